@@ -1,0 +1,94 @@
+"""The story's vocabulary: sources, passages, hits, answers and summary sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def cite(source: Source, paragraph: int) -> str:
+    """How a reader finds a passage: paragraph number and the source's headline."""
+    return f"¶{paragraph}, {source.title}"
+
+
+class StoryError(Exception):
+    """Base of every error the engine raises on purpose; its message is fit to show a user."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of the corpus and what is known about it."""
+
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage: whole sentences of one paragraph, with its character span in the source text."""
+
+    source: Source
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def citation(self) -> str:
+        """How a reader finds this passage."""
+        return cite(self.source, self.paragraph)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage retrieved for a question, with its score and the span of its best sentence."""
+
+    chunk: Chunk
+    score: float
+    answer_start: int = 0
+    answer_end: int = 0
+
+    @property
+    def answer(self) -> str:
+        """The sentence of the passage that best answers the question."""
+        return self.chunk.text[self.answer_start : self.answer_end]
+
+    @property
+    def citation(self) -> str:
+        """The passage's citation."""
+        return self.chunk.citation
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the engine says to a question: cited passages, or a refusal with its reason."""
+
+    question: str
+    refused: bool
+    message: str | None = None
+    hits: tuple[Hit, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of the extractive summary and the passage it was taken from."""
+
+    text: str
+    source: Source
+    paragraph: int
+
+    @property
+    def citation(self) -> str:
+        """The sentence's citation, in the same form as a passage's."""
+        return cite(self.source, self.paragraph)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A source as the index holds it: the article and how many passages it gave."""
+
+    source: Source
+    passages: int
