@@ -35,6 +35,8 @@ class Chunk:
     start: int
     end: int
     text: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    """Spans of the passage's sentences, relative to `text`."""
 
     @property
     def citation(self) -> str:

@@ -1,0 +1,173 @@
+"""What the bot says, as Discord messages: pure functions from the engine's results to pages."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.limits import CONTENT, DESCRIPTION, join_within, pack, shorten, split_text
+from index.passages import Answer, Hit, Source, SourceInfo, SummarySentence
+
+APOLOGY = "Sorry, something went wrong while answering that. It has been logged; please try again."
+NOT_IN_STORY = "I can only answer questions about the story."
+COLOUR = discord.Colour.blurple()
+QUOTE_LINE = 1000
+"""Characters in one line of a quote, so that long passages can run on between sentences."""
+LINE = 1000
+"""Characters in any other line: a question, a citation, a byline."""
+
+Unit = tuple[str, bool]
+"""A run of text and whether it is emphasised."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One message of a reply: a plain sentence or one embed."""
+
+    content: str | None = None
+    embed: discord.Embed | None = None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        """The page as keyword arguments of discord.py's send methods."""
+        return {"embed": self.embed} if self.embed is not None else {"content": self.content}
+
+
+def answer(reply: Answer) -> list[Page]:
+    """An answer: the question and its cited passages, or one plain sentence when refused."""
+    if reply.refused or not reply.hits:
+        return plain(reply.message or NOT_IN_STORY)
+    question = [f"**{escaped(reply.question, LINE)}**"]
+    return embeds([question, *(passage(hit) for hit in reply.hits)])
+
+
+def passage(hit: Hit) -> list[str]:
+    """A passage quoted with its best sentence in bold, then its citation, source and link."""
+    text = hit.chunk.text
+    start, end = hit.answer_start, hit.answer_end
+    if end <= start:
+        start = end = len(text)
+    units = [(text[:start], False), (text[start:end], True), (text[end:], False)]
+    return [*quote(units), attribution(hit.citation, hit.chunk.source)]
+
+
+def summary(sentences: Sequence[SummarySentence]) -> list[Page]:
+    """The extractive summary, each sentence quoted with its citation."""
+    blocks = [[*quote([(s.text, False)]), attribution(s.citation)] for s in sentences]
+    return embeds(blocks or [["The story has no summary yet."]], title="Summary")
+
+
+def sources(known: Sequence[SourceInfo], model_name: str) -> list[Page]:
+    """The sources the bot knows, with their bylines, links and passage counts, and the model."""
+    blocks = [byline(info.source, info.passages) for info in known]
+    footer = f"Answers are found with {model_name}."
+    return embeds(blocks or [["No sources are indexed."]], title="Sources", footer=footer)
+
+
+def help_text(name: str, titles: Iterable[str], channel_ids: Iterable[int]) -> list[Page]:
+    """How to ask, with examples, naming the story the bot knows."""
+    story = " · ".join(f"**{escaped(title, LINE)}**" for title in titles) or "the story"
+    where = "".join(f" <#{channel}>" for channel in sorted(channel_ids))
+    blocks = [
+        [f"I answer questions about {story}, quoting the passages that answer each one."],
+        [
+            "**Ask**",
+            "`/ask question: Who is involved?` shows the passages, the answering sentence in bold,"
+            " each with its `¶` citation.",
+            "`/ask question: What happened next? private: True` answers only you.",
+            f"`@{shorten(name.replace('`', ''), 100)} why does it matter?` answers in the channel,"
+            " as a reply."
+            + (f" In{where} every message is a question." if where else ""),
+        ],
+        [
+            "**More**",
+            "`/summary` tells the story in a few cited sentences.",
+            "`/source` names the articles I know and the model I use.",
+            "Questions the story does not answer get one short sentence saying so.",
+        ],
+    ]
+    return embeds(blocks, title="How to ask")
+
+
+def cooldown_note(retry_after: float) -> str:
+    """The friendly note for someone asking faster than the cooldown allows."""
+    return f"You're asking quickly! Please wait {math.ceil(retry_after)} s before the next question."
+
+
+def plain(text: str) -> list[Page]:
+    """Plain text, cut into messages at sentence boundaries."""
+    return [Page(content=piece) for piece in split_text(text, CONTENT)]
+
+
+def embeds(
+    blocks: Sequence[Sequence[str]], *, title: str | None = None, footer: str | None = None
+) -> list[Page]:
+    """Blocks of lines laid out on as many embeds as they need, one embed per message."""
+    pages = pack(blocks, DESCRIPTION)
+    last = len(pages) - 1
+    return [
+        Page(embed=embed(text, title if i == 0 else None, footer if i == last else None))
+        for i, text in enumerate(pages)
+    ]
+
+
+def embed(description: str, title: str | None, footer: str | None) -> discord.Embed:
+    """One embed in the bot's colour."""
+    made = discord.Embed(description=description, title=title, colour=COLOUR)
+    return made.set_footer(text=footer) if footer else made
+
+
+def quote(units: Sequence[Unit]) -> list[str]:
+    """Lines of a block quote, escaped, emphasised runs in bold, cut between sentences."""
+    # Escaping can double a run's length; half a line, less "> " and "****", always fits.
+    budget = (QUOTE_LINE - 6) // 2
+    pieces = [
+        f"**{escape(piece)}**" if bold else escape(piece)
+        for text, bold in units
+        for piece in split_text(text, budget)
+    ]
+    return [f"> {line}" for line in join_within(pieces, QUOTE_LINE - 2)]
+
+
+def attribution(citation: str, source: Source | None = None) -> str:
+    """The line under a quote: its citation, and the source's publisher and link when known."""
+    parts = [f"*{escaped(citation, LINE // 2)}*"]
+    if source is not None and source.publisher:
+        parts.append(escaped(source.publisher, LINE // 4))
+    if source is not None and (url := link(source.url)):
+        parts.append(url)
+    return "— " + " · ".join(parts)
+
+
+def byline(source: Source, passages: int) -> list[str]:
+    """A source's headline, byline, publisher, date, link and passage count."""
+    facts = [f"By {source.author}" if source.author else None, source.publisher, source.date]
+    lines = [f"**{escaped(source.title, LINE)}**"]
+    if known := [fact for fact in facts if fact]:
+        lines.append(escaped(" · ".join(known), LINE))
+    if url := link(source.url):
+        lines.append(url)
+    lines.append(f"{passages} passage{'' if passages == 1 else 's'}")
+    return lines
+
+
+def link(url: str | None) -> str | None:
+    """A web link in angle brackets, so Discord shows no preview; None for anything else."""
+    url = (url or "").strip()
+    plausible = url.startswith(("https://", "http://")) and len(url) <= LINE - 2
+    return f"<{url}>" if plausible and not any(c.isspace() or c in "<>" for c in url) else None
+
+
+def escaped(text: str, limit: int) -> str:
+    """Text shortened to whole words and escaped for markdown, within `limit` characters."""
+    fitted = escape(shorten(text, limit))
+    return fitted if len(fitted) <= limit else escape(shorten(text, limit // 2))
+
+
+def escape(text: str) -> str:
+    """Text on one line, its markdown shown as typed rather than interpreted."""
+    return escape_markdown(" ".join(text.split()))

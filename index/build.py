@@ -1,0 +1,89 @@
+"""Building the index from the corpus, and rebuilding it whenever it is missing or out of date."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from index import store
+from index.chunking import MAX_CHARS, passages_for
+from index.corpus import corpus_hash, read_corpus
+from index.embedding import Embedder
+from index.passages import Chunk
+from index.settings import Settings
+from index.summary import summarise
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+def expected_manifest(settings: Settings) -> store.Manifest:
+    """The manifest an index built now from these settings would carry."""
+    return store.Manifest(settings.model, corpus_hash(settings.corpus), MAX_CHARS)
+
+
+def stale_reason(settings: Settings) -> str | None:
+    """Why the index must be (re)built, or None when it is current and readable."""
+    try:
+        built = store.read_manifest(settings.data_dir)
+    except store.IndexMissing:
+        return "no index yet"
+    except store.IndexCorrupt as error:
+        return f"the index is unreadable ({error})"
+    if not built.matches(expected_manifest(settings)):
+        return "the corpus, model or chunking settings changed"
+    return None
+
+
+def build(settings: Settings, embedder: Embedder, progress: Progress) -> None:
+    """Read, chunk, embed and summarise the corpus, then store it all atomically."""
+    import faiss
+
+    articles = read_corpus(settings.corpus)
+    chunks = tuple(c for article in articles for c in passages_for(article))
+    texts = tuple(search_text(c) for c in chunks)
+    progress(f"Embedding {len(chunks)} passages from {len(articles)} article(s)…")
+    passages = embedder.encode(texts)
+    sentences = embedder.encode(sentence_texts(chunks, texts))
+    summary = summarise(chunks, sentences)
+    vectors = {"passages": _flat(faiss, passages), "sentences": _flat(faiss, sentences)}
+    manifest = store.Manifest(
+        settings.model, corpus_hash(settings.corpus), MAX_CHARS, embedder.dimension
+    )
+    store.save(settings.data_dir, manifest, store.Records(chunks, texts, summary), vectors)
+    progress(f"Index built in {settings.data_dir} ({len(chunks)} passages).")
+
+
+def search_text(chunk: Chunk) -> str:
+    """What a passage is indexed as: its text, and for headline and byline what they mean."""
+    source = chunk.source
+    if chunk.paragraph == 0:
+        publisher = f" Published by {source.publisher}." if source.publisher else ""
+        return f"Headline of the article: {chunk.text}.{publisher}"
+    if source.author and chunk.text.lower().startswith("by "):
+        return (
+            f"Written by {source.author}. Author: {source.author}. "
+            f"Journalist who wrote the article: {source.author}."
+        )
+    return chunk.text
+
+
+def sentence_texts(chunks: tuple[Chunk, ...], texts: tuple[str, ...]) -> list[str]:
+    """One text a sentence, in order; a one-sentence passage is indexed as its search text."""
+    rows: list[str] = []
+    for chunk, text in zip(chunks, texts, strict=True):
+        if len(chunk.sentences) < 2:
+            rows.append(text)
+        else:
+            rows += [chunk.text[start:end] for start, end in chunk.sentences]
+    return rows
+
+
+def _flat(faiss: Any, vectors: np.ndarray) -> Any:
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    return index

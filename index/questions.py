@@ -1,0 +1,44 @@
+"""Cleaning what a person typed into a question the engine can search for, or saying why not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_QUESTION_CHARS = 2000
+
+MENTION = re.compile(r"<[@#][!&]?\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+URL = re.compile(r"https?://\S+")
+MARKDOWN = re.compile(r"[*_~`>|#\[\]()]+")
+
+BLANK = "Please ask a question about the story."
+TOO_LONG = f"That question is too long: please keep it under {MAX_QUESTION_CHARS:,} characters."
+NO_WORDS = "I couldn't find a question in that. Try asking about the story in words."
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as typed and as searched: printable, plain text, no mentions or markdown."""
+
+    asked: str
+    text: str
+
+
+class Unaskable(ValueError):
+    """What was typed is not a question the engine can search for; the message says why."""
+
+
+def question_from(typed: str) -> Question:
+    """The searchable form of what was typed; raises Unaskable with a reason to show."""
+    if len(typed) > MAX_QUESTION_CHARS:
+        raise Unaskable(TOO_LONG)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in typed)
+    text = unicodedata.normalize("NFKC", text)
+    text = MARKDOWN.sub(" ", URL.sub(" ", MENTION.sub(" ", text)))
+    text = " ".join(text.split())
+    if not text:
+        raise Unaskable(BLANK)
+    if not any(ch.isalpha() for ch in text):
+        raise Unaskable(NO_WORDS)
+    return Question(typed, text)
