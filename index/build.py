@@ -61,10 +61,10 @@ def build(settings: Settings, embedder: Embedder, progress: Progress) -> None:
 def search_text(chunk: Chunk) -> str:
     """What a passage is indexed as: its text, and for headline and byline what they mean."""
     source = chunk.source
-    if chunk.paragraph == 0:
+    if chunk.kind == "headline":
         publisher = f" Published by {source.publisher}." if source.publisher else ""
         return f"Headline of the article: {chunk.text}.{publisher}"
-    if source.author and chunk.text.lower().startswith("by "):
+    if chunk.kind == "byline" and source.author:
         return (
             f"Written by {source.author}. Author: {source.author}. "
             f"Journalist who wrote the article: {source.author}."

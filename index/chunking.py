@@ -18,6 +18,12 @@ def passages_for(article: Article, max_chars: int = MAX_CHARS) -> list[Chunk]:
     return [chunk for p in paragraphs for chunk in _paragraph_chunks(article, p, max_chars)]
 
 
+def _kind(article: Article, paragraph: Paragraph) -> str:
+    if paragraph.number == 0:
+        return "headline"
+    return "byline" if paragraph == article.byline else "body"
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences of `text[start:end]`, trimmed of surrounding white space."""
     end = len(text) if end is None else end
@@ -38,13 +44,14 @@ def _paragraph_chunks(article: Article, paragraph: Paragraph, max_chars: int) ->
             groups[-1].append(span)
         else:
             groups.append([span])
-    return [_chunk(article, paragraph.number, group) for group in groups]
+    kind = _kind(article, paragraph)
+    return [_chunk(article, paragraph.number, group, kind) for group in groups]
 
 
-def _chunk(article: Article, number: int, group: list[tuple[int, int]]) -> Chunk:
+def _chunk(article: Article, number: int, group: list[tuple[int, int]], kind: str) -> Chunk:
     start, end = group[0][0], group[-1][1]
     relative = tuple((s - start, e - start) for s, e in group)
-    return Chunk(article.source, number, start, end, article.text[start:end], relative)
+    return Chunk(article.source, number, start, end, article.text[start:end], relative, kind)
 
 
 def _fitting(text: str, spans: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:

@@ -60,43 +60,57 @@ def corpus_hash(folder: Path) -> str:
 
 
 def read_article(path: Path) -> Article:
-    """One article; `.md` files may carry front matter (title, author, publisher, url, date)."""
+    """One article; `.md` files may carry front matter (title, author, publisher, url, date).
+
+    The headline is the front matter's title where there is one, else the first paragraph.
+    """
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     meta: dict[str, object] = {}
     body_start = 0
     if path.suffix == ".md":
         post = frontmatter.loads(text)
         meta = dict(post.metadata)
-        body_start = text.find(post.content) if post.content else len(text)
-    blocks = _blocks(text, max(body_start, 0))
-    if not blocks:
+        body_start = max(text.find(post.content), 0) if post.content else len(text)
+    blocks = _blocks(text, body_start)
+    title = _str(meta.get("title"))
+    headline = _span_of(text, title, body_start) if title else None
+    if headline is None and blocks:
+        headline = blocks.pop(0)
+    if headline is None:
         raise CorpusMissing(f"The article {path.name} is empty.")
-    return _article(path, text, blocks, meta)
+    return _article(path, text, headline, blocks, meta)
 
 
 def _article(
-    path: Path, text: str, blocks: list[tuple[int, int]], meta: dict[str, object]
+    path: Path,
+    text: str,
+    headline: tuple[int, int],
+    body: list[tuple[int, int]],
+    meta: dict[str, object],
 ) -> Article:
-    headline_start, headline_end = blocks[0]
-    title_text = text[headline_start:headline_end].lstrip("# ").strip()
-    body = blocks[1:]
     author = _str(meta.get("author"))
     byline_span = body.pop() if body and BYLINE.match(text[body[-1][0] : body[-1][1]]) else None
     if byline_span is not None:
         byline_text = text[byline_span[0] : byline_span[1]]
         author = author or re.sub(r"^\s*By\s+", "", byline_text, flags=re.IGNORECASE)
-    paragraphs = [Paragraph(0, headline_start, headline_end)]
+    paragraphs = [Paragraph(0, *headline)]
     paragraphs += [Paragraph(n, s, e) for n, (s, e) in enumerate(body, start=1)]
     byline = Paragraph(len(paragraphs), *byline_span) if byline_span else None
     source = Source(
         id=path.stem,
-        title=_str(meta.get("title")) or title_text,
+        title=text[headline[0] : headline[1]].lstrip("#").strip(),
         author=author,
         publisher=_str(meta.get("publisher")),
         url=_str(meta.get("url")),
         date=_str(meta.get("date")),
     )
     return Article(source, text, tuple(paragraphs), byline)
+
+
+def _span_of(text: str, title: str, before: int) -> tuple[int, int] | None:
+    """Where the front matter spells out the title, so the headline has a real span too."""
+    start = text.find(title, 0, before)
+    return (start, start + len(title)) if start >= 0 else None
 
 
 def _blocks(text: str, offset: int) -> list[tuple[int, int]]:

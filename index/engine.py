@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from index import build, store
 from index.embedding import Embedder, SentenceTransformerEmbedder
@@ -14,13 +17,14 @@ from index.search import Retriever, Scored
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-# Refusal: a question is answered when its best passage is similar enough, or somewhat similar
-# and most of its content words occur in the corpus. Calibrated in README "How refusal works".
-ANSWER_ABOVE = 0.40
+# Refusal: a question is answered when its best passage is similar enough, or nearly so and most
+# of its content words occur in the corpus. Calibrated on eval/calibration.json; see the README,
+# "How refusal works".
+ANSWER_ABOVE = 0.34
 ANSWER_WITH_WORDS_ABOVE = 0.30
 WORDS_COVERED = 0.6
-ABOUT_BOOST = 0.5
 
 
 def stderr_progress(message: str) -> None:
@@ -31,30 +35,40 @@ def stderr_progress(message: str) -> None:
 def open_records(
     settings: Settings, embedder: Callable[[], Embedder], progress: build.Progress
 ) -> store.Records:
-    """The current index's passages and summary, building the index first when it must."""
-    ensure_current(settings, embedder, progress)
-    try:
-        return store.read_records(settings.data_dir)
-    except store.IndexCorrupt as error:
-        progress(f"Rebuilding the index: {error}")
-        build.build(settings, embedder(), progress)
-        return store.read_records(settings.data_dir)
+    """The index's passages and summary, built first when missing, out of date or corrupt.
+
+    `embedder` is called only when a build is needed, so a current index loads no model.
+    """
+    return _with_rebuild(settings, embedder, progress, store.read_records)
 
 
-def ensure_current(
-    settings: Settings, embedder: Callable[[], Embedder], progress: build.Progress
-) -> None:
-    """Build the index when it is missing, unreadable or out of date, saying why."""
+def _with_rebuild(
+    settings: Settings,
+    embedder: Callable[[], Embedder],
+    progress: build.Progress,
+    read: Callable[[Path], T],
+) -> T:
     reason = build.stale_reason(settings)
-    if reason is not None:
-        progress(f"Building the index: {reason}.")
-        build.build(settings, embedder(), progress)
+    if reason is None:
+        try:
+            return read(settings.data_dir)
+        except store.IndexCorrupt as error:
+            reason = f"the index is unreadable ({error})"
+    progress(f"Building the index: {reason}.")
+    build.build(settings, embedder(), progress)
+    return read(settings.data_dir)
 
 
 class Engine:
     """Answers questions and summarises from one loaded index and model."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, records: store.Records, vectors: dict[str, object]) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        records: store.Records,
+        vectors: dict[str, Any],
+    ) -> None:
         self.settings = settings
         self.model_name = settings.model
         self._embedder = embedder
@@ -71,19 +85,13 @@ class Engine:
         embedder: Embedder | None = None,
     ) -> Engine:
         """Load the model and the index, building the index first when it must."""
-        progress = progress or stderr_progress
         model = embedder or SentenceTransformerEmbedder(settings.model)
-        for attempt in range(2):
-            ensure_current(settings, lambda: model, progress)
-            try:
-                records = store.read_records(settings.data_dir)
-                return cls(settings, model, records, store.read_vectors(settings.data_dir))
-            except store.IndexCorrupt as error:
-                if attempt:
-                    raise
-                progress(f"Rebuilding the index: {error}")
-                build.build(settings, model, progress)
-        raise AssertionError("unreachable")
+
+        def read(data_dir: Path) -> tuple[store.Records, dict[str, Any]]:
+            return store.read_records(data_dir), store.read_vectors(data_dir)
+
+        records, vectors = _with_rebuild(settings, lambda: model, progress or stderr_progress, read)
+        return cls(settings, model, records, vectors)
 
     def ask(self, typed: str, k: int | None = None) -> Answer:
         """The best passages for a question, or a refusal that says why."""
@@ -95,7 +103,8 @@ class Engine:
         scored = self._retriever.score(question, vector)
         if not self._answerable(scored):
             return Answer(typed, refused=True, message=self._off_topic())
-        return Answer(typed, refused=False, hits=self._retriever.hits(scored, vector, k or self.settings.top_k))
+        hits = self._retriever.hits(scored, vector, k or self.settings.top_k)
+        return Answer(typed, refused=False, hits=hits)
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The cited summary computed when the index was built."""
@@ -103,14 +112,11 @@ class Engine:
 
     def sources(self) -> tuple[SourceInfo, ...]:
         """The articles the index holds and how many passages each gave."""
-        counts: dict[object, int] = {}
-        for chunk in self._records.chunks:
-            counts[chunk.source] = counts.get(chunk.source, 0) + 1
-        return tuple(SourceInfo(source, n) for source, n in counts.items())  # type: ignore[arg-type]
+        counts = Counter(chunk.source for chunk in self._records.chunks)
+        return tuple(SourceInfo(source, n) for source, n in counts.items())
 
     def _answerable(self, scored: Scored) -> bool:
-        best = float(scored.combined.max())
-        if best >= 1.0:  # a question about the article itself, matched by its words
+        if scored.about_article:
             return True
         dense = float(scored.dense.max())
         if dense >= ANSWER_ABOVE:

@@ -71,7 +71,9 @@ def _score_in_scope(report: Report, answer: Answer, item: dict[str, Any]) -> Non
     found = [any(gold in hit.chunk.text for gold in item["gold"]) for hit in answer.hits[:3]]
     wanted = item.get("source")
     if wanted is not None:
-        found = [f and h.chunk.source.id == wanted for f, h in zip(found, answer.hits, strict=False)]
+        found = [
+            f and h.chunk.source.id == wanted for f, h in zip(found, answer.hits, strict=False)
+        ]
     report.hit_at_1 += bool(found and found[0])
     report.hit_at_3 += any(found)
     if not (found and found[0]):

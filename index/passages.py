@@ -37,6 +37,8 @@ class Chunk:
     text: str
     sentences: tuple[tuple[int, int], ...] = ()
     """Spans of the passage's sentences, relative to `text`."""
+    kind: str = "body"
+    """"headline", "body" or "byline"."""
 
     @property
     def citation(self) -> str:

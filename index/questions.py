@@ -10,7 +10,8 @@ MAX_QUESTION_CHARS = 2000
 
 MENTION = re.compile(r"<[@#][!&]?\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 URL = re.compile(r"https?://\S+")
-MARKDOWN = re.compile(r"[*_~`>|#\[\]()]+")
+EMPHASIS = re.compile(r"[*_~`]+")
+MARKUP = re.compile(r"[>|#\[\]()]+")
 
 BLANK = "Please ask a question about the story."
 TOO_LONG = f"That question is too long: please keep it under {MAX_QUESTION_CHARS:,} characters."
@@ -35,7 +36,7 @@ def question_from(typed: str) -> Question:
         raise Unaskable(TOO_LONG)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in typed)
     text = unicodedata.normalize("NFKC", text)
-    text = MARKDOWN.sub(" ", URL.sub(" ", MENTION.sub(" ", text)))
+    text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", text))))
     text = " ".join(text.split())
     if not text:
         raise Unaskable(BLANK)

@@ -27,7 +27,9 @@ STOPWORDS = sorted(
     | {"me", "about", "s", "can", "could", "would", "should", "has", "have", "had", "any", "this"}
 )
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
-OUTLET_WORDS = re.compile(r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I)
+OUTLET_WORDS = re.compile(
+    r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,18 @@ class Scored:
     lexical: np.ndarray
     combined: np.ndarray
     coverage: float
+    about_article: bool
 
 
 class Retriever:
     """Dense (FAISS) and lexical (BM25) search over one index's passages and sentences."""
 
     def __init__(
-        self, chunks: tuple[Chunk, ...], search_texts: tuple[str, ...], passages: Any, sentences: Any
+        self,
+        chunks: tuple[Chunk, ...],
+        search_texts: tuple[str, ...],
+        passages: Any,
+        sentences: Any,
     ) -> None:
         self.chunks = chunks
         self._passages = passages
@@ -56,6 +63,8 @@ class Retriever:
         self._bm25 = bm25s.BM25()
         self._bm25.index(self._tokens(list(search_texts)), show_progress=False)
         self._vocabulary = {t for tokens in self._tokens(list(search_texts)) for t in tokens}
+        self._bylines = np.array([c.kind == "byline" for c in chunks])
+        self._headlines = np.array([c.kind == "headline" for c in chunks])
 
     def score(self, question: Question, vector: np.ndarray) -> Scored:
         """Dense, lexical and combined scores of every passage for the question."""
@@ -63,9 +72,10 @@ class Retriever:
         tokens = self._tokens([question.text])[0]
         lexical = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32) if tokens else None
         lexical = lexical if lexical is not None else np.zeros(len(self.chunks), np.float32)
-        combined = dense + LEXICAL_WEIGHT * lexical + self._about_boost(question.text)
+        about = self._about_boost(question.text)
+        combined = dense + LEXICAL_WEIGHT * lexical + about
         coverage = sum(t in self._vocabulary for t in tokens) / len(tokens) if tokens else 0.0
-        return Scored(dense, lexical, combined, coverage)
+        return Scored(dense, lexical, combined, coverage, bool(about.any()))
 
     def hits(self, scored: Scored, vector: np.ndarray, k: int) -> tuple[Hit, ...]:
         """The `k` best passages, best first, each with its best-answering sentence marked."""
@@ -98,14 +108,11 @@ class Retriever:
 
     def _about_boost(self, text: str) -> np.ndarray:
         """Lift the byline for questions about who wrote it, the headline for which outlet."""
-        boost = np.zeros(len(self.chunks), np.float32)
-        for i, chunk in enumerate(self.chunks):
-            is_byline = chunk.paragraph > 0 and chunk.text.lstrip().lower().startswith("by ")
-            if is_byline and AUTHOR_WORDS.search(text):
-                boost[i] = 1.0
-            elif chunk.paragraph == 0 and OUTLET_WORDS.search(text):
-                boost[i] = 0.5
-        return boost
+        if AUTHOR_WORDS.search(text) and self._bylines.any():
+            return self._bylines.astype(np.float32)
+        if OUTLET_WORDS.search(text):
+            return self._headlines.astype(np.float32)
+        return np.zeros(len(self.chunks), np.float32)
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         tokenized = bm25s.tokenize(

@@ -23,9 +23,11 @@ def summarise(
     rows = _sentence_rows(chunks)
     summary: list[SummarySentence] = []
     for source in dict.fromkeys(c.source for c in chunks):
-        mine = [r for r in rows if r[0].source == source and _is_body(r[0])]
+        mine = [r for r in rows if r[0].source == source and r[0].kind == "body"]
         picked = _pick(mine, vectors, max_chars)
-        summary += [SummarySentence(text, chunk.source, chunk.paragraph) for chunk, text, _ in picked]
+        summary += [
+            SummarySentence(text, chunk.source, chunk.paragraph) for chunk, text, _ in picked
+        ]
     return tuple(summary)
 
 
@@ -36,10 +38,6 @@ def _sentence_rows(chunks: tuple[Chunk, ...]) -> list[tuple[Chunk, str, int]]:
             rows.append((chunk, chunk.text[start:end], row))
             row += 1
     return rows
-
-
-def _is_body(chunk: Chunk) -> bool:
-    return chunk.paragraph > 0 and not chunk.text.lower().startswith("by ")
 
 
 def _pick(

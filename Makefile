@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make run` (answer about the story; the Discord bot when a
+# token is set) and `make test` (lint, types and the whole test suite). Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+QUESTION ?= Who is the new leader of Syria?
+
+.PHONY: setup run chat test lint bench clean
+
+setup: $(STAMP)
+
+# torch is pinned and installed first: here that is a CPU wheel; unpinned, pip would fetch CUDA.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	@if $(BIN)/python -c "import sys; from bot.settings import BotSettings; sys.exit(not BotSettings().discord_token)"; then \
+		$(BIN)/python -m bot; \
+	elif [ -t 0 ]; then \
+		echo "No DISCORD_TOKEN set: answering here instead (see README, 'Discord')."; \
+		$(BIN)/storybot chat; \
+	else \
+		echo "No DISCORD_TOKEN set: answering a sample question here (see README, 'Discord')."; \
+		$(BIN)/storybot ask "$(QUESTION)"; \
+	fi
+
+chat: setup
+	$(BIN)/storybot chat
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,120 @@
+"""Answers from the real model: quality on the development set, refusals, odd input, two sources."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.engine import Engine
+from index.evaluation import evaluate
+from index.settings import Settings
+from tests.conftest import CORPUS, DEV_QUESTIONS, SECOND_ARTICLE
+
+pytestmark = pytest.mark.slow
+
+
+def test_development_set_meets_the_quality_bar(engine: Engine) -> None:
+    report = evaluate(engine, DEV_QUESTIONS)
+    assert report.hit_at_3 >= 14, report.lines()
+    assert report.off_topic_refused >= 4, report.lines()
+    assert report.in_scope_refused == 0, report.lines()
+
+
+def test_an_answer_is_cited_and_marks_its_best_sentence(engine: Engine) -> None:
+    answer = engine.ask("Who now leads Syria after Assad?")
+    assert not answer.refused and len(answer.hits) == 3
+    scores = [hit.score for hit in answer.hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in answer.hits:
+        assert hit.citation.startswith(f"¶{hit.chunk.paragraph}, US initiates")
+        assert hit.answer and hit.answer in hit.chunk.text
+    assert any("Ahmed al-Sharaa" in hit.answer for hit in answer.hits)
+
+
+def test_k_sets_how_many_passages(engine: Engine) -> None:
+    assert len(engine.ask("What attack was foiled?", k=1).hits) == 1
+    assert len(engine.ask("What attack was foiled?", k=5).hits) == 5
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the capital of France?",
+        "Give me a recipe for pancakes.",
+        "How tall is Mount Everest?",
+    ],
+)
+def test_off_topic_questions_are_refused_plainly(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.refused and answer.hits == ()
+    assert answer.message and "doesn't cover" in answer.message
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        " \t\n",
+        "x" * 2001,
+        "\x00\x07\x1b[31m",
+        "🇸🇾🤝🇺🇸",
+        "# **Who** _leads_ `Syria`?\n> quote",
+        "@everyone @here who is the new Syrian leader?",
+        "¿Quién es el nuevo líder de Siria?",
+        "叙利亚的新领导人是谁？",
+        "Who leads Syria? " * 100,
+    ],
+)
+def test_odd_input_gets_an_answer_or_a_reason_never_an_error(engine: Engine, typed: str) -> None:
+    answer = engine.ask(typed)
+    assert answer.question == typed
+    if answer.refused:
+        assert answer.message and answer.hits == ()
+    else:
+        assert answer.hits and all("¶" in hit.citation for hit in answer.hits)
+
+
+def test_markdown_and_mentions_do_not_change_the_answer(engine: Engine) -> None:
+    plain = engine.ask("who is the new Syrian leader?")
+    dressed = engine.ask("@everyone **who** is the _new_ Syrian leader?")
+    assert [h.chunk for h in dressed.hits] == [h.chunk for h in plain.hits]
+
+
+def test_questions_about_the_article_itself(engine: Engine) -> None:
+    assert "Tamilla Hasanova" in engine.ask("Who wrote this?").hits[0].chunk.text
+    outlet = engine.ask("Which paper reported it?")
+    assert any("Washington Post" in hit.chunk.text for hit in outlet.hits)
+
+
+def test_summary_is_short_cited_in_story_order_and_covers_the_main_facts(engine: Engine) -> None:
+    summary = engine.summary()
+    assert 3 <= len(summary) <= 5
+    assert sum(len(s.text) for s in summary) <= 1000
+    paragraphs = [s.paragraph for s in summary]
+    assert paragraphs == sorted(paragraphs)
+    assert all(s.citation.startswith(f"¶{s.paragraph}, ") for s in summary)
+    text = " ".join(s.text for s in summary)
+    for fact in ("intelligence", "ISIS", "shrine", "al-Sharaa", "political acceptance"):
+        assert fact in text
+
+
+def test_two_articles_each_answer_cites_its_own_source(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(SECOND_ARTICLE, corpus)
+    engine = Engine.open(Settings(corpus=corpus, data_dir=tmp_path / "data"), lambda _: None)
+    solar = engine.ask("How many homes will the floating panels power?").hits[0]
+    assert solar.chunk.source.id == "second-article" and "1,600 homes" in solar.chunk.text
+    assert solar.citation.startswith("¶1, Millbrook opens its first floating solar farm")
+    syria = engine.ask("Who is the new leader of Syria?").hits
+    assert all(hit.chunk.source.id == "us-syria-intelligence-sharing" for hit in syria[:2])
+    assert {info.source.id: info.passages for info in engine.sources()} == {
+        "second-article": 7,
+        "us-syria-intelligence-sharing": 10,
+    }
+    assert {s.source.id for s in engine.summary()} == {
+        "second-article",
+        "us-syria-intelligence-sharing",
+    }

@@ -1,0 +1,155 @@
+"""The `storybot` command line as a user runs it: JSON contract, stdin, summary, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.engine import Engine
+from index.settings import Settings
+from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT
+
+pytestmark = pytest.mark.slow
+
+PASSAGE_KEYS = {"text", "citation", "source", "paragraph", "start", "end", "score"}
+
+
+def storybot(
+    *args: str, data_dir: Path, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line in a clean environment, as a user would."""
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "STORYBOT_CORPUS": str(CORPUS),
+        "STORYBOT_DATA_DIR": str(data_dir),
+        **env,
+    }
+    command = [sys.executable, "-c", "from index.cli import main; main()", *args]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(engine: Engine, story_settings: Settings) -> Path:
+    """The session's already-built index, so these runs do not rebuild it."""
+    return story_settings.data_dir
+
+
+def _check_answer_object(answer: dict[str, object]) -> None:
+    assert set(answer) == {"question", "refused", "message", "passages"}
+    passages = answer["passages"]
+    assert isinstance(passages, list)
+    if answer["refused"]:
+        assert passages == [] and isinstance(answer["message"], str)
+    for passage in passages:
+        assert set(passage) == PASSAGE_KEYS
+        assert len(passage["text"]) <= 700 and f"¶{passage['paragraph']}" in passage["citation"]
+        assert isinstance(passage["start"], int) and isinstance(passage["score"], float)
+        source = (CORPUS / f"{passage['source']}.txt").read_text()
+        assert source[passage["start"] : passage["end"]] == passage["text"]
+
+
+def test_ask_json_prints_one_object_in_the_contract(data_dir: Path) -> None:
+    result = storybot("ask", "--json", "-k", "2", "What plot was thwarted?", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    _check_answer_object(answer)
+    assert answer["refused"] is False and len(answer["passages"]) == 2
+
+
+def test_ask_json_reads_json_lines_from_stdin_in_order(data_dir: Path) -> None:
+    questions = [
+        "Who leads Syria now?",
+        "",
+        "What is the capital of France?",
+        "@everyone ## hi **there**",
+    ]
+    result = storybot("ask", "--json", "-", data_dir=data_dir, stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["question"] for a in answers] == questions
+    for answer in answers:
+        _check_answer_object(answer)
+    assert [a["refused"] for a in answers[:3]] == [False, True, True]
+
+
+def test_ask_prints_cited_passages_with_the_answer_marked(data_dir: Path) -> None:
+    result = storybot("ask", "Who is the new leader of Syria?", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "[¶6, US initiates intelligence sharing" in result.stdout
+    assert "**The new Syrian leader, Ahmed al-Sharaa" in result.stdout
+
+
+def test_summary_json_without_loading_the_model(data_dir: Path) -> None:
+    probe = (
+        "import sys; from index.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules\n"
+    )
+    environment = {
+        "PATH": os.environ["PATH"],
+        "STORYBOT_CORPUS": str(CORPUS),
+        "STORYBOT_DATA_DIR": str(data_dir),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "summary", "--json"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    sentences = json.loads(result.stdout)["sentences"]
+    assert 3 <= len(sentences) <= 5
+    assert all(set(s) == {"text", "citation"} and "¶" in s["citation"] for s in sentences)
+
+
+def test_a_missing_model_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
+    result = storybot(
+        "ask", "Who leads Syria?", data_dir=tmp_path, STORYBOT_MODEL=str(tmp_path / "no-model")
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "STORYBOT_MODEL" in lines[0] and "no-model" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_corpus_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
+    result = storybot("summary", data_dir=tmp_path, STORYBOT_CORPUS=str(tmp_path / "none"))
+    assert result.returncode == 2
+    assert "STORYBOT_CORPUS" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_corrupt_index_is_rebuilt_and_said_on_stderr(tmp_path: Path, data_dir: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    current = copy / "builds" / (copy / "CURRENT").read_text()
+    (current / "passages.faiss").write_bytes(b"not a faiss file")
+    result = storybot("ask", "--json", "Who leads Syria?", data_dir=copy)
+    assert result.returncode == 0
+    assert "unreadable" in result.stderr and json.loads(result.stdout)["passages"]
+
+
+def test_eval_prints_the_four_figures(data_dir: Path) -> None:
+    result = storybot("eval", str(DEV_QUESTIONS), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    for label in ("hit@1", "hit@3", "off-topic refused", "in-scope refused"):
+        assert label in result.stdout
+
+
+def test_chat_answers_until_an_empty_line(data_dir: Path) -> None:
+    result = storybot(
+        "chat", data_dir=data_dir, stdin="Who wrote the story?\nWhat is the capital of France?\n\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Tamilla Hasanova" in result.stdout and "doesn't cover that" in result.stdout

@@ -1,0 +1,51 @@
+"""What people type: blank, huge, control characters, markdown, mentions, emoji."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from index.questions import (
+    BLANK,
+    MAX_QUESTION_CHARS,
+    NO_WORDS,
+    TOO_LONG,
+    Unaskable,
+    question_from,
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("  Who   leads Syria?\n", "Who leads Syria?"),
+        ("**Who** leads _Syria_?", "Who leads Syria?"),
+        ("@everyone who leads Syria?", "who leads Syria?"),
+        ("<@123456789> who leads <#42> Syria?", "who leads Syria?"),
+        ("who\x00leads\x1bSyria\u200b?", "who leads Syria ?"),
+        ("see https://example.org who leads Syria", "see who leads Syria"),
+        ("¿Quién lidera Siria?", "¿Quién lidera Siria?"),
+    ],
+)
+def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
+    question = question_from(typed)
+    assert question.text == searched
+    assert question.asked == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("", BLANK),
+        ("   \n\t", BLANK),
+        ("@everyone", BLANK),
+        ("\x00\x01\x02", BLANK),
+        ("🔥🔥🔥 🤔", NO_WORDS),
+        ("??? !!! 123", NO_WORDS),
+        ("a" * (MAX_QUESTION_CHARS + 1), TOO_LONG),
+    ],
+)
+def test_unaskable_input_says_why(typed: str, reason: str) -> None:
+    with pytest.raises(Unaskable, match=re.escape(reason)):
+        question_from(typed)
