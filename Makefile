@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QUESTION ?= Who is the new leader of Syria?
 
-.PHONY: setup run chat test lint bench clean
+.PHONY: setup run chat test lint clean
 
 setup: $(STAMP)
 
@@ -38,9 +38,6 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest
-
-bench: setup
-	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) data

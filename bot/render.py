@@ -80,8 +80,7 @@ def help_text(name: str, titles: Iterable[str], channel_ids: Iterable[int]) -> l
             " each with its `¶` citation.",
             "`/ask question: What happened next? private: True` answers only you.",
             f"`@{shorten(name.replace('`', ''), 100)} why does it matter?` answers in the channel,"
-            " as a reply."
-            + (f" In{where} every message is a question." if where else ""),
+            " as a reply." + (f" In{where} every message is a question." if where else ""),
         ],
         [
             "**More**",
@@ -95,7 +94,7 @@ def help_text(name: str, titles: Iterable[str], channel_ids: Iterable[int]) -> l
 
 def cooldown_note(retry_after: float) -> str:
     """The friendly note for someone asking faster than the cooldown allows."""
-    return f"You're asking quickly! Please wait {math.ceil(retry_after)} s before the next question."
+    return f"You're asking quickly! Please wait {math.ceil(retry_after)} s, then ask again."
 
 
 def plain(text: str) -> list[Page]:

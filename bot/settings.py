@@ -28,8 +28,8 @@ class BotSettings(Settings):
         default=frozenset(),
         description="Channel ids where every message is a question (comma-separated).",
     )
-    cooldown_rate: int = Field(default=3, ge=1, description="Questions one person may ask per cooldown.")
-    cooldown_seconds: float = Field(default=30.0, gt=0, description="Length of the cooldown window.")
+    cooldown_rate: int = Field(default=3, ge=1, description="Questions a person may ask…")
+    cooldown_seconds: float = Field(default=30.0, gt=0, description="…in this many seconds.")
 
     @field_validator("discord_token", "discord_guild_id", mode="before")
     @classmethod
