@@ -11,48 +11,56 @@ TITLE = 256
 """Characters in an embed's title."""
 DESCRIPTION = 4096
 """Characters in an embed's description."""
-FIELD = 1024
-"""Characters in an embed field's value."""
 EMBED = 6000
 """Characters in all the embeds of one message together."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
+# A sentence ends at . ! ? or … before a space, or at a CJK full stop, which needs no space.
+_SENTENCE = re.compile(r"\S.*?(?:[.!?…]+(?=\s|$)|[。！？]+|$)\s*", re.DOTALL)
+_WORD = re.compile(r"\S+\s*")
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a text, cut after end punctuation followed by whitespace."""
-    return [part for part in _SENTENCE_END.split(text.strip()) if part]
+    """The sentences of a text, each with the space after it, so that they join back into it."""
+    return _SENTENCE.findall(text)
 
 
 def words(text: str, limit: int) -> list[str]:
-    """The words of a text, a word longer than `limit` cut into pieces that fit."""
+    """The words of a text, each with the space after it; a word longer than `limit` is cut."""
+    found: list[str] = []
+    for word in _WORD.findall(text):
+        core = word.rstrip()
+        cuts = [core[start : start + limit] for start in range(0, len(core), limit)]
+        found += [*cuts[:-1], cuts[-1] + word[len(core) :]]
+    return found
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """Sentences of at most `limit` characters, a longer sentence cut into its words."""
     return [
-        word[start : start + limit] for word in text.split() for start in range(0, len(word), limit)
+        piece
+        for sentence in sentences(text)
+        for piece in ([sentence] if len(sentence.rstrip()) <= limit else words(sentence, limit))
     ]
 
 
-def join_within(pieces: Iterable[str], limit: int, sep: str = " ") -> list[str]:
-    """Join pieces with `sep` into as few strings of at most `limit` characters as hold them.
+def join_within(parts: Iterable[str], limit: int, sep: str = "") -> list[str]:
+    """Join parts into as few strings of at most `limit` characters as hold them.
 
-    Each piece must itself fit; a piece is never cut.
+    A part may end with the space that follows it, dropped where a string ends; each part must
+    fit, and none is ever cut.
     """
     joined: list[str] = []
-    for piece in pieces:
-        if joined and len(joined[-1]) + len(sep) + len(piece) <= limit:
-            joined[-1] += sep + piece
+    for part in parts:
+        if joined and len((joined[-1] + sep + part).rstrip()) <= limit:
+            joined[-1] += sep + part
         else:
-            joined.append(piece)
-    return joined
+            joined.append(part)
+    return [text.rstrip() for text in joined]
 
 
 def split_text(text: str, limit: int) -> list[str]:
     """Cut text into pieces of at most `limit` characters between sentences, else between words."""
-    pieces = (
-        piece
-        for sentence in sentences(text)
-        for piece in ([sentence] if len(sentence) <= limit else words(sentence, limit))
-    )
-    return join_within(pieces, limit)
+    return join_within(pieces(text, limit), limit)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -10,16 +11,16 @@ from typing import Any
 import discord
 from discord.utils import escape_markdown
 
-from bot.limits import CONTENT, DESCRIPTION, join_within, pack, shorten, split_text
+from bot.limits import CONTENT, DESCRIPTION, join_within, pack, pieces, shorten, split_text
 from index.passages import Answer, Hit, Source, SourceInfo, SummarySentence
 
 APOLOGY = "Sorry, something went wrong while answering that. It has been logged; please try again."
 NOT_IN_STORY = "I can only answer questions about the story."
 COLOUR = discord.Colour.blurple()
-QUOTE_LINE = 1000
-"""Characters in one line of a quote, so that long passages can run on between sentences."""
 LINE = 1000
-"""Characters in any other line: a question, a citation, a byline."""
+"""Characters in one line of a description, so that long passages run on between sentences."""
+
+_NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)")
 
 Unit = tuple[str, bool]
 """A run of text and whether it is emphasised."""
@@ -41,7 +42,7 @@ def answer(reply: Answer) -> list[Page]:
     """An answer: the question and its cited passages, or one plain sentence when refused."""
     if reply.refused or not reply.hits:
         return plain(reply.message or NOT_IN_STORY)
-    question = [f"**{escaped(reply.question, LINE)}**"]
+    question = [f"**{escape_within(reply.question, LINE)}**"]
     return embeds([question, *(passage(hit) for hit in reply.hits)])
 
 
@@ -64,13 +65,13 @@ def summary(sentences: Sequence[SummarySentence]) -> list[Page]:
 def sources(known: Sequence[SourceInfo], model_name: str) -> list[Page]:
     """The sources the bot knows, with their bylines, links and passage counts, and the model."""
     blocks = [byline(info.source, info.passages) for info in known]
-    footer = f"Answers are found with {model_name}."
+    footer = f"Answers are found with {shorten(model_name, LINE // 4)}."
     return embeds(blocks or [["No sources are indexed."]], title="Sources", footer=footer)
 
 
 def help_text(name: str, titles: Iterable[str], channel_ids: Iterable[int]) -> list[Page]:
     """How to ask, with examples, naming the story the bot knows."""
-    story = " · ".join(f"**{escaped(title, LINE)}**" for title in titles) or "the story"
+    story = " · ".join(f"**{escape_within(title, LINE)}**" for title in titles) or "the story"
     where = "".join(f" <#{channel}>" for channel in sorted(channel_ids))
     blocks = [
         [f"I answer questions about {story}, quoting the passages that answer each one."],
@@ -98,8 +99,8 @@ def cooldown_note(retry_after: float) -> str:
 
 
 def plain(text: str) -> list[Page]:
-    """Plain text, cut into messages at sentence boundaries."""
-    return [Page(content=piece) for piece in split_text(text, CONTENT)]
+    """Plain text, its markdown escaped, cut into messages at sentence boundaries."""
+    return [Page(content=piece) for piece in split_text(escape(text), CONTENT)]
 
 
 def embeds(
@@ -123,20 +124,23 @@ def embed(description: str, title: str | None, footer: str | None) -> discord.Em
 def quote(units: Sequence[Unit]) -> list[str]:
     """Lines of a block quote, escaped, emphasised runs in bold, cut between sentences."""
     # Escaping can double a run's length; half a line, less "> " and "****", always fits.
-    budget = (QUOTE_LINE - 6) // 2
-    pieces = [
-        f"**{escape(piece)}**" if bold else escape(piece)
-        for text, bold in units
-        for piece in split_text(text, budget)
-    ]
-    return [f"> {line}" for line in join_within(pieces, QUOTE_LINE - 2)]
+    budget = (LINE - 6) // 2
+    marked: list[str] = []
+    for text, bold in units:
+        if marked and text[:1].isspace():
+            marked[-1] = marked[-1].rstrip() + " "
+        for piece in pieces(text, budget):
+            core = piece.rstrip()
+            shown = f"**{escape(core)}**" if bold else escape(core)
+            marked.append(shown + (" " if piece != core else ""))
+    return [f"> {line}" for line in join_within(marked, LINE - 2)]
 
 
 def attribution(citation: str, source: Source | None = None) -> str:
     """The line under a quote: its citation, and the source's publisher and link when known."""
-    parts = [f"*{escaped(citation, LINE // 2)}*"]
+    parts = [f"*{escape_within(citation, LINE // 2)}*"]
     if source is not None and source.publisher:
-        parts.append(escaped(source.publisher, LINE // 4))
+        parts.append(escape_within(source.publisher, LINE // 4))
     if source is not None and (url := link(source.url)):
         parts.append(url)
     return "— " + " · ".join(parts)
@@ -145,9 +149,9 @@ def attribution(citation: str, source: Source | None = None) -> str:
 def byline(source: Source, passages: int) -> list[str]:
     """A source's headline, byline, publisher, date, link and passage count."""
     facts = [f"By {source.author}" if source.author else None, source.publisher, source.date]
-    lines = [f"**{escaped(source.title, LINE)}**"]
+    lines = [f"**{escape_within(source.title, LINE)}**"]
     if known := [fact for fact in facts if fact]:
-        lines.append(escaped(" · ".join(known), LINE))
+        lines.append(escape_within(" · ".join(known), LINE))
     if url := link(source.url):
         lines.append(url)
     lines.append(f"{passages} passage{'' if passages == 1 else 's'}")
@@ -161,7 +165,7 @@ def link(url: str | None) -> str | None:
     return f"<{url}>" if plausible and not any(c.isspace() or c in "<>" for c in url) else None
 
 
-def escaped(text: str, limit: int) -> str:
+def escape_within(text: str, limit: int) -> str:
     """Text shortened to whole words and escaped for markdown, within `limit` characters."""
     fitted = escape(shorten(text, limit))
     return fitted if len(fitted) <= limit else escape(shorten(text, limit // 2))
@@ -169,4 +173,5 @@ def escaped(text: str, limit: int) -> str:
 
 def escape(text: str) -> str:
     """Text on one line, its markdown shown as typed rather than interpreted."""
-    return escape_markdown(" ".join(text.split()))
+    text = escape_markdown(" ".join(text.split()))
+    return _NUMBERED.sub(r"\1\\.", text)  # "1. " would start a list; escape_markdown misses it

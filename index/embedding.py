@@ -63,7 +63,11 @@ class SentenceTransformerEmbedder:
         """One L2-normalised float32 row per text."""
         with self._lock:
             vectors = self._model.encode(
-                list(texts), batch_size=64, normalize_embeddings=True, convert_to_numpy=True
+                list(texts),
+                batch_size=64,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
             )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 

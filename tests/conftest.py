@@ -20,7 +20,7 @@ DEV_QUESTIONS = ROOT / "eval" / "story_questions.json"
 @pytest.fixture(scope="session")
 def story_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings over the shipped corpus, with the index in a session temp folder."""
-    return Settings(corpus=CORPUS, data_dir=tmp_path_factory.mktemp("data"))
+    return Settings(corpus=CORPUS, data_dir=tmp_path_factory.mktemp("data"), _env_file=None)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,166 @@
+"""StoryBot on Discord: the client, its command tree, and questions asked by @mention."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any, Protocol
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.cog import Story, respond
+from bot.settings import BotSettings
+from index.passages import Answer, SourceInfo, StoryError, SummarySentence
+
+log = logging.getLogger(__name__)
+
+INVITE_PERMISSIONS = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    send_messages_in_threads=True,
+    embed_links=True,
+    read_message_history=True,  # a reply quotes the message it answers
+)
+
+
+class StoryEngine(Protocol):
+    """What the bot needs of the engine; `index.engine.Engine` is the real one."""
+
+    @property
+    def model_name(self) -> str:
+        """The sentence-transformers model that embeds questions and passages."""
+        ...
+
+    def ask(self, question: str, k: int | None = None) -> Answer:
+        """Cited passages that answer the question, or a refusal; CPU-bound and thread-safe."""
+        ...
+
+    def summary(self) -> tuple[SummarySentence, ...]:
+        """The cited extractive summary, made when the index was built: quick to read."""
+        ...
+
+    def sources(self) -> tuple[SourceInfo, ...]:
+        """The indexed sources and their passage counts: quick to read."""
+        ...
+
+
+class QuestionCooldown:
+    """How often one person may ask: `rate` questions in any `per` seconds."""
+
+    def __init__(self, rate: int, per: float) -> None:
+        self._buckets: commands.CooldownMapping[int] = commands.CooldownMapping.from_cooldown(
+            rate, per, lambda user_id: user_id
+        )
+
+    def count(self, user_id: int) -> None:
+        """Count a question by this person; raise CommandOnCooldown when they ask too fast."""
+        bucket = self._buckets.get_bucket(user_id)
+        if bucket is not None and (retry_after := bucket.update_rate_limit()):
+            raise app_commands.CommandOnCooldown(bucket, retry_after)
+
+
+def reason(error: Exception, context: str) -> str:
+    """What to tell someone whose question failed; the unexpected is logged with its traceback."""
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return render.cooldown_note(error.retry_after)
+    cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(cause, StoryError):
+        return str(cause)
+    log.error("%s failed", context, exc_info=error)
+    return render.APOLOGY
+
+
+class StoryTree(app_commands.CommandTree["StoryBot"]):
+    """The slash command tree, with the one place a failed command becomes a reply."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[StoryBot], error: app_commands.AppCommandError
+    ) -> None:
+        """Tell the person what went wrong, privately, and log what was unexpected."""
+        name = interaction.command.qualified_name if interaction.command else "?"
+        pages = render.plain(reason(error, f"/{name} (interaction {interaction.id})"))
+        try:
+            await respond(interaction, pages, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("Could not tell the user that /%s failed", name, exc_info=True)
+
+
+class StoryBot(commands.Bot):
+    """Answers questions about the story from slash commands, @mentions and question channels."""
+
+    def __init__(self, settings: BotSettings, engine: StoryEngine, **options: Any) -> None:
+        intents = discord.Intents.default()
+        # Reading every message is a privileged intent: ask for it only where it is needed.
+        intents.message_content = bool(settings.channels)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=StoryTree,
+            **options,
+        )
+        self.settings = settings
+        self.engine = engine
+        self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
+
+    async def setup_hook(self) -> None:
+        """Add the commands and sync them, to the test server when one is set."""
+        await self.add_cog(Story(self))
+        guild_id = self.settings.discord_guild_id
+        guild = None if guild_id is None else discord.Object(guild_id)
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        synced = await self.tree.sync(guild=guild)
+        where = "globally (new ones take up to an hour)" if guild is None else f"to {guild_id}"
+        log.info("Synced %d commands %s", len(synced), where)
+
+    async def on_ready(self) -> None:
+        """Say who the bot is, where, and how to invite it to another server."""
+        log.info("Connected as %s in %d servers", self.user, len(self.guilds))
+        if self.application_id is not None:
+            invite = discord.utils.oauth_url(self.application_id, permissions=INVITE_PERMISSIONS)
+            log.info("Invite link: %s", invite)
+
+    async def ask(self, question: str) -> Answer:
+        """The engine's answer, worked out in a thread so the event loop keeps its heartbeat."""
+        return await asyncio.to_thread(self.engine.ask, question)
+
+    def help_pages(self) -> list[render.Page]:
+        """How to ask this bot about its story."""
+        titles = [info.source.title for info in self.engine.sources()]
+        name = self.user.name if self.user else "StoryBot"
+        return render.help_text(name, titles, self.settings.channels)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a message that asks the bot something, as a reply to it."""
+        question = self.question_in(message)
+        if question is None:
+            return
+        for page in await self.answer_pages(message.author.id, question, message.id):
+            await message.reply(**page.as_kwargs())
+
+    def question_in(self, message: discord.Message) -> str | None:
+        """The question a message asks, or None when it is not addressed to the bot."""
+        me = self.user
+        if me is None or message.author.bot:
+            return None
+        if me in message.mentions:
+            return " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        if message.channel.id in self.settings.channels and message.content.strip():
+            return message.content.strip()
+        return None
+
+    async def answer_pages(self, user_id: int, question: str, message_id: int) -> list[render.Page]:
+        """The reply to a question in a message: the answer, help when empty, or what went wrong."""
+        if not question:
+            return self.help_pages()
+        try:
+            self.cooldown.count(user_id)
+            return render.answer(await self.ask(question))
+        except Exception as error:
+            return render.plain(reason(error, f"Answering message {message_id}"))

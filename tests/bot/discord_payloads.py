@@ -1,0 +1,185 @@
+"""The JSON a fake Discord sends: users, the guild, interactions, messages."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+APP_ID = 900000000000000001
+BOT_ID = 900000000000000002
+GUILD_ID = 900000000000000003
+CHANNEL_ID = 900000000000000004
+OWNER_ID = 900000000000000005
+JOINED = "2025-01-01T00:00:00+00:00"
+OPTION_TYPES = {str: 3, int: 4, bool: 5}
+
+_ids = itertools.count(910000000000000000)
+
+
+def new_id() -> int:
+    """A fresh snowflake."""
+    return next(_ids)
+
+
+def user(user_id: int, name: str | None = None, *, bot: bool = False) -> dict[str, Any]:
+    """A user object."""
+    name = name or f"reader{user_id % 1000}"
+    return {
+        "id": str(user_id),
+        "username": name,
+        "global_name": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+    }
+
+
+BOT_USER = user(BOT_ID, "StoryBot", bot=True)
+
+
+def application() -> dict[str, Any]:
+    """The bot's application, as `GET /oauth2/applications/@me` gives it."""
+    return {
+        "id": str(APP_ID),
+        "name": "StoryBot",
+        "description": "",
+        "icon": None,
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "owner": user(OWNER_ID, "owner"),
+        "verify_key": "0" * 64,
+        "flags": 0,
+        "team": None,
+        "summary": "",
+    }
+
+
+def text_channel() -> dict[str, Any]:
+    """The guild's one text channel."""
+    return {
+        "id": str(CHANNEL_ID),
+        "type": 0,
+        "guild_id": str(GUILD_ID),
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+    }
+
+
+def guild() -> dict[str, Any]:
+    """The guild as GUILD_CREATE brings it."""
+    return {
+        "id": str(GUILD_ID),
+        "name": "Newsroom",
+        "icon": None,
+        "owner_id": str(OWNER_ID),
+        "roles": [{"id": str(GUILD_ID), "name": "@everyone", "permissions": "0", "position": 0}],
+        "emojis": [],
+        "stickers": [],
+        "features": [],
+        "channels": [text_channel()],
+        "threads": [],
+        "members": [member(BOT_ID, BOT_USER)],
+        "member_count": 2,
+        "unavailable": False,
+        "large": False,
+        "joined_at": JOINED,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+    }
+
+
+def ready(session_id: str, resume_url: str) -> dict[str, Any]:
+    """The READY event, its guild still unavailable until GUILD_CREATE."""
+    return {
+        "v": 10,
+        "user": BOT_USER,
+        "session_id": session_id,
+        "resume_gateway_url": resume_url,
+        "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+        "application": {"id": str(APP_ID), "flags": 0},
+    }
+
+
+def member(user_id: int, user_data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A guild member."""
+    return {
+        "user": user_data or user(user_id),
+        "roles": [],
+        "joined_at": JOINED,
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+        "permissions": "2147483647",
+    }
+
+
+def slash(name: str, user_id: int, **options: str | bool | int) -> dict[str, Any]:
+    """An INTERACTION_CREATE for a slash command typed in the guild's channel."""
+    interaction_id = new_id()
+    return {
+        "id": str(interaction_id),
+        "application_id": str(APP_ID),
+        "type": 2,
+        "token": f"interaction-token-{interaction_id}",
+        "version": 1,
+        "guild_id": str(GUILD_ID),
+        "channel_id": str(CHANNEL_ID),
+        "channel": text_channel(),
+        "member": member(user_id),
+        "app_permissions": "2147483647",
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {"0": str(GUILD_ID)},
+        "context": 0,
+        "attachment_size_limit": 8 * 1024 * 1024,
+        "data": {
+            "id": str(new_id()),
+            "name": name,
+            "type": 1,
+            "options": [
+                {"name": key, "type": OPTION_TYPES[type(value)], "value": value}
+                for key, value in options.items()
+            ],
+        },
+    }
+
+
+def message(channel_id: int, author: dict[str, Any], content: str, **extra: Any) -> dict[str, Any]:
+    """A message in a channel of the guild."""
+    return {
+        "id": str(new_id()),
+        "channel_id": str(channel_id),
+        "guild_id": str(GUILD_ID),
+        "author": author,
+        "content": content,
+        "timestamp": JOINED,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+        "flags": 0,
+        **extra,
+    }
+
+
+def sent(channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
+    """The message Discord returns for a message the bot sent."""
+    return message(channel_id, BOT_USER, body.get("content") or "", embeds=body.get("embeds") or [])
+
+
+def commands_synced(body: list[dict[str, Any]], guild_id: int | None) -> list[dict[str, Any]]:
+    """The application commands Discord returns for a bulk overwrite."""
+    extra = {"guild_id": str(guild_id)} if guild_id else {}
+    return [
+        {"id": str(new_id()), "application_id": str(APP_ID), "version": "1", **extra, **command}
+        for command in body
+    ]

@@ -1,0 +1,244 @@
+"""A fake Discord on 127.0.0.1: a websocket gateway and the REST routes StoryBot uses.
+
+It records every REST call and gateway message so tests can assert what the real client did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord_payloads as payloads
+import yarl
+from aiohttp import WSMsgType, web
+from aiohttp.test_utils import TestServer
+
+JSON = "application/json"  # exactly: discord.py parses nothing else (no "; charset=utf-8")
+
+
+@dataclass
+class Call:
+    """One REST request the bot made."""
+
+    method: str
+    path: str
+    body: Any
+    authorization: str | None = None
+    at: float = field(default_factory=time.perf_counter)
+
+    @property
+    def message(self) -> dict[str, Any]:
+        """The message this call sends: an interaction callback's data, or the body itself."""
+        if self.path.endswith("/callback"):
+            return dict(self.body.get("data") or {})
+        return dict(self.body)
+
+    @property
+    def text(self) -> str:
+        """Everything a person would read in the message: content and embed text."""
+        message = self.message
+        parts = [message.get("content") or ""]
+        for embed in message.get("embeds") or []:
+            footer = (embed.get("footer") or {}).get("text", "")
+            parts += [embed.get("title") or "", embed.get("description") or "", footer]
+        return "\n".join(part for part in parts if part)
+
+    @property
+    def ephemeral(self) -> bool:
+        """Whether only the person who asked sees the message."""
+        return bool(self.message.get("flags", 0) & 64)
+
+
+def answer(data: Any, status: int = 200) -> web.Response:
+    """A JSON response with the bare content type discord.py expects."""
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": JSON}
+    )
+
+
+async def body_of(request: web.Request) -> Any:
+    """A request's JSON, whether sent plain or as the `payload_json` of a multipart form."""
+    if request.content_type.startswith("multipart/"):
+        form = await request.post()
+        return json.loads(str(form["payload_json"]))
+    text = await request.text()
+    return json.loads(text) if text else None
+
+
+class FakeDiscord:
+    """Discord's gateway and REST API, as far as StoryBot goes."""
+
+    def __init__(self, token: str, heartbeat_interval: float = 0.1) -> None:
+        self.token = token
+        self.heartbeat_interval = heartbeat_interval
+        self.allowed_intents = ~(1 << 15)  # Message Content is off, as in a new application
+        self.calls: list[Call] = []
+        self.received: list[dict[str, Any]] = []  # gateway payloads from the bot
+        self.heartbeats: list[float] = []  # when each heartbeat arrived (and was acked)
+        self.connections: list[str] = []  # gateway paths connected to, in order
+        self.dispatched: dict[str, float] = {}  # interaction token -> when it was sent
+        self._ws: web.WebSocketResponse | None = None
+        self._sequence = 0
+        self._server = TestServer(self._app(), host="127.0.0.1")
+
+    def _app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/resume", self._gateway)
+        app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        return app
+
+    async def start(self) -> None:
+        """Listen on a free port of 127.0.0.1."""
+        await self._server.start_server()
+
+    async def stop(self) -> None:
+        """Close the gateway and stop listening."""
+        if self._ws is not None:
+            await self._ws.close()
+        await self._server.close()
+
+    @property
+    def rest_base(self) -> str:
+        """What `discord.http.Route.BASE` should be."""
+        return str(self._server.make_url("/api/v10"))
+
+    @property
+    def gateway_url(self) -> yarl.URL:
+        """What `DiscordWebSocket.DEFAULT_GATEWAY` should be."""
+        return self._server.make_url("/gateway").with_scheme("ws")
+
+    # The gateway.
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        self.connections.append(request.path)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": self.heartbeat_interval * 1000}})
+        async for msg in ws:
+            if msg.type is WSMsgType.TEXT:
+                await self._on_payload(ws, json.loads(msg.data))
+        return ws
+
+    async def _on_payload(self, ws: web.WebSocketResponse, payload: dict[str, Any]) -> None:
+        self.received.append(payload)
+        if payload["op"] == 1:
+            self.heartbeats.append(time.perf_counter())
+            await ws.send_json({"op": 11})
+        elif payload["op"] == 2 and payload["d"]["intents"] & ~self.allowed_intents:
+            await ws.close(code=4014, message=b"Disallowed intent(s).")
+        elif payload["op"] == 2:
+            resume_url = str(self._server.make_url("/resume").with_scheme("ws"))
+            await self.dispatch("READY", payloads.ready("session-1", resume_url))
+            await self.dispatch("GUILD_CREATE", payloads.guild())
+        elif payload["op"] == 6:
+            await self.dispatch("RESUMED", {})
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send the bot a gateway event."""
+        assert self._ws is not None, "the bot is not connected"
+        self._sequence += 1
+        await self._ws.send_json({"op": 0, "t": event, "s": self._sequence, "d": data})
+
+    async def drop(self) -> None:
+        """Close the bot's gateway connection the way Discord does when a node restarts."""
+        assert self._ws is not None
+        await self._ws.close(code=4000, message=b"node restarting")
+
+    def sent_ops(self, op: int) -> list[dict[str, Any]]:
+        """The gateway payloads the bot sent with this opcode."""
+        return [payload for payload in self.received if payload["op"] == op]
+
+    # Interactions and messages, as a person using Discord would cause them.
+
+    async def slash(self, name: str, user_id: int, **options: str | bool | int) -> str:
+        """Run a slash command as this user; returns the interaction's token."""
+        interaction = payloads.slash(name, user_id, **options)
+        self.dispatched[interaction["token"]] = time.perf_counter()
+        await self.dispatch("INTERACTION_CREATE", interaction)
+        return str(interaction["token"])
+
+    async def say(self, user_id: int, content: str, *, mentions_bot: bool = False) -> str:
+        """Post a message in the guild's channel as this user; returns its id."""
+        mentions = [payloads.BOT_USER] if mentions_bot else []
+        data = payloads.message(
+            payloads.CHANNEL_ID, payloads.user(user_id), content, mentions=mentions
+        )
+        data["member"] = {
+            key: value for key, value in payloads.member(user_id).items() if key != "user"
+        }
+        await self.dispatch("MESSAGE_CREATE", data)
+        return str(data["id"])
+
+    def replies_to(self, token: str) -> list[Call]:
+        """The callback and follow-ups the bot sent for one interaction."""
+        return [call for call in self.calls if f"/{token}" in call.path]
+
+    def replies_to_message(self, message_id: str) -> list[Call]:
+        """Messages the bot sent in reply to a message."""
+        return [
+            call
+            for call in self.calls
+            if call.method == "POST"
+            and isinstance(call.body, dict)
+            and str((call.body.get("message_reference") or {}).get("message_id")) == message_id
+        ]
+
+    async def wait_for(self, condition: Callable[[], object], timeout: float = 10.0) -> None:
+        """Wait until the condition holds, failing the test after `timeout` seconds."""
+        deadline = time.perf_counter() + timeout
+        while not condition():
+            assert time.perf_counter() < deadline, "timed out waiting for the bot"
+            await asyncio.sleep(0.01)
+
+    # The REST API.
+
+    async def _rest(self, request: web.Request) -> web.Response:
+        body = await body_of(request)
+        path = "/" + request.match_info["path"]
+        authorization = request.headers.get("Authorization")
+        self.calls.append(Call(request.method, path, body, authorization))
+        if authorization not in (None, f"Bot {self.token}"):
+            return answer({"message": "401: Unauthorized", "code": 0}, status=401)
+        return self._route(request.method, path.split("/")[1:], body)
+
+    def _route(self, method: str, parts: list[str], body: Any) -> web.Response:
+        match method, parts:
+            case "GET", ["users", "@me"]:
+                return answer(payloads.BOT_USER)
+            case "GET", ["oauth2", "applications", "@me"]:
+                return answer(payloads.application())
+            case "PUT", ["applications", _, "commands"]:
+                return answer(payloads.commands_synced(body, None))
+            case "PUT", ["applications", _, "guilds", guild, "commands"]:
+                return answer(payloads.commands_synced(body, int(guild)))
+            case "POST", ["interactions", interaction, _, "callback"]:
+                return answer(self._callback(interaction, body))
+            case "POST", ["webhooks", _, _]:
+                return answer(payloads.sent(payloads.CHANNEL_ID, body))
+            case "PATCH", ["webhooks", _, _, "messages", _]:
+                return answer(payloads.sent(payloads.CHANNEL_ID, body))
+            case "POST", ["channels", channel, "messages"]:
+                return answer(payloads.sent(int(channel), body))
+        return answer({"message": "Unknown route", "code": 0}, status=404)
+
+    @staticmethod
+    def _callback(interaction: str, body: dict[str, Any]) -> dict[str, Any]:
+        data = body.get("data") or {}
+        resource: dict[str, Any] = {"type": body["type"]}
+        if body["type"] == 4:
+            resource["message"] = payloads.sent(payloads.CHANNEL_ID, data)
+        return {
+            "interaction": {
+                "id": interaction,
+                "type": 2,
+                "response_message_loading": body["type"] == 5,
+                "response_message_ephemeral": bool(data.get("flags", 0) & 64),
+            },
+            "resource": resource,
+        }
