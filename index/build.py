@@ -9,10 +9,9 @@ from typing import Any
 import numpy as np
 
 from index import store
-from index.chunking import MAX_CHARS, passages_for
+from index.chunking import MAX_CHARS, indexed_units, passages_for, search_text
 from index.corpus import corpus_hash, read_corpus
 from index.embedding import Embedder
-from index.passages import Chunk
 from index.settings import Settings
 from index.summary import summarise
 
@@ -48,39 +47,20 @@ def build(settings: Settings, embedder: Embedder, progress: Progress) -> None:
     texts = tuple(search_text(c) for c in chunks)
     progress(f"Embedding {len(chunks)} passages from {len(articles)} article(s)…")
     passages = embedder.encode(texts)
-    sentences = embedder.encode(sentence_texts(chunks, texts))
+    units = indexed_units(chunks, texts)
+    sentences = embedder.encode(units.sentences)
+    clauses = embedder.encode(units.clauses)
     summary = summarise(chunks, sentences)
-    vectors = {"passages": _flat(faiss, passages), "sentences": _flat(faiss, sentences)}
+    vectors = {
+        "passages": _flat(faiss, passages),
+        "sentences": _flat(faiss, sentences),
+        "clauses": _flat(faiss, clauses),
+    }
     manifest = store.Manifest(
         settings.model, corpus_hash(settings.corpus), MAX_CHARS, embedder.dimension
     )
     store.save(settings.data_dir, manifest, store.Records(chunks, texts, summary), vectors)
     progress(f"Index built in {settings.data_dir} ({len(chunks)} passages).")
-
-
-def search_text(chunk: Chunk) -> str:
-    """What a passage is indexed as: its text, and for headline and byline what they mean."""
-    source = chunk.source
-    if chunk.kind == "headline":
-        publisher = f" Published by {source.publisher}." if source.publisher else ""
-        return f"Headline of the article: {chunk.text}.{publisher}"
-    if chunk.kind == "byline" and source.author:
-        return (
-            f"Written by {source.author}. Author: {source.author}. "
-            f"Journalist who wrote the article: {source.author}."
-        )
-    return chunk.text
-
-
-def sentence_texts(chunks: tuple[Chunk, ...], texts: tuple[str, ...]) -> list[str]:
-    """One text a sentence, in order; a one-sentence passage is indexed as its search text."""
-    rows: list[str] = []
-    for chunk, text in zip(chunks, texts, strict=True):
-        if len(chunk.sentences) < 2:
-            rows.append(text)
-        else:
-            rows += [chunk.text[start:end] for start, end in chunk.sentences]
-    return rows
 
 
 def _flat(faiss: Any, vectors: np.ndarray) -> Any:

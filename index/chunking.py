@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import pysbd
 
 from index.corpus import Article, Paragraph
 from index.passages import Chunk
 
 MAX_CHARS = 700
+CLAUSE_BREAK = re.compile(r"[,;:]")
+CLAUSE_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Units:
+    """What is embedded besides whole passages: their sentences, and the sentences' clauses."""
+
+    sentences: list[str]
+    sentence_owner: np.ndarray
+    """The passage each sentence row belongs to."""
+    clauses: list[str]
+    clause_owner: np.ndarray
+    """The sentence row each clause row belongs to."""
 
 
 def passages_for(article: Article, max_chars: int = MAX_CHARS) -> list[Chunk]:
@@ -77,3 +94,51 @@ def _split_long(text: str, span: tuple[int, int], max_chars: int) -> list[tuple[
 @cache
 def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def search_text(chunk: Chunk) -> str:
+    """What a passage is indexed as: its text, and for headline and byline what they mean."""
+    source = chunk.source
+    if chunk.kind == "headline":
+        publisher = f" Published by {source.publisher}." if source.publisher else ""
+        return f"Headline of the article: {chunk.text}.{publisher}"
+    if chunk.kind == "byline" and source.author:
+        return (
+            f"Written by {source.author}. Author: {source.author}. "
+            f"Journalist who wrote the article: {source.author}."
+        )
+    return chunk.text
+
+
+def sentence_texts(chunks: tuple[Chunk, ...], texts: tuple[str, ...]) -> list[str]:
+    """One text a sentence, in order; a one-sentence passage is indexed as its search text."""
+    rows: list[str] = []
+    for chunk, text in zip(chunks, texts, strict=True):
+        if len(chunk.sentences) < 2:
+            rows.append(text)
+        else:
+            rows += [chunk.text[start:end] for start, end in chunk.sentences]
+    return rows
+
+
+def indexed_units(chunks: tuple[Chunk, ...], texts: tuple[str, ...]) -> Units:
+    """Sentence and clause rows, in passage order; the same chunks always give the same rows."""
+    sentences = sentence_texts(chunks, texts)
+    counts = [max(len(chunk.sentences), 1) for chunk in chunks]
+    groups = [clauses(sentence) for sentence in sentences]
+    return Units(
+        sentences=sentences,
+        sentence_owner=np.repeat(np.arange(len(chunks)), counts),
+        clauses=[clause for group in groups for clause in group],
+        clause_owner=np.repeat(np.arange(len(sentences)), [len(g) for g in groups]),
+    )
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses (split at commas, semicolons and colons) of 3 words or more.
+
+    A question often matches one clause of a long sentence far better than the whole of it.
+    A sentence without such clauses is its own one clause.
+    """
+    parts = [part.strip() for part in CLAUSE_BREAK.split(sentence)]
+    return [part for part in parts if len(part.split()) >= CLAUSE_MIN_WORDS] or [sentence]

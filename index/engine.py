@@ -22,7 +22,7 @@ T = TypeVar("T")
 # Refusal: a question is answered when its best passage is similar enough, or nearly so and most
 # of its content words occur in the corpus. Calibrated on eval/calibration.json; see the README,
 # "How refusal works".
-ANSWER_ABOVE = 0.34
+ANSWER_ABOVE = 0.37
 ANSWER_WITH_WORDS_ABOVE = 0.30
 WORDS_COVERED = 0.6
 
@@ -73,9 +73,7 @@ class Engine:
         self.model_name = settings.model
         self._embedder = embedder
         self._records = records
-        self._retriever = Retriever(
-            records.chunks, records.search_texts, vectors["passages"], vectors["sentences"]
-        )
+        self._retriever = Retriever(records.chunks, records.search_texts, vectors)
 
     @classmethod
     def open(

@@ -16,10 +16,12 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from index.chunking import indexed_units
 from index.passages import Chunk, Hit
 from index.questions import Question
 
-DENSE_CANDIDATES = 64
+DENSE_CANDIDATES = 256
+CLAUSE_LIFT = 0.5
 LEXICAL_WEIGHT = 0.03
 STOPWORDS = sorted(
     set(bm25s.stopwords.STOPWORDS_EN)
@@ -44,25 +46,21 @@ class Scored:
 
 
 class Retriever:
-    """Dense (FAISS) and lexical (BM25) search over one index's passages and sentences."""
+    """Dense (FAISS) and lexical (BM25) search over one index's passages, sentences and clauses."""
 
     def __init__(
-        self,
-        chunks: tuple[Chunk, ...],
-        search_texts: tuple[str, ...],
-        passages: Any,
-        sentences: Any,
+        self, chunks: tuple[Chunk, ...], search_texts: tuple[str, ...], vectors: dict[str, Any]
     ) -> None:
         self.chunks = chunks
-        self._passages = passages
-        self._sentences = sentences
-        counts = [max(len(c.sentences), 1) for c in chunks]
+        self._vectors = vectors
+        self._units = indexed_units(chunks, search_texts)
+        counts = np.bincount(self._units.sentence_owner, minlength=len(chunks))
         self._first_sentence = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._owner = np.repeat(np.arange(len(chunks)), counts)
         self._stemmer = Stemmer.Stemmer("english")
+        tokens = self._tokens(list(search_texts))
         self._bm25 = bm25s.BM25()
-        self._bm25.index(self._tokens(list(search_texts)), show_progress=False)
-        self._vocabulary = {t for tokens in self._tokens(list(search_texts)) for t in tokens}
+        self._bm25.index(tokens, show_progress=False)
+        self._vocabulary = {t for passage in tokens for t in passage}
         self._bylines = np.array([c.kind == "byline" for c in chunks])
         self._headlines = np.array([c.kind == "headline" for c in chunks])
 
@@ -70,8 +68,9 @@ class Retriever:
         """Dense, lexical and combined scores of every passage for the question."""
         dense = self._dense(vector)
         tokens = self._tokens([question.text])[0]
-        lexical = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32) if tokens else None
-        lexical = lexical if lexical is not None else np.zeros(len(self.chunks), np.float32)
+        lexical = np.zeros(len(self.chunks), np.float32)
+        if tokens:
+            lexical = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
         about = self._about_boost(question.text)
         combined = dense + LEXICAL_WEIGHT * lexical + about
         coverage = sum(t in self._vocabulary for t in tokens) / len(tokens) if tokens else 0.0
@@ -83,17 +82,22 @@ class Retriever:
         return tuple(self._hit(int(i), float(scored.combined[i]), vector) for i in order)
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
-        """Half the passage's similarity, half its best sentence's; absent candidates score 0."""
-        query = vector.reshape(1, -1)
-        passage = np.zeros(len(self.chunks), np.float32)
-        best_sentence = np.zeros(len(self.chunks), np.float32)
-        n = min(DENSE_CANDIDATES, self._passages.ntotal)
-        scores, ids = self._passages.search(query, n)
-        passage[ids[0]] = scores[0]
-        n = min(DENSE_CANDIDATES * 2, self._sentences.ntotal)
-        scores, ids = self._sentences.search(query, n)
-        np.maximum.at(best_sentence, self._owner[ids[0]], scores[0])
-        return np.asarray(0.5 * passage + 0.5 * best_sentence, dtype=np.float32)
+        """Half the passage's similarity and half its best sentence's, lifted halfway to its
+        best clause's when a clause matches better; passages no search reached score 0."""
+        passage = self._best("passages", vector, np.arange(len(self.chunks)))
+        sentence = self._best("sentences", vector, self._units.sentence_owner)
+        clause = self._best("clauses", vector, self._units.sentence_owner[self._units.clause_owner])
+        base = 0.5 * passage + 0.5 * sentence
+        return np.asarray(base + CLAUSE_LIFT * np.maximum(clause - base, 0), dtype=np.float32)
+
+    def _best(self, name: str, vector: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """Each passage's best similarity among the nearest rows of one vector set."""
+        index = self._vectors[name]
+        scores, ids = index.search(vector.reshape(1, -1), min(DENSE_CANDIDATES, index.ntotal))
+        found = ids[0] >= 0
+        best = np.zeros(len(self.chunks), np.float32)
+        np.maximum.at(best, owner[ids[0][found]], scores[0][found])
+        return best
 
     def _hit(self, index: int, score: float, vector: np.ndarray) -> Hit:
         chunk = self.chunks[index]
@@ -101,9 +105,8 @@ class Retriever:
             return Hit(chunk, score, 0, len(chunk.text))
         first = int(self._first_sentence[index])
         rows = np.arange(first, first + len(chunk.sentences))
-        vectors = self._sentences.reconstruct_batch(rows)
-        best = int(np.argmax(vectors @ vector))
-        start, end = chunk.sentences[best]
+        similarity = self._vectors["sentences"].reconstruct_batch(rows) @ vector
+        start, end = chunk.sentences[int(np.argmax(similarity))]
         return Hit(chunk, score, start, end)
 
     def _about_boost(self, text: str) -> np.ndarray:

@@ -20,8 +20,8 @@ from index.passages import Chunk, Source, StoryError, SummarySentence
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-VECTOR_SETS = ("passages", "sentences")
+FORMAT_VERSION = 2
+VECTOR_SETS = ("passages", "sentences", "clauses")
 RECORDS = "passages.json"
 MANIFEST = "manifest.json"
 
@@ -92,7 +92,7 @@ def read_records(data_dir: Path) -> Records:
 
 
 def read_vectors(data_dir: Path) -> dict[str, Any]:
-    """The current index's FAISS indexes (passages and sentences), checked against the manifest."""
+    """The current index's FAISS indexes (one a vector set), checked against the manifest."""
     import faiss
 
     folder = _current(data_dir)
