@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 NO_TOKEN = (
     "Set DISCORD_TOKEN in the environment or in .env: it is the token on your application's Bot"
-    " page at https://discord.com/developers/applications (docs/discord.md walks through it);"
+    " page at https://discord.com/developers/applications (README, 'Discord', walks through it);"
     " `storybot chat` answers questions without one."
 )
 TOKEN_REFUSED = (
