@@ -17,6 +17,7 @@ from index.settings import Settings
 
 log = logging.getLogger(__name__)
 
+DEFAULT_QUESTIONS = Path("eval/story_questions.json")
 EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?")
 
 
@@ -106,7 +107,10 @@ def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> N
     """Score the engine on a question file (default: eval/story_questions.json)."""
     from index.evaluation import evaluate
 
-    report = evaluate(Engine.open(settings), questions or Path("eval/story_questions.json"))
+    questions = questions or DEFAULT_QUESTIONS
+    if not questions.is_file():
+        raise click.UsageError(f"No question file given, and there is no {questions} here.")
+    report = evaluate(Engine.open(settings), questions)
     click.echo(json.dumps(report.as_json()) if as_json else "\n".join(report.lines()))
 
 
