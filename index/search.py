@@ -36,10 +36,9 @@ OUTLET_WORDS = re.compile(
 
 @dataclass(frozen=True)
 class Scored:
-    """A question's dense, lexical and combined scores over every candidate passage."""
+    """A question's dense and combined scores over every passage, and what refusal weighs."""
 
     dense: np.ndarray
-    lexical: np.ndarray
     combined: np.ndarray
     coverage: float
     about_article: bool
@@ -74,7 +73,7 @@ class Retriever:
         about = self._about_boost(question.text)
         combined = dense + LEXICAL_WEIGHT * lexical + about
         coverage = sum(t in self._vocabulary for t in tokens) / len(tokens) if tokens else 0.0
-        return Scored(dense, lexical, combined, coverage, bool(about.any()))
+        return Scored(dense, combined, coverage, bool(about.any()))
 
     def hits(self, scored: Scored, vector: np.ndarray, k: int) -> tuple[Hit, ...]:
         """The `k` best passages, best first, each with its best-answering sentence marked."""
