@@ -40,9 +40,8 @@ def cli(context: click.Context, verbose: bool) -> None:
 def build_command(settings: Settings) -> None:
     """Build the index from the corpus (other commands build it when needed)."""
     from index import build
-    from index.embedding import SentenceTransformerEmbedder
 
-    build.build(settings, SentenceTransformerEmbedder(settings.model), stderr_progress)
+    build.build(settings, build.build_embedder(settings, stderr_progress), stderr_progress)
 
 
 @cli.command()
@@ -67,12 +66,11 @@ def ask(settings: Settings, question: str, top_k: int | None, as_json: bool) -> 
 @click.pass_obj
 def summary(settings: Settings, as_json: bool) -> None:
     """A short cited summary of the story (no model is loaded when the index is current)."""
+    from index.build import build_embedder
     from index.engine import open_records
 
     def embedder() -> Any:
-        from index.embedding import SentenceTransformerEmbedder
-
-        return SentenceTransformerEmbedder(settings.model)
+        return build_embedder(settings, stderr_progress)
 
     sentences = open_records(settings, embedder, stderr_progress).summary
     if as_json:

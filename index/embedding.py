@@ -1,7 +1,12 @@
-"""Turning text into normalised vectors, offline, with sentence-transformers."""
+"""Turning text into normalised vectors, offline: sentence-transformers, or its ONNX export.
+
+Building an index loads the sentence-transformers model (torch) and exports it once to an int8
+ONNX encoder (index/export.py); answering then needs only onnxruntime and the tokenizer.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -13,14 +18,25 @@ import numpy as np
 
 from index.passages import StoryError
 from index.settings import DEFAULT_MODEL
+from index.store import file_sha256
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+ENCODER_FILE = "model.onnx"
+ENCODER_SPEC = "encoder.json"
+TOKENIZER_FILE = "tokenizer.json"
+BATCH = 32
+ENCODER_FORMAT = 1
+"""Bumped whenever export_encoder writes something different."""
 
 
 class ModelUnavailable(StoryError):
     """The embedding model could not be loaded."""
+
+
+class EncoderMissing(StoryError):
+    """The exported encoder is not there, or is not what was written; export it again."""
 
 
 class Embedder(Protocol):
@@ -63,15 +79,15 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._model = _load(name)
-        self.dimension = int(self._model.get_embedding_dimension() or 0)
+        self.model = _load(name)
+        self.dimension = int(self.model.get_embedding_dimension() or 0)
         # One encode at a time: torch already uses every core for a single batch.
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One L2-normalised float32 row per text."""
         with self._lock:
-            vectors = self._model.encode(
+            vectors = self.model.encode(
                 list(texts),
                 batch_size=64,
                 normalize_embeddings=True,
@@ -101,3 +117,69 @@ def _load(name: str) -> Any:
             "sentence-transformers folder on this machine, or unset it to use the packaged "
             f"{DEFAULT_MODEL}."
         ) from error
+
+
+class OnnxEmbedder:
+    """An encoder exported by index/export.py: onnxruntime and a tokenizer, no torch."""
+
+    def __init__(self, folder: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        spec = _verified_spec(folder)
+        self.folder = folder
+        self.name = str(spec["model"])
+        self.dimension = int(spec["dimension"])
+        self._pooling = str(spec["pooling"])
+        self._inputs = list(spec["inputs"])
+        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self._tokenizer.enable_truncation(int(spec["max_length"]))
+        self._tokenizer.enable_padding(pad_id=int(spec["pad_id"]))
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            str(folder / ENCODER_FILE), options, providers=["CPUExecutionProvider"]
+        )
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, shortest texts batched together."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), self.dimension), np.float32)
+        for first in range(0, len(order), BATCH):
+            rows = order[first : first + BATCH]
+            vectors[rows] = self._batch([texts[i] for i in rows])
+        return vectors
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        columns = {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": mask,
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+        hidden = np.asarray(self._session.run(None, {n: columns[n] for n in self._inputs})[0])
+        pooled = _pool(hidden, mask, self._pooling)
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return np.asarray(pooled / norms, dtype=np.float32)
+
+
+def _pool(hidden: np.ndarray, mask: np.ndarray, pooling: str) -> np.ndarray:
+    """Sentence vectors from token vectors, as sentence-transformers' Pooling module does."""
+    if pooling == "cls":
+        return np.asarray(hidden[:, 0], dtype=np.float32)
+    weights = mask[..., None].astype(np.float32)
+    if pooling == "max":
+        return np.asarray(np.where(weights > 0, hidden, -1e9).max(axis=1))
+    return np.asarray((hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9))
+
+
+def _verified_spec(folder: Path) -> dict[str, Any]:
+    try:
+        spec: dict[str, Any] = json.loads((folder / ENCODER_SPEC).read_text())
+        intact = file_sha256(folder / ENCODER_FILE) == spec["sha256"]
+    except (OSError, ValueError, KeyError) as error:
+        raise EncoderMissing(f"No readable encoder in {folder}.") from error
+    if not intact or not (folder / TOKENIZER_FILE).is_file():
+        raise EncoderMissing(f"The encoder in {folder} is truncated or altered.")
+    return spec

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from index import build, store
-from index.embedding import Embedder, SentenceTransformerEmbedder
+from index.embedding import Embedder, EncoderMissing
 from index.passages import Answer, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
-from index.search import Retriever, Scored
+from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -68,12 +68,14 @@ class Engine:
         embedder: Embedder,
         records: store.Records,
         vectors: dict[str, Any],
+        weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
         self.settings = settings
         self.model_name = settings.model
         self._embedder = embedder
         self._records = records
-        self._retriever = Retriever(records.chunks, records.search_texts, vectors)
+        self._vectors = vectors
+        self._retriever = Retriever(records.chunks, records.search_texts, vectors, weights)
 
     @classmethod
     def open(
@@ -82,18 +84,35 @@ class Engine:
         progress: build.Progress | None = None,
         embedder: Embedder | None = None,
     ) -> Engine:
-        """Load the model and the index, building the index first when it must."""
+        """Load the index and its encoder, building the index first when it must.
+
+        `embedder` replaces the model's own encoder (tests use a tiny fake).
+        """
         progress = progress or stderr_progress
-        if embedder is None:
-            progress(f"Loading the model {settings.model}…")
-            embedder = SentenceTransformerEmbedder(settings.model)
-        model = embedder
+        reason = build.stale_reason(settings)
+        if reason is None:
+            try:
+                return cls._load(settings, progress, embedder)
+            except (store.IndexCorrupt, EncoderMissing) as error:
+                reason = f"the index is unreadable ({error})"
+        progress(f"Building the index: {reason}.")
+        encoder = embedder or build.build_embedder(settings, progress)
+        build.build(settings, encoder, progress)
+        return cls._load(settings, progress, encoder)
 
-        def read(data_dir: Path) -> tuple[store.Records, dict[str, Any]]:
-            return store.read_records(data_dir), store.read_vectors(data_dir)
+    @classmethod
+    def _load(
+        cls, settings: Settings, progress: build.Progress, embedder: Embedder | None
+    ) -> Engine:
+        manifest = store.read_manifest(settings.data_dir)
+        records = store.read_records(settings.data_dir)
+        vectors = store.read_vectors(settings.data_dir)
+        embedder = embedder or build.query_embedder(settings, manifest, progress)
+        return cls(settings, embedder, records, vectors)
 
-        records, vectors = _with_rebuild(settings, lambda: model, progress, read)
-        return cls(settings, model, records, vectors)
+    def reweighted(self, weights: Weights) -> Engine:
+        """The same index and model with other weights (for measuring what each signal adds)."""
+        return Engine(self.settings, self._embedder, self._records, self._vectors, weights)
 
     def ask(self, typed: str, k: int | None = None) -> Answer:
         """The best passages for a question, or a refusal that says why."""

@@ -21,8 +21,6 @@ from index.passages import Chunk, Hit
 from index.questions import Question
 
 DENSE_CANDIDATES = 256
-CLAUSE_LIFT = 0.5
-LEXICAL_WEIGHT = 0.03
 STOPWORDS = sorted(
     set(bm25s.stopwords.STOPWORDS_EN)
     | {"what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "tell"}
@@ -32,6 +30,23 @@ AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|rep
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
 )
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the signals add up; the defaults are StoryBot's (docs/ablation.md measures each)."""
+
+    sentence: float = 0.5
+    """Share of a passage's dense score that comes from its best sentence."""
+    clause_lift: float = 0.5
+    """How far a better-matching clause lifts that score toward its own similarity."""
+    lexical: float = 0.05
+    """Weight of the BM25 score."""
+    about_article: bool = True
+    """Whether author and outlet questions go to the byline and headline."""
+
+
+DEFAULT_WEIGHTS = Weights()
 
 
 @dataclass(frozen=True)
@@ -48,9 +63,14 @@ class Retriever:
     """Dense (FAISS) and lexical (BM25) search over one index's passages, sentences and clauses."""
 
     def __init__(
-        self, chunks: tuple[Chunk, ...], search_texts: tuple[str, ...], vectors: dict[str, Any]
+        self,
+        chunks: tuple[Chunk, ...],
+        search_texts: tuple[str, ...],
+        vectors: dict[str, Any],
+        weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
         self.chunks = chunks
+        self.weights = weights
         self._vectors = vectors
         self._units = indexed_units(chunks, search_texts)
         counts = np.bincount(self._units.sentence_owner, minlength=len(chunks))
@@ -71,13 +91,15 @@ class Retriever:
         if tokens:
             lexical = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
         about = self._about_boost(question.text)
-        combined = dense + LEXICAL_WEIGHT * lexical + about
+        combined = dense + self.weights.lexical * lexical + about
         coverage = sum(t in self._vocabulary for t in tokens) / len(tokens) if tokens else 0.0
         return Scored(dense, combined, coverage, bool(about.any()))
 
     def hits(self, scored: Scored, vector: np.ndarray, k: int) -> tuple[Hit, ...]:
         """The `k` best passages, best first, each with its best-answering sentence marked."""
-        order = np.argsort(-scored.combined, kind="stable")[:k]
+        k = min(k, len(self.chunks))
+        top = np.argpartition(-scored.combined, k - 1)[:k]
+        order = top[np.lexsort((top, -scored.combined[top]))]
         return tuple(self._hit(int(i), float(scored.combined[i]), vector) for i in order)
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
@@ -86,8 +108,9 @@ class Retriever:
         passage = self._best("passages", vector, np.arange(len(self.chunks)))
         sentence = self._best("sentences", vector, self._units.sentence_owner)
         clause = self._best("clauses", vector, self._units.sentence_owner[self._units.clause_owner])
-        base = 0.5 * passage + 0.5 * sentence
-        return np.asarray(base + CLAUSE_LIFT * np.maximum(clause - base, 0), dtype=np.float32)
+        base = (1 - self.weights.sentence) * passage + self.weights.sentence * sentence
+        lift = self.weights.clause_lift * np.maximum(clause - base, 0)
+        return np.asarray(base + lift, dtype=np.float32)
 
     def _best(self, name: str, vector: np.ndarray, owner: np.ndarray) -> np.ndarray:
         """Each passage's best similarity among the nearest rows of one vector set."""
@@ -110,6 +133,8 @@ class Retriever:
 
     def _about_boost(self, text: str) -> np.ndarray:
         """Lift the byline for questions about who wrote it, the headline for which outlet."""
+        if not self.weights.about_article:
+            return np.zeros(len(self.chunks), np.float32)
         if AUTHOR_WORDS.search(text) and self._bylines.any():
             return self._bylines.astype(np.float32)
         if OUTLET_WORDS.search(text):

@@ -20,7 +20,7 @@ from index.passages import Chunk, Source, StoryError, SummarySentence
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 VECTOR_SETS = ("passages", "sentences", "clauses")
 RECORDS = "passages.json"
 MANIFEST = "manifest.json"
@@ -43,6 +43,8 @@ class Manifest:
     max_chars: int
     dimension: int = 0
     format: int = FORMAT_VERSION
+    encoder: str = ""
+    """The exported encoder (a folder under encoders/) the vectors came from; "" for torch."""
 
     def matches(self, other: Manifest) -> bool:
         """Whether both describe the same corpus, model, chunking and format."""
@@ -70,7 +72,7 @@ def save(data_dir: Path, manifest: Manifest, records: Records, vectors: dict[str
         faiss.write_index(vectors[name], str(folder / f"{name}.faiss"))
     (folder / RECORDS).write_text(json.dumps(_records_json(records), ensure_ascii=False))
     names = [RECORDS, *(f"{name}.faiss" for name in VECTOR_SETS)]
-    files = {name: _sha256(folder / name) for name in names}
+    files = {name: file_sha256(folder / name) for name in names}
     (folder / MANIFEST).write_text(json.dumps({**asdict(manifest), "files": files}, indent=2))
     _write_atomically(data_dir / "CURRENT", folder.name)
     _remove_old_builds(builds, keep=folder.name)
@@ -128,11 +130,12 @@ def _manifest_and_files(folder: Path) -> tuple[Manifest, dict[str, str]]:
 def _verified(folder: Path, name: str) -> None:
     expected = _manifest_and_files(folder)[1].get(name)
     path = folder / name
-    if not path.is_file() or _sha256(path) != expected:
+    if not path.is_file() or file_sha256(path) != expected:
         raise IndexCorrupt(f"The index file {path} is missing, truncated or altered.")
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The file's SHA-256, read in blocks."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

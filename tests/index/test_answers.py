@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from index.engine import Engine
 from index.evaluation import evaluate
 from index.settings import Settings
-from tests.conftest import CORPUS, DEV_QUESTIONS, SECOND_ARTICLE
+from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT, SECOND_ARTICLE
 
 pytestmark = pytest.mark.slow
+CALIBRATION = ROOT / "eval" / "calibration.json"
+SECOND_QUESTIONS = ROOT / "eval" / "second_article.json"
 
 
-def test_development_set_meets_the_quality_bar(engine: Engine) -> None:
+def test_development_set_meets_the_answer_quality_targets(engine: Engine) -> None:
     report = evaluate(engine, DEV_QUESTIONS)
-    assert report.hit_at_3 >= 14, report.lines()
-    assert report.off_topic_refused >= 4, report.lines()
+    assert report.hit_at_3 == report.in_scope == 16, report.lines()
+    assert report.hit_at_1 >= 15, report.lines()
+    assert report.off_topic_refused == report.off_topic == 5, report.lines()
     assert report.in_scope_refused == 0, report.lines()
+
+
+def test_calibration_paraphrases_are_all_found_and_none_refused(engine: Engine) -> None:
+    report = evaluate(engine, CALIBRATION)
+    assert report.hit_at_3 == report.in_scope, report.lines()
+    assert report.in_scope_refused == 0, report.lines()
+    # One near-topic question ("What is the GDP of Syria?") is still answered; README says so.
+    assert report.off_topic_refused >= report.off_topic - 1, report.lines()
 
 
 def test_an_answer_is_cited_and_marks_its_best_sentence(engine: Engine) -> None:
@@ -95,16 +105,34 @@ def test_summary_is_short_cited_in_story_order_and_covers_the_main_facts(engine:
     paragraphs = [s.paragraph for s in summary]
     assert paragraphs == sorted(paragraphs)
     assert all(s.citation.startswith(f"¶{s.paragraph}, ") for s in summary)
+    assert len(set(paragraphs)) == len(paragraphs)
     text = " ".join(s.text for s in summary)
-    for fact in ("intelligence", "ISIS", "shrine", "al-Sharaa", "political acceptance"):
+    # The exchange, the foiled plot and the new leader; which sentence of ¶4 (the concerns, or
+    # "not political acceptance") comes in is a near tie that the int8 encoder can tip.
+    for fact in ("intelligence", "ISIS", "shrine", "al-Sharaa"):
         assert fact in text
 
 
-def test_two_articles_each_answer_cites_its_own_source(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    shutil.copy(SECOND_ARTICLE, corpus)
-    engine = Engine.open(Settings(corpus=corpus, data_dir=tmp_path / "data"), lambda _: None)
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The real engine over the story and the made-up second article."""
+    folder = tmp_path_factory.mktemp("two")
+    shutil.copytree(CORPUS, folder / "corpus")
+    shutil.copy(SECOND_ARTICLE, folder / "corpus")
+    settings = Settings(corpus=folder / "corpus", data_dir=folder / "data", _env_file=None)
+    return Engine.open(settings, lambda _: None)
+
+
+def test_second_article_questions_find_the_right_source(two_articles: Engine) -> None:
+    report = evaluate(two_articles, SECOND_QUESTIONS)
+    assert report.in_scope == 10
+    assert report.hit_at_3 >= 9, report.lines()
+    assert report.in_scope_refused == 0, report.lines()
+    assert report.off_topic_refused == report.off_topic, report.lines()
+
+
+def test_two_articles_each_answer_cites_its_own_source(two_articles: Engine) -> None:
+    engine = two_articles
     solar = engine.ask("How many homes will the floating panels power?").hits[0]
     assert solar.chunk.source.id == "second-article" and "1,600 homes" in solar.chunk.text
     assert solar.citation.startswith("¶1, Millbrook opens its first floating solar farm")

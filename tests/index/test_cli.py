@@ -118,7 +118,7 @@ def test_a_missing_model_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     progress, error = result.stderr.strip().splitlines()
-    assert progress.startswith("Loading the model")
+    assert progress == "Building the index: no index yet."
     assert error.startswith("storybot: Cannot load the model") and "no-model" in error
     assert "STORYBOT_MODEL" in error
     assert "Traceback" not in result.stderr

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from index.embedding import ModelUnavailable, SentenceTransformerEmbedder, model_location
+from index.embedding import (
+    ModelUnavailable,
+    OnnxEmbedder,
+    SentenceTransformerEmbedder,
+    model_location,
+)
 from index.engine import Engine
+from index.export import ExportFailed
+from index.export import _parts as export_parts
 
 OFFICIAL_WEIGHTS = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
@@ -39,3 +49,54 @@ def test_a_model_that_cannot_load_says_which_and_what_to_set(tmp_path: Path) -> 
 def test_an_unknown_model_id_is_not_downloaded() -> None:
     with pytest.raises(ModelUnavailable, match="STORYBOT_MODEL"):
         SentenceTransformerEmbedder("sentence-transformers/no-such-model-here")
+
+
+@pytest.mark.slow
+def test_the_exported_encoder_agrees_with_the_model(engine: Engine) -> None:
+    assert isinstance(engine._embedder, OnnxEmbedder)
+    texts = [
+        "Who runs Syria now?",
+        "US intelligence played a crucial role in thwarting an ISIS plot to attack a shrine.",
+        "¿Quién dirige Siria?",
+        "x",
+    ]
+    model = SentenceTransformerEmbedder("all-MiniLM-L6-v2")
+    cosine = np.sum(model.encode(texts) * engine._embedder.encode(texts), axis=1)
+    assert cosine.min() > 0.97
+
+
+def test_answering_from_a_built_index_loads_no_torch(engine: Engine) -> None:
+    settings = engine.settings
+    script = (
+        "import sys; from pathlib import Path; from index.engine import Engine; "
+        "from index.settings import Settings; "
+        f"e = Engine.open(Settings(corpus=Path({str(settings.corpus)!r}), "
+        f"data_dir=Path({str(settings.data_dir)!r}), _env_file=None)); "
+        "assert not e.ask('Who leads Syria?').refused; "
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_an_altered_encoder_is_exported_again(engine: Engine, tmp_path: Path) -> None:
+    shutil.copytree(engine.settings.data_dir, tmp_path / "data")
+    settings = engine.settings.model_copy(update={"data_dir": tmp_path / "data"})
+    (encoder,) = (tmp_path / "data" / "encoders").iterdir()
+    with (encoder / "model.onnx").open("r+b") as model:
+        model.seek(1000)
+        model.write(b"\0" * 16)
+    said: list[str] = []
+    reopened = Engine.open(settings, progress=said.append)
+    assert any("truncated or altered" in line for line in said)
+    assert any(line.startswith("Exporting") for line in said)
+    assert not reopened.ask("Who leads Syria?").refused
+
+
+def test_a_model_beyond_transformer_and_pooling_is_not_exported() -> None:
+    modules = [type(name, (), {})() for name in ("Transformer", "Pooling", "Dense")]
+    with pytest.raises(ExportFailed, match="Dense"):
+        export_parts(modules)
