@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 
 from index import store
-from index.chunking import MAX_CHARS, indexed_units, passages_for, search_text
-from index.corpus import corpus_hash, read_corpus
+from index.chunking import indexed_units, passages_for, search_text
+from index.corpus import read_corpus
 from index.embedding import (
     ENCODER_FORMAT,
     Embedder,
@@ -23,35 +23,16 @@ from index.embedding import (
     SentenceTransformerEmbedder,
     model_location,
 )
+from index.freshness import Progress, expected_manifest
 from index.settings import Settings
 from index.summary import summarise
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str], None]
-
 # Above this many rows a vector set is searched by HNSW graph rather than exhaustively, so a
 # question costs about the same with 20,000 passages as with one article (README, "Scaling").
 EXACT_UP_TO = 20_000
 HNSW_LINKS = 32
-
-
-def expected_manifest(settings: Settings) -> store.Manifest:
-    """The manifest an index built now from these settings would carry."""
-    return store.Manifest(settings.model, corpus_hash(settings.corpus), MAX_CHARS)
-
-
-def stale_reason(settings: Settings) -> str | None:
-    """Why the index must be (re)built, or None when it is current and readable."""
-    try:
-        built = store.read_manifest(settings.data_dir)
-    except store.IndexMissing:
-        return "no index yet"
-    except store.IndexCorrupt as error:
-        return f"the index is unreadable ({error})"
-    if not built.matches(expected_manifest(settings)):
-        return "the corpus, model or chunking settings changed"
-    return None
 
 
 def encoders_folder(settings: Settings) -> Path:

@@ -10,9 +10,8 @@ import numpy as np
 import pysbd
 
 from index.corpus import Article, Paragraph
-from index.passages import Chunk
+from index.passages import MAX_CHARS, Chunk
 
-MAX_CHARS = 700
 CLAUSE_BREAK = re.compile(r"[,;:]")
 CLAUSE_MIN_WORDS = 3
 

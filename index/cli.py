@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from index.engine import Engine, stderr_progress
+from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
 from index.settings import Settings
 
@@ -51,6 +51,8 @@ def build_command(settings: Settings) -> None:
 @click.pass_obj
 def ask(settings: Settings, question: str, top_k: int | None, as_json: bool) -> None:
     """Answer QUESTION from the story; '-' reads one question a line from standard input."""
+    from index.engine import Engine
+
     engine = Engine.open(settings)
     questions = _stdin_lines() if question == "-" else iter([question])
     for typed in questions:
@@ -66,10 +68,11 @@ def ask(settings: Settings, question: str, top_k: int | None, as_json: bool) -> 
 @click.pass_obj
 def summary(settings: Settings, as_json: bool) -> None:
     """A short cited summary of the story (no model is loaded when the index is current)."""
-    from index.build import build_embedder
-    from index.engine import open_records
+    from index.freshness import open_records
 
     def embedder() -> Any:
+        from index.build import build_embedder
+
         return build_embedder(settings, stderr_progress)
 
     sentences = open_records(settings, embedder, stderr_progress).summary
@@ -84,6 +87,8 @@ def summary(settings: Settings, as_json: bool) -> None:
 @click.pass_obj
 def chat(settings: Settings) -> None:
     """Ask questions one after another at a prompt; an empty line or Ctrl-D ends."""
+    from index.engine import Engine
+
     engine = Engine.open(settings)
     click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.")
     while True:
@@ -108,6 +113,8 @@ def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> N
     questions = questions or DEFAULT_QUESTIONS
     if not questions.is_file():
         raise click.UsageError(f"No question file given, and there is no {questions} here.")
+    from index.engine import Engine
+
     report = evaluate(Engine.open(settings), questions)
     click.echo(json.dumps(report.as_json()) if as_json else "\n".join(report.lines()))
 

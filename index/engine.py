@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from index import build, store
 from index.embedding import Embedder, EncoderMissing
+from index.freshness import Progress, stale_reason, stderr_progress
 from index.passages import Answer, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
 from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 # Refusal: a question is answered when its best passage is similar enough, or nearly so and most
 # of its content words occur in the corpus. Calibrated on eval/calibration.json; see the README,
@@ -25,38 +22,6 @@ T = TypeVar("T")
 ANSWER_ABOVE = 0.37
 ANSWER_WITH_WORDS_ABOVE = 0.30
 WORDS_COVERED = 0.6
-
-
-def stderr_progress(message: str) -> None:
-    """Progress for long work, on stderr so stdout stays clean for answers and JSON."""
-    print(message, file=sys.stderr, flush=True)
-
-
-def open_records(
-    settings: Settings, embedder: Callable[[], Embedder], progress: build.Progress
-) -> store.Records:
-    """The index's passages and summary, built first when missing, out of date or corrupt.
-
-    `embedder` is called only when a build is needed, so a current index loads no model.
-    """
-    return _with_rebuild(settings, embedder, progress, store.read_records)
-
-
-def _with_rebuild(
-    settings: Settings,
-    embedder: Callable[[], Embedder],
-    progress: build.Progress,
-    read: Callable[[Path], T],
-) -> T:
-    reason = build.stale_reason(settings)
-    if reason is None:
-        try:
-            return read(settings.data_dir)
-        except store.IndexCorrupt as error:
-            reason = f"the index is unreadable ({error})"
-    progress(f"Building the index: {reason}.")
-    build.build(settings, embedder(), progress)
-    return read(settings.data_dir)
 
 
 class Engine:
@@ -81,7 +46,7 @@ class Engine:
     def open(
         cls,
         settings: Settings,
-        progress: build.Progress | None = None,
+        progress: Progress | None = None,
         embedder: Embedder | None = None,
     ) -> Engine:
         """Load the index and its encoder, building the index first when it must.
@@ -89,7 +54,7 @@ class Engine:
         `embedder` replaces the model's own encoder (tests use a tiny fake).
         """
         progress = progress or stderr_progress
-        reason = build.stale_reason(settings)
+        reason = stale_reason(settings)
         if reason is None:
             try:
                 return cls._load(settings, progress, embedder)
@@ -101,9 +66,7 @@ class Engine:
         return cls._load(settings, progress, encoder)
 
     @classmethod
-    def _load(
-        cls, settings: Settings, progress: build.Progress, embedder: Embedder | None
-    ) -> Engine:
+    def _load(cls, settings: Settings, progress: Progress, embedder: Embedder | None) -> Engine:
         manifest = store.read_manifest(settings.data_dir)
         records = store.read_records(settings.data_dir)
         vectors = store.read_vectors(settings.data_dir)

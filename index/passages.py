@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MAX_CHARS = 700
+"""No passage is longer than this."""
+
 
 def cite(source: Source, paragraph: int) -> str:
     """How a reader finds a passage: paragraph number and the source's headline."""

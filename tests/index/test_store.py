@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from index import store
-from index.build import build, stale_reason
-from index.engine import Engine, open_records
+from index.build import build
+from index.engine import Engine
+from index.freshness import open_records, stale_reason
 from index.settings import Settings
 from tests.index.conftest import HashingEmbedder
 

@@ -1,0 +1,64 @@
+"""Whether the index on disk is current, and its passages and summary read without a model.
+
+Kept free of numpy, FAISS and the model so that `storybot summary`, `/source` and `/help` start
+in a blink; a build, when one is needed, is imported only then.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from index import store
+from index.corpus import corpus_hash
+from index.passages import MAX_CHARS
+from index.settings import Settings
+
+if TYPE_CHECKING:
+    from index.embedding import Embedder
+
+Progress = Callable[[str], None]
+
+
+def stderr_progress(message: str) -> None:
+    """Progress for long work, on stderr so stdout stays clean for answers and JSON."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def expected_manifest(settings: Settings) -> store.Manifest:
+    """The manifest an index built now from these settings would carry."""
+    return store.Manifest(settings.model, corpus_hash(settings.corpus), MAX_CHARS)
+
+
+def stale_reason(settings: Settings) -> str | None:
+    """Why the index must be (re)built, or None when it is current and readable."""
+    try:
+        built = store.read_manifest(settings.data_dir)
+    except store.IndexMissing:
+        return "no index yet"
+    except store.IndexCorrupt as error:
+        return f"the index is unreadable ({error})"
+    if not built.matches(expected_manifest(settings)):
+        return "the corpus, model or chunking settings changed"
+    return None
+
+
+def open_records(
+    settings: Settings, embedder: Callable[[], Embedder], progress: Progress
+) -> store.Records:
+    """The index's passages and summary, built first when missing, out of date or corrupt.
+
+    `embedder` is called only when a build is needed, so a current index loads no model.
+    """
+    reason = stale_reason(settings)
+    if reason is None:
+        try:
+            return store.read_records(settings.data_dir)
+        except store.IndexCorrupt as error:
+            reason = f"the index is unreadable ({error})"
+    progress(f"Building the index: {reason}.")
+    from index.build import build  # numpy, FAISS and the model, only when building
+
+    build(settings, embedder(), progress)
+    return store.read_records(settings.data_dir)
