@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from index import store
-from index.chunking import indexed_units, passages_for, search_text
+from index.chunking import corpus_passages, indexed_units, search_text
 from index.corpus import read_corpus
 from index.embedding import (
     ENCODER_FORMAT,
@@ -31,13 +31,14 @@ log = logging.getLogger(__name__)
 
 # Above this many rows a vector set is searched by HNSW graph rather than exhaustively, so a
 # question costs about the same with 20,000 passages as with one article (README, "Scaling").
-EXACT_UP_TO = 20_000
-HNSW_LINKS = 32
+EXACT_UP_TO = 4_096
+HNSW_LINKS = 16
+HNSW_SEARCH_DEPTH = 64
 
 
 def encoders_folder(settings: Settings) -> Path:
     """Where exported encoders are kept, one folder a model."""
-    return settings.data_dir / "encoders"
+    return settings.encoders or settings.data_dir / "encoders"
 
 
 def encoder_key(name: str) -> str:
@@ -81,7 +82,7 @@ def query_embedder(settings: Settings, manifest: store.Manifest, progress: Progr
 def build(settings: Settings, embedder: Embedder, progress: Progress) -> None:
     """Read, chunk, embed and summarise the corpus, then store it all atomically."""
     articles = read_corpus(settings.corpus)
-    chunks = tuple(c for article in articles for c in passages_for(article))
+    chunks = corpus_passages(articles)
     texts = tuple(search_text(c) for c in chunks)
     units = indexed_units(chunks, texts)
     progress(f"Embedding {len(chunks)} passages from {len(articles)} article(s)…")
@@ -117,5 +118,6 @@ def _searchable(vectors: np.ndarray) -> Any:
     index: Any = faiss.IndexFlatIP(vectors.shape[1])
     if len(vectors) > EXACT_UP_TO:
         index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = HNSW_SEARCH_DEPTH
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index

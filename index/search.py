@@ -21,6 +21,8 @@ from index.passages import Chunk, Hit
 from index.questions import Question
 
 DENSE_CANDIDATES = 256
+APPROXIMATE_CANDIDATES = 32
+"""Rows fetched from an HNSW graph (large corpora): plenty for three passages, and cheap."""
 STOPWORDS = sorted(
     set(bm25s.stopwords.STOPWORDS_EN)
     | {"what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "tell"}
@@ -72,9 +74,14 @@ class Retriever:
         self.chunks = chunks
         self.weights = weights
         self._vectors = vectors
-        self._units = indexed_units(chunks, search_texts)
-        counts = np.bincount(self._units.sentence_owner, minlength=len(chunks))
-        self._first_sentence = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        units = indexed_units(chunks, search_texts)
+        self._passage_of = {
+            "passages": np.arange(len(chunks)),
+            "sentences": units.sentence_owner,
+            "clauses": units.sentence_owner[units.clause_owner],
+        }
+        self._first_sentence = _first_rows(units.sentence_owner, len(chunks))
+        self._first_clause = _first_rows(self._passage_of["clauses"], len(chunks))
         self._stemmer = Stemmer.Stemmer("english")
         tokens = self._tokens(list(search_texts))
         self._bm25 = bm25s.BM25()
@@ -104,22 +111,36 @@ class Retriever:
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
         """Half the passage's similarity and half its best sentence's, lifted halfway to its
-        best clause's when a clause matches better; passages no search reached score 0."""
-        passage = self._best("passages", vector, np.arange(len(self.chunks)))
-        sentence = self._best("sentences", vector, self._units.sentence_owner)
-        clause = self._best("clauses", vector, self._units.sentence_owner[self._units.clause_owner])
-        base = (1 - self.weights.sentence) * passage + self.weights.sentence * sentence
-        lift = self.weights.clause_lift * np.maximum(clause - base, 0)
-        return np.asarray(base + lift, dtype=np.float32)
+        best clause's when a clause matches better.
 
-    def _best(self, name: str, vector: np.ndarray, owner: np.ndarray) -> np.ndarray:
-        """Each passage's best similarity among the nearest rows of one vector set."""
+        Every passage that owns one of the rows nearest the question is scored exactly, from
+        all its rows; passages that no search reached score 0.
+        """
+        near = np.unique(np.concatenate([self._nearest(name, vector) for name in self._passage_of]))
+        passage = self._vectors["passages"].reconstruct_batch(near) @ vector
+        sentence = self._best_of_own("sentences", self._first_sentence, near, vector)
+        clause = self._best_of_own("clauses", self._first_clause, near, vector)
+        base = (1 - self.weights.sentence) * passage + self.weights.sentence * sentence
+        dense = np.zeros(len(self.chunks), np.float32)
+        dense[near] = base + self.weights.clause_lift * np.maximum(clause - base, 0)
+        return dense
+
+    def _nearest(self, name: str, vector: np.ndarray) -> np.ndarray:
+        """The passages owning the rows of one vector set that are nearest the question."""
         index = self._vectors[name]
-        scores, ids = index.search(vector.reshape(1, -1), min(DENSE_CANDIDATES, index.ntotal))
-        found = ids[0] >= 0
-        best = np.zeros(len(self.chunks), np.float32)
-        np.maximum.at(best, owner[ids[0][found]], scores[0][found])
-        return best
+        wanted = APPROXIMATE_CANDIDATES if hasattr(index, "hnsw") else DENSE_CANDIDATES
+        _, ids = index.search(vector.reshape(1, -1), min(wanted, index.ntotal))
+        return np.asarray(self._passage_of[name][ids[0][ids[0] >= 0]])
+
+    def _best_of_own(
+        self, name: str, first: np.ndarray, near: np.ndarray, vector: np.ndarray
+    ) -> np.ndarray:
+        """Each `near` passage's best similarity among its own rows of one vector set."""
+        starts, counts = first[near], first[near + 1] - first[near]
+        offsets = np.cumsum(counts) - counts
+        rows = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
+        similarity = self._vectors[name].reconstruct_batch(rows) @ vector
+        return np.asarray(np.maximum.reduceat(similarity, offsets))
 
     def _hit(self, index: int, score: float, vector: np.ndarray) -> Hit:
         chunk = self.chunks[index]
@@ -146,3 +167,9 @@ class Retriever:
             texts, stopwords=STOPWORDS, stemmer=self._stemmer, return_ids=False, show_progress=False
         )
         return [list(tokens) for tokens in tokenized]
+
+
+def _first_rows(owner: np.ndarray, passages: int) -> np.ndarray:
+    """Where each passage's rows start in a vector set ordered by passage (one extra at the end)."""
+    counts = np.bincount(owner, minlength=passages)
+    return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)

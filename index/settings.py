@@ -19,5 +19,9 @@ class Settings(BaseSettings):
 
     corpus: Path = Field(default=Path("corpus"), description="Folder of .txt and .md articles.")
     data_dir: Path = Field(default=Path("data"), description="Where the built index is kept.")
+    encoders: Path | None = Field(
+        default=None,
+        description="Where the model's exported encoders are kept (default: <data_dir>/encoders).",
+    )
     model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model id or path.")
     top_k: int = Field(default=3, ge=1, le=10, description="Passages per answer.")

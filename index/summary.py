@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.passages import Chunk, SummarySentence
+from index.passages import Chunk, Source, SummarySentence
 
 MAX_SENTENCES = 5
 MAX_CHARS = 1000
@@ -20,11 +20,13 @@ def summarise(
     of the article counts as covered by its most similar pick), plus a small bonus for coming
     early. `vectors` holds one normalised row per sentence of `chunks`, in order.
     """
-    rows = _sentence_rows(chunks)
+    by_source: dict[Source, list[tuple[Chunk, str, int]]] = {c.source: [] for c in chunks}
+    for row in _sentence_rows(chunks):
+        if row[0].kind == "body":
+            by_source[row[0].source].append(row)
     summary: list[SummarySentence] = []
-    for source in dict.fromkeys(c.source for c in chunks):
-        mine = [r for r in rows if r[0].source == source and r[0].kind == "body"]
-        picked = _pick(mine, vectors, max_chars)
+    for rows in by_source.values():
+        picked = _pick(rows, vectors, max_chars)
         summary += [
             SummarySentence(text, chunk.source, chunk.paragraph) for chunk, text, _ in picked
         ]

@@ -1,0 +1,74 @@
+"""What lets a build and a question scale: encoding each text once, splitting sentences on every
+core, batching across cores, and HNSW graphs with exact rescoring for large vector sets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import build, chunking
+from index.corpus import read_corpus
+from index.engine import Engine
+from index.evaluation import evaluate
+from tests.conftest import CORPUS, DEV_QUESTIONS, SECOND_ARTICLE
+from tests.index.conftest import HashingEmbedder
+
+
+class Recording(HashingEmbedder):
+    """A hashing embedder that remembers every text it was asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Record, then encode as the hashing embedder does."""
+        self.seen += texts
+        return super().encode(texts)
+
+
+def test_each_distinct_text_is_encoded_once() -> None:
+    embedder = Recording()
+    passages, sentences = build.encode_once(embedder, [["a b", "c d"], ["c d", "a b", "e f"]])
+    assert sorted(embedder.seen) == ["a b", "c d", "e f"]
+    assert np.array_equal(sentences[1], passages[0]) and np.array_equal(sentences[0], passages[1])
+
+
+def test_sentences_split_on_every_core_give_the_same_passages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "corpus").mkdir()
+    for article in (*CORPUS.iterdir(), SECOND_ARTICLE):
+        (tmp_path / "corpus" / article.name).write_text(article.read_text())
+    articles = read_corpus(tmp_path / "corpus")
+    serial = chunking.corpus_passages(articles)
+    monkeypatch.setattr(chunking, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(chunking.os, "cpu_count", lambda: 2)
+    assert chunking.corpus_passages(articles) == serial
+
+
+@pytest.mark.slow
+def test_batches_spread_over_cores_agree_with_one_text_at_a_time(engine: Engine) -> None:
+    texts = [f"Question number {i} about Syria and the United States?" for i in range(70)]
+    together = engine._embedder.encode(texts)
+    alone = np.vstack([engine._embedder.encode([text]) for text in texts])
+    # int8 activations are scaled per batch, so rows move a little with their batch-mates.
+    assert np.sum(together * alone, axis=1).min() > 0.98
+
+
+@pytest.mark.slow
+def test_hnsw_graphs_answer_like_exact_search(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "EXACT_UP_TO", 8)  # every vector set becomes an HNSW graph
+    encoders = engine.settings.data_dir / "encoders"
+    settings = engine.settings.model_copy(
+        update={"data_dir": tmp_path / "data", "encoders": encoders}
+    )
+    graphs = Engine.open(settings, progress=lambda _: None)
+    assert all(hasattr(index, "hnsw") for index in graphs._vectors.values())
+    exact, approximate = evaluate(engine, DEV_QUESTIONS), evaluate(graphs, DEV_QUESTIONS)
+    assert approximate.as_json() == exact.as_json()

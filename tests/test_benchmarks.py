@@ -1,0 +1,102 @@
+"""The benchmark suite's own logic: its questions, generated corpus and table (no timings)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.__main__ import Outcome, arguments
+from benchmarks.figures import Figure, Target, table
+from benchmarks.measure import Clock
+from benchmarks.newswire import write_corpus
+from benchmarks.questions import questions
+from index.chunking import passages_for
+from index.corpus import read_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("count", [400, 410])  # the benchmarks time 400 after 10 to warm up
+def test_distinct_questions_the_same_every_time(count: int) -> None:
+    asked = questions(count)
+    assert len(set(asked)) == count
+    assert asked == questions(count)
+    assert sum("Syria" in q or "al-Sharaa" in q or "ISIS" in q for q in asked) > count // 10
+
+
+def test_no_question_is_copied_from_the_evaluation_sets() -> None:
+    written = set()
+    for path in (ROOT / "eval").glob("*.json"):
+        for rows in json.loads(path.read_text(encoding="utf-8")).values():
+            if isinstance(rows, list):
+                written |= {(row["q"] if isinstance(row, dict) else row).lower() for row in rows}
+    assert written and not written & {q.lower() for q in questions(410)}
+
+
+@pytest.mark.parametrize("passages", [3, 7, 200])
+def test_the_generated_corpus_chunks_into_the_passages_asked_for(
+    tmp_path: Path, passages: int
+) -> None:
+    write_corpus(tmp_path, passages)
+    chunks = [chunk for article in read_corpus(tmp_path) for chunk in passages_for(article)]
+    assert len(chunks) == passages
+    body = [chunk.text for chunk in chunks if chunk.kind == "body"]
+    assert len(set(body)) == len(body)
+    assert any("," in text for text in body)
+
+
+def test_the_generated_corpus_is_the_same_every_time(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a", 150)
+    write_corpus(tmp_path / "b", 150)
+    first, second = (sorted((tmp_path / n).iterdir()) for n in "ab")
+    assert [p.read_text() for p in first] == [p.read_text() for p in second]
+
+
+def test_ratios_and_verdicts() -> None:
+    faster = Figure("warm p50", "s", 0.006, 0.010, "floor warm p50", Target(0.7))
+    slower = Figure("cold", "s", 12.0, 10.0, "floor process", Target(1.1))
+    build = Figure("build", "passages/s", 90.0, 100.0, "raw", Target(0.8, at_least=True))
+    untargeted = Figure("warm p99", "s", 0.02, 0.01, "floor warm p99")
+    assert faster.ratio == pytest.approx(0.6) and faster.ok is True
+    assert slower.ratio == pytest.approx(1.2) and slower.ok is False
+    assert build.ratio == pytest.approx(0.9) and build.ok is True
+    assert untargeted.ok is None and untargeted.as_json()["target"] is None
+    assert faster.as_json()["ratio"] == 0.6 and faster.as_json()["target"] == "≤ 0.7"
+
+
+def test_the_table_has_a_row_a_figure_with_its_verdict() -> None:
+    rows = table(
+        [
+            Figure("warm p50", "s", 0.006, 0.010, "floor warm p50", Target(0.7)),
+            Figure("cold", "s", 12.0, 10.0, "floor process", Target(1.1)),
+            Figure("bot RSS", "MB", 500.0, 550.0, "floor process"),
+        ]
+    ).splitlines()
+    assert rows[0].split() == ["figure", "StoryBot", "reference", "ratio", "target"]
+    assert "6.0 ms" in rows[2] and "10.0 ms (floor warm p50)" in rows[2]
+    assert rows[2].endswith("≤ 0.7   ok") and rows[3].endswith("MISS")
+    assert "12.00 s" in rows[3]
+    assert rows[4].split()[-4:] == ["MB", "(floor", "process)", "0.91"]  # no target, no verdict
+
+
+def test_the_command_line_defaults_and_stages() -> None:
+    assert arguments([]).scale == 20_000 and arguments(["--quick"]).scale == 2_000
+    assert arguments(["--quick", "--scale", "500"]).scale == 500
+    assert arguments(["--only", "warm,scale"]).only == ["warm", "scale"]
+    with pytest.raises(SystemExit):
+        arguments(["--only", "warm,speed"])
+
+
+def test_the_noise_of_other_processes_is_their_share_of_the_cpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    start, end = Clock(wall=0.0, machine=100.0, own=5.0), Clock(wall=10.0, machine=115.0, own=10.0)
+    assert end.others_since(start) == pytest.approx(0.5)  # 10 of 20 CPU-seconds were others'
+    quiet = Outcome(others_cpu_share={"warm": 0.02, "scale": 0.5})
+    assert quiet.noise_note() == (
+        "Other processes used the CPUs during: scale 50%. Re-run when quiet."
+    )
+    assert Outcome(others_cpu_share={"warm": 0.02}).noise_note() == ""
