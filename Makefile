@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QUESTION ?= Who is the new leader of Syria?
 
-.PHONY: setup run chat test lint clean
+.PHONY: setup run chat test lint bench clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,11 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest
+
+# StoryBot against a bare sentence-transformers + FAISS floor, same run: a table and a JSON file
+# (benchmarks/results/latest.json). About 10 minutes; BENCH=--quick for a 2-minute try.
+bench: setup
+	$(BIN)/python -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) data

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import bm25s
+import faiss
 import numpy as np
 import Stemmer
 
@@ -74,6 +75,7 @@ class Retriever:
         self.chunks = chunks
         self.weights = weights
         self._vectors = vectors
+        self._rows = {name: _stored_rows(index) for name, index in vectors.items()}
         units = indexed_units(chunks, search_texts)
         self._passage_of = {
             "passages": np.arange(len(chunks)),
@@ -117,7 +119,7 @@ class Retriever:
         all its rows; passages that no search reached score 0.
         """
         near = np.unique(np.concatenate([self._nearest(name, vector) for name in self._passage_of]))
-        passage = self._vectors["passages"].reconstruct_batch(near) @ vector
+        passage = self._rows["passages"][near] @ vector
         sentence = self._best_of_own("sentences", self._first_sentence, near, vector)
         clause = self._best_of_own("clauses", self._first_clause, near, vector)
         base = (1 - self.weights.sentence) * passage + self.weights.sentence * sentence
@@ -139,7 +141,7 @@ class Retriever:
         starts, counts = first[near], first[near + 1] - first[near]
         offsets = np.cumsum(counts) - counts
         rows = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
-        similarity = self._vectors[name].reconstruct_batch(rows) @ vector
+        similarity = self._rows[name][rows] @ vector
         return np.asarray(np.maximum.reduceat(similarity, offsets))
 
     def _hit(self, index: int, score: float, vector: np.ndarray) -> Hit:
@@ -148,7 +150,7 @@ class Retriever:
             return Hit(chunk, score, 0, len(chunk.text))
         first = int(self._first_sentence[index])
         rows = np.arange(first, first + len(chunk.sentences))
-        similarity = self._vectors["sentences"].reconstruct_batch(rows) @ vector
+        similarity = self._rows["sentences"][rows] @ vector
         start, end = chunk.sentences[int(np.argmax(similarity))]
         return Hit(chunk, score, start, end)
 
@@ -173,3 +175,10 @@ def _first_rows(owner: np.ndarray, passages: int) -> np.ndarray:
     """Where each passage's rows start in a vector set ordered by passage (one extra at the end)."""
     counts = np.bincount(owner, minlength=passages)
     return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+
+def _stored_rows(index: Any) -> np.ndarray:
+    """The vectors a flat or HNSW index stores, as an array over its memory (no copy)."""
+    flat: Any = faiss.downcast_index(index.storage) if hasattr(index, "hnsw") else index
+    pointer = faiss.rev_swig_ptr(flat.get_xb(), index.ntotal * index.d)
+    return np.asarray(pointer).reshape(index.ntotal, index.d)
