@@ -8,6 +8,7 @@ sentence model barely relates "who wrote this?" to "By Jane Doe".
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ STOPWORDS = sorted(
     | {"what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "tell"}
     | {"me", "about", "s", "can", "could", "would", "should", "has", "have", "had", "any", "this"}
 )
+# bm25s sets its own logger to DEBUG when imported; hand its level back to the application.
+logging.getLogger("bm25s").setLevel(logging.NOTSET)
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I

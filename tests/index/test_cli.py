@@ -85,6 +85,7 @@ def test_ask_prints_cited_passages_with_the_answer_marked(data_dir: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "[¶6, US initiates intelligence sharing" in result.stdout
     assert "**The new Syrian leader, Ahmed al-Sharaa" in result.stdout
+    assert result.stderr == "", "a current index answers without a word on stderr"
 
 
 def test_summary_json_loads_no_model_numpy_or_faiss(data_dir: Path) -> None:
