@@ -15,7 +15,7 @@ from benchmarks.questions import questions
 from index.chunking import passages_for
 from index.corpus import read_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("count", [400, 410])  # the benchmarks time 400 after 10 to warm up
