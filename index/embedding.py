@@ -19,7 +19,7 @@ import numpy as np
 
 from index.passages import StoryError
 from index.settings import DEFAULT_MODEL
-from index.store import file_sha256
+from index.store import IndexCorrupt, file_sha256
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class ModelUnavailable(StoryError):
     """The embedding model could not be loaded."""
 
 
-class EncoderMissing(StoryError):
+class EncoderMissing(IndexCorrupt):
     """The exported encoder is not there, or is not what was written; export it again."""
 
 

@@ -7,8 +7,8 @@ from collections import Counter
 from typing import Any
 
 from index import build, store
-from index.embedding import Embedder, EncoderMissing
-from index.freshness import Progress, stale_reason, stderr_progress
+from index.embedding import Embedder
+from index.freshness import Progress, read_or_build, stderr_progress
 from index.passages import Answer, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
 from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
@@ -53,17 +53,13 @@ class Engine:
 
         `embedder` replaces the model's own encoder (tests use a tiny fake).
         """
-        progress = progress or stderr_progress
-        reason = stale_reason(settings)
-        if reason is None:
-            try:
-                return cls._load(settings, progress, embedder)
-            except (store.IndexCorrupt, EncoderMissing) as error:
-                reason = f"the index is unreadable ({error})"
-        progress(f"Building the index: {reason}.")
-        encoder = embedder or build.build_embedder(settings, progress)
-        build.build(settings, encoder, progress)
-        return cls._load(settings, progress, encoder)
+        shown = progress or stderr_progress
+        return read_or_build(
+            settings,
+            lambda: embedder or build.build_embedder(settings, shown),
+            shown,
+            lambda built_with: cls._load(settings, shown, embedder or built_with),
+        )
 
     @classmethod
     def _load(cls, settings: Settings, progress: Progress, embedder: Embedder | None) -> Engine:

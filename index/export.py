@@ -71,8 +71,8 @@ def export_encoder(model: SentenceTransformerEmbedder, folder: Path) -> OnnxEmbe
         (work / ENCODER_SPEC).write_text(json.dumps(spec, indent=2))
         _check_against(model, OnnxEmbedder(work))
         if folder.exists():  # an altered or half-written encoder: set it aside
-            folder.rename(work.with_name(f".stale-{work.name}"))
-            shutil.rmtree(work.with_name(f".stale-{work.name}"), ignore_errors=True)
+            stale = folder.rename(work.with_name(f".stale-{work.name}"))
+            shutil.rmtree(stale, ignore_errors=True)
         work.rename(folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from index import store
 from index.corpus import corpus_hash
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from index.embedding import Embedder
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 def stderr_progress(message: str) -> None:
@@ -51,14 +52,27 @@ def open_records(
 
     `embedder` is called only when a build is needed, so a current index loads no model.
     """
+    return read_or_build(
+        settings, embedder, progress, lambda _: store.read_records(settings.data_dir)
+    )
+
+
+def read_or_build(
+    settings: Settings,
+    embedder: Callable[[], Embedder],
+    progress: Progress,
+    read: Callable[[Embedder | None], T],
+) -> T:
+    """`read(None)` from a current index; otherwise build it, then `read(the embedder used)`."""
     reason = stale_reason(settings)
     if reason is None:
         try:
-            return store.read_records(settings.data_dir)
-        except store.IndexCorrupt as error:
+            return read(None)
+        except store.IndexCorrupt as error:  # a missing or altered encoder is one too
             reason = f"the index is unreadable ({error})"
     progress(f"Building the index: {reason}.")
     from index.build import build  # numpy, FAISS and the model, only when building
 
-    build(settings, embedder(), progress)
-    return store.read_records(settings.data_dir)
+    used = embedder()
+    build(settings, used, progress)
+    return read(used)

@@ -151,9 +151,8 @@ class Retriever:
         chunk = self.chunks[index]
         if len(chunk.sentences) < 2:
             return Hit(chunk, score, 0, len(chunk.text))
-        first = int(self._first_sentence[index])
-        rows = np.arange(first, first + len(chunk.sentences))
-        similarity = self._rows["sentences"][rows] @ vector
+        first, end = self._first_sentence[index], self._first_sentence[index + 1]
+        similarity = self._rows["sentences"][first:end] @ vector
         start, end = chunk.sentences[int(np.argmax(similarity))]
         return Hit(chunk, score, start, end)
 

@@ -86,7 +86,7 @@ def read_manifest(data_dir: Path) -> Manifest:
 def read_records(data_dir: Path) -> Records:
     """The current index's passages and summary, checked against the manifest."""
     folder = _current(data_dir)
-    _verified(folder, RECORDS)
+    _verified(folder, [RECORDS])
     try:
         return _records_from_json(json.loads((folder / RECORDS).read_text()))
     except (ValueError, KeyError, TypeError) as error:
@@ -98,9 +98,9 @@ def read_vectors(data_dir: Path) -> dict[str, Any]:
     import faiss
 
     folder = _current(data_dir)
+    _verified(folder, [f"{name}.faiss" for name in VECTOR_SETS])
     vectors = {}
     for name in VECTOR_SETS:
-        _verified(folder, f"{name}.faiss")
         try:
             vectors[name] = faiss.read_index(str(folder / f"{name}.faiss"))
         except RuntimeError as error:
@@ -127,11 +127,12 @@ def _manifest_and_files(folder: Path) -> tuple[Manifest, dict[str, str]]:
         raise IndexCorrupt(f"The manifest in {folder} is unreadable.") from error
 
 
-def _verified(folder: Path, name: str) -> None:
-    expected = _manifest_and_files(folder)[1].get(name)
-    path = folder / name
-    if not path.is_file() or file_sha256(path) != expected:
-        raise IndexCorrupt(f"The index file {path} is missing, truncated or altered.")
+def _verified(folder: Path, names: list[str]) -> None:
+    expected = _manifest_and_files(folder)[1]
+    for name in names:
+        path = folder / name
+        if not path.is_file() or file_sha256(path) != expected.get(name):
+            raise IndexCorrupt(f"The index file {path} is missing, truncated or altered.")
 
 
 def file_sha256(path: Path) -> str:
