@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -24,16 +23,13 @@ from index.embedding import (
     model_location,
 )
 from index.freshness import Progress, expected_manifest
+from index.passages import Chunk
+from index.search import SEARCHED
 from index.settings import Settings
 from index.summary import summarise
+from index.vectorset import VectorSet, distinct
 
 log = logging.getLogger(__name__)
-
-# Above this many rows a vector set is searched by HNSW graph rather than exhaustively, so a
-# question costs about the same with 20,000 passages as with one article (README, "Scaling").
-EXACT_UP_TO = 4_096
-HNSW_LINKS = 16
-HNSW_SEARCH_DEPTH = 64
 
 
 def encoders_folder(settings: Settings) -> Path:
@@ -84,19 +80,35 @@ def build(settings: Settings, embedder: Embedder, progress: Progress) -> None:
     articles = read_corpus(settings.corpus)
     chunks = corpus_passages(articles)
     texts = tuple(search_text(c) for c in chunks)
-    units = indexed_units(chunks, texts)
     progress(f"Embedding {len(chunks)} passages from {len(articles)} article(s)…")
-    passages, sentences, clauses = encode_once(embedder, [texts, units.sentences, units.clauses])
-    vectors = {
-        "passages": _searchable(passages),
-        "sentences": _searchable(sentences),
-        "clauses": _searchable(clauses),
-    }
+    vectors, sentences = vector_sets(embedder, chunks, texts)
     encoder = embedder.folder.name if isinstance(embedder, OnnxEmbedder) else ""
     manifest = replace(expected_manifest(settings), dimension=embedder.dimension, encoder=encoder)
     records = store.Records(chunks, texts, summarise(chunks, sentences))
     store.save(settings.data_dir, manifest, records, vectors)
     progress(f"Index built in {settings.data_dir} ({len(chunks)} passages).")
+
+
+def vector_sets(
+    embedder: Embedder, chunks: tuple[Chunk, ...], texts: tuple[str, ...]
+) -> tuple[dict[str, VectorSet], np.ndarray]:
+    """The passages', sentences' and clauses' vector sets, and every sentence's vector in order."""
+    units = indexed_units(chunks, texts)
+    holders = {
+        "passages": np.arange(len(chunks)),
+        "sentences": units.sentence_owner,
+        "clauses": units.sentence_owner[units.clause_owner],
+    }
+    groups = (texts, units.sentences, units.clauses)
+    rows = [distinct(group) for group in groups]
+    encoded = encode_once(embedder, [unique for unique, _ in rows])
+    sets = {
+        name: VectorSet.build(
+            matrix, row_of_each, holders[name], len(chunks), searched=name in SEARCHED
+        )
+        for name, matrix, (_, row_of_each) in zip(holders, encoded, rows, strict=True)
+    }
+    return sets, encoded[1][rows[1][1]]
 
 
 def encode_once(embedder: Embedder, groups: Sequence[Sequence[str]]) -> list[np.ndarray]:
@@ -105,19 +117,6 @@ def encode_once(embedder: Embedder, groups: Sequence[Sequence[str]]) -> list[np.
     A one-sentence passage is also its own sentence, and a sentence without clauses its own
     clause: about a seventh of the rows of a news story repeat another.
     """
-    distinct = list(dict.fromkeys(text for group in groups for text in group))
-    row = {text: i for i, text in enumerate(distinct)}
-    vectors = embedder.encode(distinct)
-    return [vectors[[row[text] for text in group]] for group in groups]
-
-
-def _searchable(vectors: np.ndarray) -> Any:
-    """An exact inner-product index, or an HNSW graph once exact search would be slow."""
-    import faiss
-
-    index: Any = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors) > EXACT_UP_TO:
-        index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efSearch = HNSW_SEARCH_DEPTH
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
+    unique, rows = distinct([text for group in groups for text in group])
+    vectors = embedder.encode(unique)[rows]
+    return np.split(vectors, np.cumsum([len(group) for group in groups])[:-1])

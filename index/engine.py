@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from typing import Any
+from functools import cached_property
 
 from index import build, store
 from index.embedding import Embedder
@@ -13,6 +13,7 @@ from index.passages import Answer, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
 from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
+from index.vectorset import VectorSet
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class Engine:
         settings: Settings,
         embedder: Embedder,
         records: store.Records,
-        vectors: dict[str, Any],
+        vectors: dict[str, VectorSet],
         weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
         self.settings = settings
@@ -82,7 +83,7 @@ class Engine:
         vector = self._embedder.encode([question.text])[0]
         scored = self._retriever.score(question, vector)
         if not self._answerable(scored):
-            return Answer(typed, refused=True, message=self._off_topic())
+            return Answer(typed, refused=True, message=self._off_topic)
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k)
         return Answer(typed, refused=False, hits=hits)
 
@@ -98,12 +99,15 @@ class Engine:
     def _answerable(self, scored: Scored) -> bool:
         if scored.about_article:
             return True
-        dense = float(scored.dense.max())
+        dense = float(scored.dense.max(initial=0.0))
         if dense >= ANSWER_ABOVE:
             return True
         return dense >= ANSWER_WITH_WORDS_ABOVE and scored.coverage >= WORDS_COVERED
 
+    @cached_property
     def _off_topic(self) -> str:
+        """The refusal, worked out once: at 20,000 passages, collecting the titles
+        costs about as much as the search."""
         titles = sorted({c.source.title for c in self._records.chunks})
         if len(titles) == 1:
             return (

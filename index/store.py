@@ -1,4 +1,5 @@
-"""The index on disk: a FAISS file, the passages, the summary and a manifest, written atomically.
+"""The index on disk: the passages, the summary, for each vector set a FAISS file and which
+passages hold its rows, and a manifest; written atomically.
 
 Each build goes to a folder of its own under `builds/`; the file `CURRENT` names the live one and
 is replaced in one rename, so a build killed halfway leaves the previous index in place.
@@ -14,14 +15,18 @@ import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.passages import Chunk, Source, StoryError, SummarySentence
 
+if TYPE_CHECKING:
+    from index.vectorset import VectorSet
+
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 VECTOR_SETS = ("passages", "sentences", "clauses")
+VECTOR_FILES = tuple(f"{name}.{kind}" for name in VECTOR_SETS for kind in ("faiss", "npz"))
 RECORDS = "passages.json"
 MANIFEST = "manifest.json"
 
@@ -61,18 +66,22 @@ class Records:
     summary: tuple[SummarySentence, ...]
 
 
-def save(data_dir: Path, manifest: Manifest, records: Records, vectors: dict[str, Any]) -> None:
+def save(
+    data_dir: Path, manifest: Manifest, records: Records, vectors: dict[str, VectorSet]
+) -> None:
     """Write a complete new index and make it the current one in a single rename."""
     import faiss
+    import numpy as np
 
     builds = data_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
     for name in VECTOR_SETS:
-        faiss.write_index(vectors[name], str(folder / f"{name}.faiss"))
+        faiss.write_index(vectors[name].index, str(folder / f"{name}.faiss"))
+        rows_of = vectors[name].rows_of
+        np.savez(folder / f"{name}.npz", starts=rows_of.starts, items=rows_of.items)
     (folder / RECORDS).write_text(json.dumps(_records_json(records), ensure_ascii=False))
-    names = [RECORDS, *(f"{name}.faiss" for name in VECTOR_SETS)]
-    files = {name: file_sha256(folder / name) for name in names}
+    files = {name: file_sha256(folder / name) for name in (RECORDS, *VECTOR_FILES)}
     (folder / MANIFEST).write_text(json.dumps({**asdict(manifest), "files": files}, indent=2))
     _write_atomically(data_dir / "CURRENT", folder.name)
     _remove_old_builds(builds, keep=folder.name)
@@ -93,19 +102,25 @@ def read_records(data_dir: Path) -> Records:
         raise IndexCorrupt(f"The passages file in {folder} is unreadable: {error}") from error
 
 
-def read_vectors(data_dir: Path) -> dict[str, Any]:
-    """The current index's FAISS indexes (one a vector set), checked against the manifest."""
-    import faiss
-
+def read_vectors(data_dir: Path) -> dict[str, VectorSet]:
+    """The current index's vector sets, checked against the manifest."""
     folder = _current(data_dir)
-    _verified(folder, [f"{name}.faiss" for name in VECTOR_SETS])
-    vectors = {}
-    for name in VECTOR_SETS:
-        try:
-            vectors[name] = faiss.read_index(str(folder / f"{name}.faiss"))
-        except RuntimeError as error:
-            raise IndexCorrupt(f"The FAISS file {name}.faiss in {folder} is unreadable.") from error
-    return vectors
+    _verified(folder, list(VECTOR_FILES))
+    return {name: _vector_set(folder, name) for name in VECTOR_SETS}
+
+
+def _vector_set(folder: Path, name: str) -> VectorSet:
+    import faiss
+    import numpy as np
+
+    from index.vectorset import Ragged, VectorSet
+
+    try:
+        index = faiss.read_index(str(folder / f"{name}.faiss"))
+        with np.load(folder / f"{name}.npz", allow_pickle=False) as rows_of:
+            return VectorSet(index, Ragged(rows_of["starts"], rows_of["items"]))
+    except (RuntimeError, ValueError, KeyError, OSError) as error:
+        raise IndexCorrupt(f"The {name} vectors in {folder} are unreadable.") from error
 
 
 def _current(data_dir: Path) -> Path:

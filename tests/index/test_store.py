@@ -60,7 +60,8 @@ def test_a_changed_model_setting_is_rebuilt(
 
 
 @pytest.mark.parametrize(
-    "victim", ["passages.faiss", "sentences.faiss", "passages.json", "manifest.json"]
+    "victim",
+    ["passages.faiss", "sentences.faiss", "clauses.npz", "passages.json", "manifest.json"],
 )
 def test_a_truncated_file_is_detected_and_rebuilt(
     settings: Settings, hashing_embedder: HashingEmbedder, victim: str
