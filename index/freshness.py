@@ -40,7 +40,10 @@ def stale_reason(settings: Settings) -> str | None:
         return "no index yet"
     except store.IndexCorrupt as error:
         return f"the index is unreadable ({error})"
-    if not built.matches(expected_manifest(settings)):
+    expected = expected_manifest(settings)
+    if built.format != expected.format:
+        return "it was written by another version of StoryBot"
+    if not built.matches(expected):
         return "the corpus, model or chunking settings changed"
     return None
 

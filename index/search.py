@@ -27,7 +27,7 @@ SEARCHED = ("passages", "sentences")
 """The vector sets whose nearest rows nominate candidates. Clauses only score them: on the
 20,000-passage benchmark corpus, searching clauses as well changed no development or
 calibration answer, and took a third of the search time."""
-NONE = np.zeros(0, np.int64)
+NO_PASSAGES = np.zeros(0, np.int64)
 STOPWORDS = sorted(
     set(bm25s.stopwords.STOPWORDS_EN)
     | {"what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "tell"}
@@ -109,7 +109,7 @@ class Retriever:
             np.concatenate(
                 [
                     *(vectors.nominate(vector) for vectors in self._searched),
-                    _best(lexical, LEXICAL_CANDIDATES),
+                    _top_positive(lexical, LEXICAL_CANDIDATES),
                     about,
                 ]
             )
@@ -147,12 +147,12 @@ class Retriever:
     def _about(self, text: str) -> np.ndarray:
         """The byline for questions about who wrote it, the headline for which outlet."""
         if not self.weights.about_article:
-            return NONE
+            return NO_PASSAGES
         if AUTHOR_WORDS.search(text) and len(self._bylines):
             return self._bylines
         if OUTLET_WORDS.search(text):
             return self._headlines
-        return NONE
+        return NO_PASSAGES
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         tokenized = bm25s.tokenize(
@@ -161,7 +161,7 @@ class Retriever:
         return [list(tokens) for tokens in tokenized]
 
 
-def _best(scores: np.ndarray, k: int) -> np.ndarray:
+def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
     """The positions of the `k` highest positive scores, in no order."""
     positive = np.flatnonzero(scores > 0)
     if len(positive) <= k:

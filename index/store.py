@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,7 +120,7 @@ def _vector_set(folder: Path, name: str) -> VectorSet:
         index = faiss.read_index(str(folder / f"{name}.faiss"))
         with np.load(folder / f"{name}.npz", allow_pickle=False) as rows_of:
             return VectorSet(index, Ragged(rows_of["starts"], rows_of["items"]))
-    except (RuntimeError, ValueError, KeyError, OSError) as error:
+    except (RuntimeError, ValueError, KeyError, OSError, zipfile.BadZipFile) as error:
         raise IndexCorrupt(f"The {name} vectors in {folder} are unreadable.") from error
 
 

@@ -49,6 +49,22 @@ def test_a_changed_corpus_is_rebuilt(settings: Settings, hashing_embedder: Hashi
     )
 
 
+def test_an_index_of_another_format_is_rebuilt(
+    settings: Settings, hashing_embedder: HashingEmbedder
+) -> None:
+    _open(settings, hashing_embedder)
+    folder = settings.data_dir / "builds" / (settings.data_dir / "CURRENT").read_text()
+    manifest = folder / "manifest.json"
+    manifest.write_text(
+        manifest.read_text().replace(f'"format": {store.FORMAT_VERSION}', '"format": 3')
+    )
+    assert stale_reason(settings) == "it was written by another version of StoryBot"
+    engine, said = _open(settings, hashing_embedder)
+    assert any("another version" in line for line in said)
+    assert store.read_manifest(settings.data_dir).format == store.FORMAT_VERSION
+    assert len(engine.ask("intelligence sharing ISIS", k=3).hits) == 3
+
+
 def test_a_changed_model_setting_is_rebuilt(
     settings: Settings, hashing_embedder: HashingEmbedder
 ) -> None:

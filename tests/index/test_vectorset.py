@@ -12,7 +12,7 @@ from index import vectorset
 from index.build import vector_sets
 from index.chunking import indexed_units, passages_for, search_text
 from index.corpus import read_corpus
-from index.search import _best
+from index.search import _top_positive
 from index.vectorset import SHARED_BY_MANY, Ragged, VectorSet, distinct
 from tests.index.conftest import HashingEmbedder
 
@@ -81,6 +81,6 @@ def test_a_sentence_two_articles_share_is_stored_once(tmp_path: Path) -> None:
 
 def test_only_positive_lexical_scores_make_candidates() -> None:
     scores = np.array([0, 3, 1, 5, 0, 0], np.float32)
-    assert sorted(_best(scores, 2).tolist()) == [1, 3]
-    assert sorted(_best(scores, 4).tolist()) == [1, 2, 3]
-    assert sorted(_best(scores[:3], 4).tolist()) == [1, 2]
+    assert sorted(_top_positive(scores, 2).tolist()) == [1, 3]
+    assert sorted(_top_positive(scores, 4).tolist()) == [1, 2, 3]
+    assert sorted(_top_positive(scores[:3], 4).tolist()) == [1, 2]
