@@ -108,7 +108,8 @@ def vector_sets(
         )
         for name, matrix, (_, row_of_each) in zip(holders, encoded, rows, strict=True)
     }
-    return sets, encoded[1][rows[1][1]]
+    _, sentence_rows = rows[1]
+    return sets, encoded[1][sentence_rows]
 
 
 def encode_once(embedder: Embedder, groups: Sequence[Sequence[str]]) -> list[np.ndarray]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import faiss
@@ -64,16 +65,24 @@ class VectorSet:
         self.index = index
         self.rows_of = rows_of
         """Each passage's rows, in the order of its text."""
+        self.approximate = isinstance(index, faiss.IndexRefine)
+        """Whether the set is searched by graph rather than exhaustively."""
         self._flat: Any = index
         self._search: Any = index
         self._wanted = EXACT_CANDIDATES
-        if isinstance(index, faiss.IndexRefine):
+        if self.approximate:
             # Passages are scored exactly afterwards, so the graph's own ranking is enough.
             self._flat = faiss.downcast_index(index.refine_index)
             self._search = faiss.downcast_index(index.base_index)
             self._wanted = GRAPH_CANDIDATES
-        holders = np.repeat(np.arange(len(rows_of.starts) - 1), np.diff(rows_of.starts))
-        self._holders = Ragged.grouped(rows_of.items, holders, index.ntotal)
+
+    @cached_property
+    def _holders(self) -> Ragged:
+        """The passages holding each row; worked out on the first search, since a set that
+        only scores (clauses) never needs it."""
+        starts = self.rows_of.starts
+        holders = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+        return Ragged.grouped(self.rows_of.items, holders, self.index.ntotal)
 
     @classmethod
     def build(
@@ -89,11 +98,6 @@ class VectorSet:
         not `searched` only scores passages, and never needs a graph."""
         rows_of = Ragged.grouped(passage_of_each, np.asarray(row_of_each, np.int64), passages)
         return cls(_searchable(vectors, searched), rows_of)
-
-    @property
-    def approximate(self) -> bool:
-        """Whether the set is searched by graph rather than exhaustively."""
-        return isinstance(self.index, faiss.IndexRefine)
 
     def nominate(self, vector: np.ndarray) -> np.ndarray:
         """The passages holding the rows nearest the vector (boilerplate rows aside)."""
