@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -100,16 +101,46 @@ def latencies(
     encoders: Path | None = None,
 ) -> list[float]:
     """Seconds per `engine.ask`, after a warm-up, with the engine opened on a built index."""
+    index = Index(data_dir, corpus, encoders)
+    return interleaved_latencies({"": index}, model, timed, warmup)[""]
+
+
+@dataclass(frozen=True)
+class Index:
+    """A built index to open an engine on."""
+
+    data_dir: Path
+    corpus: Path
+    encoders: Path | None = None
+
+
+BLOCK = 50
+"""Questions each engine answers in turn when several are timed together."""
+
+
+def interleaved_latencies(
+    indexes: dict[str, Index], model: str, timed: list[str], warmup: list[str]
+) -> dict[str, list[float]]:
+    """Seconds per `engine.ask` for each index's engine, all open in this process, taking
+    turns over blocks of questions so that a slower spell of the machine hits them alike."""
     from index.engine import Engine
     from index.settings import Settings
 
-    settings = Settings(corpus=corpus, data_dir=data_dir, model=model, encoders=encoders)
-    engine = Engine.open(settings, progress=progress)
-    for question in warmup:
-        engine.ask(question, k=3)
-    seconds = []
-    for question in timed:
-        started = time.perf_counter()
-        engine.ask(question, k=3)
-        seconds.append(time.perf_counter() - started)
+    engines = {
+        name: Engine.open(
+            Settings(corpus=i.corpus, data_dir=i.data_dir, model=model, encoders=i.encoders),
+            progress=progress,
+        )
+        for name, i in indexes.items()
+    }
+    for engine in engines.values():
+        for question in warmup:
+            engine.ask(question, k=3)
+    seconds: dict[str, list[float]] = {name: [] for name in engines}
+    for start in range(0, len(timed), BLOCK):
+        for name, engine in engines.items():
+            for question in timed[start : start + BLOCK]:
+                started = time.perf_counter()
+                engine.ask(question, k=3)
+                seconds[name].append(time.perf_counter() - started)
     return seconds

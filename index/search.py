@@ -23,10 +23,11 @@ from index.vectorset import VectorSet
 LEXICAL_CANDIDATES = 8
 """Passages with the best BM25 scores that are scored in full even if no vector set nominates
 them."""
-SEARCHED = ("passages", "sentences")
-"""The vector sets whose nearest rows nominate candidates. Clauses only score them: on the
-20,000-passage benchmark corpus, searching clauses as well changed no development or
-calibration answer, and took a third of the search time."""
+SEARCHED = ("passages",)
+"""The vector sets whose nearest rows nominate candidates; sentences and clauses only score them.
+On the 20,000-passage benchmark corpus a second graph search (sentences) cost about 0.15 ms a
+question, a fifth of everything the corpus's size adds, and changed no development or
+calibration answer (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
 STOPWORDS = sorted(
     set(bm25s.stopwords.STOPWORDS_EN)
@@ -162,8 +163,18 @@ class Retriever:
 
 
 def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
-    """The positions of the `k` highest positive scores, in no order."""
-    positive = np.flatnonzero(scores > 0)
-    if len(positive) <= k:
-        return positive
-    return positive[np.argpartition(-scores[positive], k)[:k]]
+    """The positions of the `k` highest positive scores, in no order.
+
+    In a large corpus most passages share some word with a question. When `k` of them score
+    over a quarter (or a sixteenth) of the best, the `k` highest are among those, and only they
+    are partitioned.
+    """
+    best = scores.max(initial=0.0)
+    within = np.flatnonzero(scores > best / 4)
+    if len(within) < k:
+        within = np.flatnonzero(scores > best / 16)
+    if len(within) < k:
+        within = np.flatnonzero(scores > 0)
+    if len(within) <= k:
+        return within
+    return within[np.argpartition(-scores[within], k)[:k]]

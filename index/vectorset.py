@@ -1,13 +1,15 @@
 """One vector set of the index (passages, sentences or clauses): each distinct text's vector once,
 searched by FAISS, and which passages hold which rows.
 
-A small set is searched exactly. A large one is an HNSW graph over 8-bit codes, whose rows
-are compared in full precision afterwards; either way, the passages its nearest rows belong to
-are then scored exactly, from all their rows (README, "Scaling").
+A small set is searched exactly. A large one is split into clusters (an inverted file over 8-bit
+codes, with the full-precision rows beside it) and only the clusters nearest a question are
+scanned; either way, the passages its nearest rows belong to are then scored exactly, from all
+their rows (README, "Scaling").
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,11 +23,15 @@ EXACT_UP_TO = 4_096
 """Distinct rows up to which a set is searched exhaustively."""
 EXACT_CANDIDATES = 256
 """Rows fetched from an exact search: a whole article's passages, with room to spare."""
-GRAPH = "HNSW32_SQ8,RFlat"
-"""32 links a node over 8-bit codes, and the full-precision rows beside them."""
-GRAPH_SEARCH_DEPTH = 48
-GRAPH_CANDIDATES = 32
-"""Rows fetched from a graph: plenty for three passages, and cheap."""
+ROWS_PER_CLUSTER = 39
+"""At least this many rows to train each cluster's centre (FAISS warns below it)."""
+CLUSTERS_SCANNED = 32
+"""Clusters scanned for a question: an eighth of the 256 a 20,000-passage corpus is split into.
+An HNSW graph found as much, but its scattered reads cost about 0.15 ms more a question here,
+right after the encoder has filled the caches (README, "Scaling")."""
+APPROXIMATE_CANDIDATES = 48
+"""Rows fetched from a clustered set. Each is a candidate scored in full, so more cost more; on
+the 20,000-passage benchmark corpus, 32 lost the best passage of two story questions in 51."""
 SHARED_BY_MANY = 8
 """A row held by more passages than this (boilerplate such as "the figure may rise")
 nominates none of them: every one would tie on it, and scoring thousands costs too much.
@@ -66,15 +72,16 @@ class VectorSet:
         self.rows_of = rows_of
         """Each passage's rows, in the order of its text."""
         self.approximate = isinstance(index, faiss.IndexRefine)
-        """Whether the set is searched by graph rather than exhaustively."""
+        """Whether the set is searched by its nearest clusters rather than exhaustively."""
         self._flat: Any = index
         self._search: Any = index
         self._wanted = EXACT_CANDIDATES
         if self.approximate:
-            # Passages are scored exactly afterwards, so the graph's own ranking is enough.
+            # Passages are scored exactly afterwards, so the 8-bit codes' ranking is enough.
             self._flat = faiss.downcast_index(index.refine_index)
             self._search = faiss.downcast_index(index.base_index)
-            self._wanted = GRAPH_CANDIDATES
+            self._search.nprobe = CLUSTERS_SCANNED
+            self._wanted = APPROXIMATE_CANDIDATES
 
     @cached_property
     def _holders(self) -> Ragged:
@@ -95,7 +102,7 @@ class VectorSet:
     ) -> VectorSet:
         """A set of distinct rows; `row_of_each` and `passage_of_each` say, for every text of
         the set in passage order, which row it is and which passage holds it. A set that is
-        not `searched` only scores passages, and never needs a graph."""
+        not `searched` only scores passages, and never needs clusters."""
         rows_of = Ragged.grouped(passage_of_each, np.asarray(row_of_each, np.int64), passages)
         return cls(_searchable(vectors, searched), rows_of)
 
@@ -154,13 +161,19 @@ def _one_thread() -> Iterator[None]:
 
 
 def _searchable(vectors: np.ndarray, searched: bool) -> Any:
-    """An exact inner-product index, or an HNSW graph once exact search would be slow."""
+    """An exact inner-product index, or a clustered one once exact search would be slow."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     index: Any = faiss.IndexFlatIP(vectors.shape[1])
     if searched and len(vectors) > EXACT_UP_TO:
-        index = faiss.index_factory(vectors.shape[1], GRAPH, faiss.METRIC_INNER_PRODUCT)
+        factory = f"IVF{clusters(len(vectors))},SQ8,RFlat"
+        index = faiss.index_factory(vectors.shape[1], factory, faiss.METRIC_INNER_PRODUCT)
         index.train(vectors)
-        graph: Any = faiss.downcast_index(index.base_index)
-        graph.hnsw.efSearch = GRAPH_SEARCH_DEPTH
     index.add(vectors)
     return index
+
+
+def clusters(rows: int) -> int:
+    """How many clusters a set of rows is split into: the power of two at or below twice the
+    square root of the rows (256 for 20,000), with enough rows to train each."""
+    wanted = min(2 * math.sqrt(rows), rows / ROWS_PER_CLUSTER)
+    return 2 ** math.floor(math.log2(wanted)) if wanted >= 1 else 1

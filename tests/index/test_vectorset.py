@@ -1,5 +1,5 @@
 """Vector sets: each distinct text a row once, which passages hold it, and how the nearest rows
-nominate passages, exactly or through a graph."""
+nominate passages, exactly or through their nearest clusters."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_a_passage_is_scored_by_its_best_row() -> None:
     assert rows.similarities(1, question) == pytest.approx([np.sqrt(0.5), 1.0])
 
 
-def test_a_large_set_is_a_graph_that_finds_the_nearest_rows() -> None:
+def test_a_large_set_is_clustered_and_still_finds_the_nearest_rows() -> None:
     generator = np.random.default_rng(7)
     vectors = _unit(*generator.normal(size=(vectorset.EXACT_UP_TO + 500, 32)).tolist())
     rows = VectorSet.build(vectors, range(len(vectors)), np.arange(len(vectors)), len(vectors))
@@ -60,6 +60,13 @@ def test_a_large_set_is_a_graph_that_finds_the_nearest_rows() -> None:
     assert rows.index.ntotal == len(vectors)
     found = [i in rows.nominate(vectors[i]) for i in range(0, len(vectors), 97)]
     assert all(found)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"), [(1, 1), (100, 2), (4_097, 64), (20_000, 256), (1_000_000, 1_024)]
+)
+def test_clusters_grow_with_the_square_root_of_the_rows(rows: int, expected: int) -> None:
+    assert vectorset.clusters(rows) == expected
 
 
 def test_a_sentence_two_articles_share_is_stored_once(tmp_path: Path) -> None:
@@ -84,3 +91,14 @@ def test_only_positive_lexical_scores_make_candidates() -> None:
     assert sorted(_top_positive(scores, 2).tolist()) == [1, 3]
     assert sorted(_top_positive(scores, 4).tolist()) == [1, 2, 3]
     assert sorted(_top_positive(scores[:3], 4).tolist()) == [1, 2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_best_lexical_scores_are_found_however_they_spread(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    scores = rng.exponential(1.0, 5_000).astype(np.float32)
+    scores[rng.random(5_000) < rng.random()] = 0  # anything from a few to all positive
+    if seed % 4 == 0:
+        scores[rng.integers(0, 5_000, 3)] = scores.max() * 10  # a few far ahead of the rest
+    expected = np.sort(scores[scores > 0])[::-1][:8]
+    assert np.array_equal(np.sort(scores[_top_positive(scores, 8)])[::-1], expected)
