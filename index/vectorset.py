@@ -25,13 +25,13 @@ EXACT_CANDIDATES = 256
 """Rows fetched from an exact search: a whole article's passages, with room to spare."""
 ROWS_PER_CLUSTER = 39
 """At least this many rows to train each cluster's centre (FAISS warns below it)."""
-CLUSTERS_SCANNED = 32
-"""Clusters scanned for a question: an eighth of the 256 a 20,000-passage corpus is split into.
-An HNSW graph found as much, but its scattered reads cost about 0.15 ms more a question here,
-right after the encoder has filled the caches (README, "Scaling")."""
-APPROXIMATE_CANDIDATES = 48
-"""Rows fetched from a clustered set. Each is a candidate scored in full, so more cost more; on
-the 20,000-passage benchmark corpus, 32 lost the best passage of two story questions in 51."""
+CLUSTERS_SCANNED = 24
+"""Clusters scanned for a question: about a tenth of the 256 a 20,000-passage corpus is split
+into. An HNSW graph found as much, but its scattered reads cost about 0.15 ms more a question
+here, right after the encoder has filled the caches (README, "Scaling")."""
+APPROXIMATE_CANDIDATES = 32
+"""Rows fetched from a clustered set. Each is a candidate scored in full from all its rows, so
+more cost more; on the 20,000-passage benchmark corpus, 48 found no better answers."""
 SHARED_BY_MANY = 8
 """A row held by more passages than this (boilerplate such as "the figure may rise")
 nominates none of them: every one would tie on it, and scoring thousands costs too much.
