@@ -1,9 +1,9 @@
 """One vector set of the index (passages, sentences or clauses): each distinct text's vector once,
 searched by FAISS, and which passages hold which rows.
 
-A small set is searched exactly. A large one is split into clusters (an inverted file over 8-bit
-codes, with the full-precision rows beside it) and only the clusters nearest a question are
-scanned; either way, the passages its nearest rows belong to are then scored exactly, from all
+A small set is searched exactly. A large one is split into clusters (an inverted file over
+compact codes, with the full-precision rows beside it) and only the clusters nearest a question
+are scanned; either way, the passages its nearest rows belong to are then scored exactly, from all
 their rows (README, "Scaling").
 """
 
@@ -32,6 +32,11 @@ here, right after the encoder has filled the caches (README, "Scaling")."""
 APPROXIMATE_CANDIDATES = 32
 """Rows fetched from a clustered set. Each is a candidate scored in full from all its rows, so
 more cost more; on the 20,000-passage benchmark corpus, 48 found no better answers."""
+SCANNED_CODES = "PQ{half}x4fs"
+"""How a clustered set's rows are stored for scanning: 4-bit product-quantised codes, one for
+each two dimensions (96 bytes a row at 384), which FAISS compares sixteen at a time with SIMD
+("fast scan"). Scanning them took 0.12 ms a question after an encoding, against 0.16 ms for
+8-bit codes, with the same answers on the benchmark corpus."""
 SHARED_BY_MANY = 8
 """A row held by more passages than this (boilerplate such as "the figure may rise")
 nominates none of them: every one would tie on it, and scoring thousands costs too much.
@@ -77,7 +82,7 @@ class VectorSet:
         self._search: Any = index
         self._wanted = EXACT_CANDIDATES
         if self.approximate:
-            # Passages are scored exactly afterwards, so the 8-bit codes' ranking is enough.
+            # Passages are scored exactly afterwards, so the compact codes' ranking is enough.
             self._flat = faiss.downcast_index(index.refine_index)
             self._search = faiss.downcast_index(index.base_index)
             self._search.nprobe = CLUSTERS_SCANNED
@@ -165,8 +170,10 @@ def _searchable(vectors: np.ndarray, searched: bool) -> Any:
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     index: Any = faiss.IndexFlatIP(vectors.shape[1])
     if searched and len(vectors) > EXACT_UP_TO:
-        factory = f"IVF{clusters(len(vectors))},SQ8,RFlat"
-        index = faiss.index_factory(vectors.shape[1], factory, faiss.METRIC_INNER_PRODUCT)
+        rows, dimension = vectors.shape
+        half = dimension // 2 if dimension % 2 == 0 else dimension
+        factory = f"IVF{clusters(rows)},{SCANNED_CODES.format(half=half)},RFlat"
+        index = faiss.index_factory(dimension, factory, faiss.METRIC_INNER_PRODUCT)
         index.train(vectors)
     index.add(vectors)
     return index

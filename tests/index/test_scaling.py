@@ -68,6 +68,8 @@ def test_clustered_search_answers_like_exact_search(
     monkeypatch.setattr(vectorset, "EXACT_UP_TO", 8)
     monkeypatch.setattr(vectorset, "ROWS_PER_CLUSTER", 2)
     monkeypatch.setattr(vectorset, "CLUSTERS_SCANNED", 2)
+    # Ten rows are too few to train 4-bit codes (16 centres each); the scan is the same.
+    monkeypatch.setattr(vectorset, "SCANNED_CODES", "SQ8")
     encoders = engine.settings.data_dir / "encoders"
     settings = engine.settings.model_copy(
         update={"data_dir": tmp_path / "data", "encoders": encoders}
