@@ -27,7 +27,7 @@ ROWS_PER_CLUSTER = 39
 """At least this many rows to train each cluster's centre (FAISS warns below it)."""
 CLUSTERS_SCANNED = 24
 """Clusters scanned for a question: about a tenth of the 256 a 20,000-passage corpus is split
-into. An HNSW graph found as much, but its scattered reads cost about 0.15 ms more a question
+into. An HNSW graph found as much, but its scattered reads cost 0.15-0.2 ms more a question
 here, right after the encoder has filled the caches (README, "Scaling")."""
 APPROXIMATE_CANDIDATES = 32
 """Rows fetched from a clustered set. Each is a candidate scored in full from all its rows, so
