@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+"""5: a large passage set is clustered (IVF) and the others are never searched; 4 had HNSW graphs
+for passages and sentences, which this version cannot search."""
 VECTOR_SETS = ("passages", "sentences", "clauses")
 VECTOR_FILES = tuple(f"{name}.{kind}" for name in VECTOR_SETS for kind in ("faiss", "npz"))
 RECORDS = "passages.json"

@@ -56,7 +56,7 @@ def test_an_index_of_another_format_is_rebuilt(
     folder = settings.data_dir / "builds" / (settings.data_dir / "CURRENT").read_text()
     manifest = folder / "manifest.json"
     manifest.write_text(
-        manifest.read_text().replace(f'"format": {store.FORMAT_VERSION}', '"format": 3')
+        manifest.read_text().replace(f'"format": {store.FORMAT_VERSION}', '"format": 4')
     )
     assert stale_reason(settings) == "it was written by another version of StoryBot"
     engine, said = _open(settings, hashing_embedder)
