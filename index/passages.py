@@ -77,6 +77,10 @@ class Answer:
     refused: bool
     message: str | None = None
     hits: tuple[Hit, ...] = field(default=())
+    confidence: float = 0.0
+    """How likely (0 to 1) it is that the story answers the question; refusals score low."""
+    missing: tuple[str, ...] = ()
+    """What the question asks about that the story never mentions (the reason for a refusal)."""
 
 
 @dataclass(frozen=True)
