@@ -139,6 +139,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "start": hit.chunk.start,
             "end": hit.chunk.end,
             "score": round(hit.score, 4),
+            "answer": hit.answer or None,
         }
         for hit in answer.hits
     ]
@@ -147,6 +148,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "refused": answer.refused,
         "message": answer.message,
         "passages": passages,
+        "confidence": answer.confidence,
+        "missing": list(answer.missing),
     }
 
 
@@ -157,7 +160,7 @@ def render_answer(answer: Answer) -> str:
     blocks = []
     for rank, hit in enumerate(answer.hits, start=1):
         text = hit.chunk.text
-        if hit.answer and hit.answer != text:
+        if hit.answer:
             text = f"{text[: hit.answer_start]}**{hit.answer}**{text[hit.answer_end :]}"
         blocks.append(f"{rank}. [{hit.citation}]\n   {text}")
     return "\n".join(blocks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 DEV_QUESTIONS = ROOT / "eval" / "story_questions.json"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite checks StoryBot's defaults: a developer's STORYBOT_* or Discord variables
+    (a model, a top-k, a token) must not change what it checks."""
+    for name in [n for n in os.environ if n.startswith(("STORYBOT_", "DISCORD_"))]:
+        del os.environ[name]
 
 
 @pytest.fixture(scope="session")
