@@ -48,7 +48,7 @@ def html_page(report: Report) -> str:
             _groups("Unanswered, by the words they share", report.unanswered_by_words),
             _table(
                 "Voted down",
-                ["👎", "👍", "Question", "Cited"],
+                ["Down", "Up", "Question", "Cited"],
                 [[v.down, v.up, v.question, ", ".join(v.citations[:2])] for v in report.voted_down],
             ),
             _table(
@@ -68,7 +68,7 @@ def _totals(report: Report) -> str:
         ("answered", report.answered),
         ("refused", report.refused),
         ("median latency", latency),
-        ("👍 / 👎", f"{report.votes_up} / {report.votes_down}"),
+        ("votes up / down", f"{report.votes_up} / {report.votes_down}"),
     ]
     cells = "".join(f"<div><b>{escape(str(v))}</b>{escape(k)}</div>" for k, v in facts)
     return f'<div class="totals">{cells}</div>'
