@@ -169,7 +169,10 @@ def png_pixels(data: bytes) -> list[tuple[int, int, int]]:
 def _unfiltered(raw: bytes, stride: int, height: int, step: int) -> list[bytes]:
     rows, previous = [], bytearray(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        kind, line = (
+            raw[y * (stride + 1)],
+            bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)]),
+        )
         for x in range(stride):
             a = line[x - step] if x >= step else 0
             b, c = previous[x], previous[x - step] if x >= step else 0

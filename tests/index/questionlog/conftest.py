@@ -1,28 +1,12 @@
-"""The question log's fixtures: a real SQLite file, and a real PostgreSQL server when installed."""
+"""The question log's fixtures: a real SQLite file, or a database on the session's PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index.settings import Settings
-from tests.index.questionlog.postgres import PostgresServer, binaries
-
-NO_POSTGRES = "PostgreSQL is not installed (apt-get install postgresql; .ci/run does)"
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the session, in a temp folder."""
-    found = binaries()
-    if found is None:
-        pytest.skip(NO_POSTGRES)
-    server = PostgresServer(found)
-    server.start()
-    yield server
-    server.remove()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

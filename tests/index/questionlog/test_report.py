@@ -92,7 +92,12 @@ def test_answers_voted_down_come_with_their_question_and_citations() -> None:
 def test_every_day_of_the_period_has_a_bar_even_a_quiet_one() -> None:
     report = build_report(FIXTURE, NOW - timedelta(days=7), NOW)
     assert len(report.per_day) == 8 and report.per_day[0].answered == 0
-    assert [(d.answered, d.refused) for d in report.per_day[-4:]] == [(1, 0), (1, 1), (2, 1), (0, 4)]
+    assert [(d.answered, d.refused) for d in report.per_day[-4:]] == [
+        (1, 0),
+        (1, 1),
+        (2, 1),
+        (0, 4),
+    ]
 
 
 def test_the_text_and_json_forms_say_the_same() -> None:
