@@ -100,7 +100,7 @@ async def test_a_question_asked_with_slash_ask_and_its_vote_are_recorded(
     )
     assert (row["guild_id"], row["channel_id"]) == (GUILD_ID, CHANNEL_ID)
     assert row["asker"] == log.store.hash_user(READER) != str(READER)
-    assert [p["citation"] for p in row["passages"]][0] in reply.text
+    assert row["passages"][0]["citation"] in reply.text
     assert row["latency_ms"] > 0
     bot.questions.feedback(row["id"], "👎", READER)  # what the 👍/👎 buttons will call
     await eventually(lambda: len(votes(settings)) == 1)

@@ -125,7 +125,7 @@ async def _look(tools: DevTools, element: str) -> Rendered:
     chart = b""
     if box:
         clip = {k: box[k] for k in ("x", "y", "width", "height")} | {"scale": 1}
-        chart = _decoded((await tools.call("Page.captureScreenshot", format="png", clip=clip)))
+        chart = _decoded(await tools.call("Page.captureScreenshot", format="png", clip=clip))
     return Rendered(_errors(tools.events), box, _decoded(shot), chart)
 
 
