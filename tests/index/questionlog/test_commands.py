@@ -1,4 +1,4 @@
-"""`storybot ask`, `chat`, `vote`, `report` and `forget` with the question log, as a user runs them."""
+"""`storybot ask`, `chat`, `vote`, `report` and `forget` with the question log, as run by a user."""
 
 from __future__ import annotations
 
