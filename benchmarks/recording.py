@@ -48,7 +48,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         corpus=REPO / "corpus",
         data_dir=data_dir,
         database_url=args.database_url or f"sqlite:///{work / 'log' / 'questions.sqlite'}",
-        _env_file=None,
+        record=True,
     )
     progress("opening the engine (building the index when there is none)")
     engine = Engine.open(settings, progress=progress)
@@ -105,7 +105,8 @@ def table(found: dict[str, Any]) -> str:
             f"recording to {found['database']}, {found['questions_each_way']} questions each way",
             "| figure | without recording | with recording | ratio |",
             "|---|---|---|---|",
-            f"| warm p50 | {p50['without']:.3f} ms | {p50['with']:.3f} ms | {found['p50_ratio']:.3f} |",
+            f"| warm p50 | {p50['without']:.3f} ms | {p50['with']:.3f} ms | "
+            f"{found['p50_ratio']:.3f} |",
             f"| warm p99 | {p99['without']:.3f} ms | {p99['with']:.3f} ms | "
             f"{p99['with'] / p99['without']:.3f} |",
             f"p50 added by recording: {found['p50_added_ms']:.3f} ms; "
