@@ -105,6 +105,8 @@ def open_log(
     store = Store(database_url(settings), folder / SALT_FILE)
     try:
         store.ready()
+        if settings.retention_days:
+            store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
     except sa.exc.SQLAlchemyError as error:
         log.warning(
             "Question log: the database is unavailable (%s); will retry", _first_line(error)

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from index.passages import Answer, Chunk, Hit, Source
 from index.questionlog import schema
 from index.questionlog.connection import database_url
+from index.questionlog.privacy import SaltMismatch
 from index.questionlog.interface import Asker
 from index.questionlog.recorder import (
     SPOOL_FILE,
@@ -134,6 +135,23 @@ def test_the_raw_user_id_is_stored_nowhere(log_settings: Settings) -> None:
     assert str(READER) not in everything
     for path in log_settings.data_dir.rglob("*"):  # the SQLite file, its WAL, the salt
         assert str(READER).encode() not in path.read_bytes(), path
+
+
+def test_a_process_with_another_salt_is_stopped_before_it_writes(log_settings: Settings) -> None:
+    open_store(log_settings).close()
+    (log_settings.data_dir / "questions.salt").write_text("00" * 32 + "\n")
+    with pytest.raises(SaltMismatch, match="copy the salt file"):
+        open_store(log_settings)
+
+
+def test_two_writers_at_once_lose_nothing(log_settings: Settings) -> None:
+    logs = [opened(log_settings), opened(log_settings)]  # each its own connections and thread
+    for n in range(50):
+        for k, log in enumerate(logs):
+            log.record(answered(f"Question {n} from {k}?"), Asker(k), 0.001)
+    for log in logs:
+        log.close()
+    assert len(rows(log_settings, schema.questions)) == 100
 
 
 def test_forget_removes_one_persons_questions_and_votes(log_settings: Settings) -> None:
