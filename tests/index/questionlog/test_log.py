@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from index.passages import Answer, Chunk, Hit, Source
 from index.questionlog import schema
 from index.questionlog.connection import database_url
-from index.questionlog.privacy import SaltMismatch
 from index.questionlog.interface import Asker
+from index.questionlog.privacy import SaltMismatch
 from index.questionlog.recorder import (
     SPOOL_FILE,
     QuestionLog,
