@@ -2,8 +2,9 @@
 
 Warm `engine.ask` one question at a time, in turns over blocks of 50 questions: plain, then
 answered and recorded (the record built, its asker hashed, and queued for the log's thread),
-so drift hits both alike. Also: how long the log's thread took to write every record, per
-question (it runs beside the answers, not in their way), on SQLite or the database given.
+so drift hits both alike. Also: one `record()` call alone (what the caller pays), and what the
+log's thread still had to write after the last answer (it writes beside the answers, not in
+their way), on SQLite or the database given.
 
 python -m benchmarks.recording                       # SQLite in a temp folder, 400 questions
 python -m benchmarks.recording --database-url postgresql://...   # a PostgreSQL server instead
@@ -29,7 +30,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.recording", description=__doc__)
     parser.add_argument("--questions", type=int, default=400, help="questions timed each way")
-    parser.add_argument("--rounds", type=int, default=3, help="times each question is asked")
+    parser.add_argument("--rounds", type=int, default=2, help="times each question is asked")
     parser.add_argument("--data-dir", type=Path, help="a built index (default: build one)")
     parser.add_argument("--database-url", help="record here instead of a temp SQLite file")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON")
@@ -73,10 +74,22 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
                 answer_and_record(engine.ask, question, log, Asker(10**17 + n, "slash", 1, 2))
                 recorded.append(time.perf_counter() - tick)
     asking = time.perf_counter() - started
+    calls = _record_calls(log, engine.ask(asked[0]), Asker(10**17, "slash", 1, 2))
     tick = time.perf_counter()
     log.close(timeout=600)
     drained = time.perf_counter() - tick
-    return _figures(plain, recorded, asking, drained, settings.database_url or "")
+    found = _figures(plain, recorded, asking, drained, settings.database_url or "")
+    return found | {"record_call_p50_us": percentile(calls, 50) * 1e6}
+
+
+def _record_calls(log: Any, answer: Any, asker: Any, count: int = 1000) -> list[float]:
+    """The caller's side of recording alone: build the row, hash the asker, queue it."""
+    calls = []
+    for _ in range(count):
+        tick = time.perf_counter()
+        log.record(answer, asker, 0.001)
+        calls.append(time.perf_counter() - tick)
+    return calls
 
 
 def _figures(
@@ -109,7 +122,8 @@ def table(found: dict[str, Any]) -> str:
             f"{found['p50_ratio']:.3f} |",
             f"| warm p99 | {p99['without']:.3f} ms | {p99['with']:.3f} ms | "
             f"{p99['with'] / p99['without']:.3f} |",
-            f"p50 added by recording: {found['p50_added_ms']:.3f} ms; "
+            f"p50 added by recording: {found['p50_added_ms']:.3f} ms; one record() call, p50: "
+            f"{found.get('record_call_p50_us', float('nan')):.1f} µs; "
             f"{found['records_written']} records, {found['left_to_write_after_asking_s']:.2f} s "
             "still to write when the last answer was given",
         ]

@@ -15,4 +15,4 @@ def test_the_figures_compare_both_ways_from_the_same_samples() -> None:
 
 def test_defaults() -> None:
     args = arguments([])
-    assert (args.questions, args.rounds, args.database_url) == (400, 3, None)
+    assert (args.questions, args.rounds, args.database_url) == (400, 2, None)
