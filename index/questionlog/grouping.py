@@ -24,7 +24,14 @@ its just know me more most my no not of on or our out please she should so some 
 the their them then there these they this those to too us was we were what when where which who
 whom whose why will with would you your s t d ll re ve
 """
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words that say how a question is asked rather than what about ("any details on bitcoin?").
+_ASKING_TEXT = """
+anything anywhere article background came care come describe described detail details explain
+find first get give happen happened happening happens hear heard like link linked make matter
+matters mean means mention mentioned much many need play risk role said say says show something
+story talk talked talking tell thing things think way
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split()) | frozenset(_ASKING_TEXT.split())
 
 
 @dataclass(frozen=True)

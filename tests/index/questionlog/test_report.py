@@ -136,3 +136,13 @@ def test_periods(text: str, period: timedelta) -> None:
 def test_a_period_must_be_a_number_and_a_unit(text: str) -> None:
     with pytest.raises(BadPeriod):
         parse_period(text)
+
+
+def test_the_way_a_question_is_put_does_not_split_a_group() -> None:
+    asked = [
+        "How did bitcoin come about?",
+        "Why does bitcoin matter?",
+        "Is bitcoin mentioned anywhere?",
+    ]
+    [group] = group_by_words(asked)
+    assert (group.about, group.count) == ("bitcoin", 3)
