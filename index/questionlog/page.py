@@ -49,7 +49,7 @@ def html_page(report: Report) -> str:
             _table(
                 "Voted down",
                 ["Down", "Up", "Question", "Cited"],
-                [[v.down, v.up, v.question, ", ".join(v.citations[:2])] for v in report.voted_down],
+                [[v.down, v.up, v.question, cited(v.citations)] for v in report.voted_down],
             ),
             _table(
                 "Most asked",
@@ -59,6 +59,15 @@ def html_page(report: Report) -> str:
             "</body></html>",
         ]
     )
+
+
+def cited(citations: Sequence[str]) -> str:
+    """Citations with each headline once: "¶6, ¶8 — Headline"."""
+    by_title: dict[str, list[str]] = {}
+    for citation in citations:
+        mark, _, title = citation.partition(", ")
+        by_title.setdefault(title, []).append(mark)
+    return "; ".join(f"{', '.join(marks)} — {title}" for title, marks in by_title.items())
 
 
 def _totals(report: Report) -> str:

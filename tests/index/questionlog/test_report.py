@@ -146,3 +146,9 @@ def test_the_way_a_question_is_put_does_not_split_a_group() -> None:
     ]
     [group] = group_by_words(asked)
     assert (group.about, group.count) == ("bitcoin", 3)
+
+
+def test_citations_name_each_headline_once_on_the_page() -> None:
+    from index.questionlog.page import cited
+
+    assert cited(["¶6, A story", "¶8, A story", "¶1, Another"]) == "¶6, ¶8 — A story; ¶1 — Another"
