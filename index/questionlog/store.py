@@ -124,14 +124,6 @@ class Store:
         with self.engine.connect() as connection:
             return [_row(row._mapping) for row in connection.execute(query)]
 
-    def count(self) -> tuple[int, int]:
-        """How many questions and votes the log holds."""
-        self.ready()
-        with self.engine.connect() as connection:
-            asked = connection.execute(sa.select(sa.func.count()).select_from(questions))
-            voted = connection.execute(sa.select(sa.func.count()).select_from(votes))
-            return int(asked.scalar_one()), int(voted.scalar_one())
-
     def close(self) -> None:
         """Close the pool's connections."""
         self.engine.dispose()
