@@ -112,8 +112,10 @@ def chat(settings: Settings, no_record: bool) -> None:
     from index.engine import Engine
 
     engine = Engine.open(settings)
-    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.")
-    with recording(settings, settings.record and not no_record) as log:
+    recorded = settings.record and not no_record
+    votes = " A line + or - votes on the answer before it." if recorded else ""
+    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.{votes}")
+    with recording(settings, recorded) as log:
         last: str | None = None
         while True:
             try:

@@ -190,7 +190,10 @@ def test_retention_deletes_older_questions_and_their_votes(log_settings: Setting
 
 
 def test_twenty_questions_while_the_database_is_away_arrive_once_it_is_back(
-    backend: str, log_settings: Settings, request: pytest.FixtureRequest
+    backend: str,
+    log_settings: Settings,
+    request: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     log = opened(log_settings)
     with _database_away(backend, log_settings, request):
@@ -200,6 +203,9 @@ def test_twenty_questions_while_the_database_is_away_arrive_once_it_is_back(
     log.close()
     assert sorted(row["id"] for row in rows(log_settings, schema.questions)) == sorted(ids)
     assert _spooled(log_settings) == []
+    said = [r.getMessage() for r in caplog.records if r.name == "index.questionlog.spool"]
+    assert sum("unavailable" in line and SPOOL_FILE in line for line in said) == 1  # said once
+    assert any("the database is back; wrote" in line for line in said)
 
 
 def _spooled(settings: Settings) -> list[Path]:
