@@ -16,11 +16,12 @@ import sqlalchemy as sa
 
 from index.passages import Answer, Chunk, Hit, Source
 from index.questionlog import schema
-from index.questionlog.connection import database_url
+from index.questionlog.connection import BadDatabaseUrl, database_url
 from index.questionlog.interface import Asker
 from index.questionlog.privacy import SaltMismatch
 from index.questionlog.recorder import (
     SPOOL_FILE,
+    LogUnavailable,
     QuestionLog,
     forget,
     open_log,
@@ -94,6 +95,22 @@ def test_a_database_of_the_previous_version_keeps_its_rows_and_gains_votes(
     [question] = rows(log_settings, schema.questions)
     [vote] = rows(log_settings, schema.votes)
     assert question["id"] == "kept-from-v1" and vote["vote"] == -1
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("postgresql://postgres@127.0.0.1:1/nowhere", LogUnavailable),  # nothing listens there
+        ("not a url", BadDatabaseUrl),
+        ("oracle+nodriver://x/y", BadDatabaseUrl),
+    ],
+)
+def test_report_and_forget_say_plainly_when_the_database_cannot_be_had(
+    tmp_path: Path, url: str, error: type[Exception]
+) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=url, _env_file=None)
+    with pytest.raises(error, match=r"unavailable|STORYBOT_DATABASE_URL"):
+        report(settings, timedelta(days=1))
 
 
 def test_migrating_twice_changes_nothing(log_settings: Settings) -> None:
