@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from bot.client import StoryBot, StoryEngine
 from bot.settings import BotSettings
 from index.passages import StoryError
-from index.questionlog.commands import recording as question_log
+from index.questionlog.interface import recording as question_log
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def main() -> int:
         return fail(NO_TOKEN)
     try:
         engine = open_engine(settings)
-        with question_log(settings, settings.record) as questions:
+        with question_log(settings) as questions:
             bot = StoryBot(settings, engine, questions)
             asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
     except StoryError as error:

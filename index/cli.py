@@ -13,14 +13,8 @@ import click
 
 from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
-from index.questionlog.commands import (
-    cli_asker,
-    forget_command,
-    recording,
-    report_command,
-    vote_command,
-)
-from index.questionlog.interface import Recorder, answer_and_record
+from index.questionlog.commands import cli_asker, forget_command, report_command, vote_command
+from index.questionlog.interface import Recorder, answer_and_record, recording
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -70,7 +64,7 @@ def ask(
 
     engine = Engine.open(settings)
     questions = _stdin_lines() if question == "-" else iter([question])
-    with recording(settings, settings.record and not no_record) as log:
+    with recording(settings, not no_record) as log:
         for typed in questions:
             answer, answer_id = answer_and_record(
                 lambda q: engine.ask(q, top_k), typed, log, cli_asker()

@@ -7,34 +7,17 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from index.questionlog.interface import VOTES, Asker, NoLog, Recorder
+from index.questionlog.interface import VOTES, Asker, recording
 from index.settings import Settings
 
 
 def cli_asker() -> Asker:
     """Whoever runs the command line, by their login name (kept hashed, like a Discord id)."""
     return Asker(user=getpass.getuser(), via="cli")
-
-
-@contextmanager
-def recording(settings: Settings, wanted: bool) -> Iterator[Recorder]:
-    """The log `ask` and `chat` record to (nothing with --no-record or STORYBOT_RECORD=off)."""
-    if not wanted:
-        yield NoLog()
-        return
-    from index.questionlog.recorder import index_version, open_log  # SQLAlchemy, when recording
-
-    log = open_log(settings, index_version(settings.data_dir))
-    try:
-        yield log
-    finally:
-        log.close()
 
 
 @click.command("report")
@@ -86,5 +69,5 @@ def forget_command(settings: Settings, user: str) -> None:
 @click.pass_obj
 def vote_command(settings: Settings, answer_id: str, vote: str) -> None:
     """Vote on a recorded answer (its id is in `storybot ask --json`): up or down."""
-    with recording(settings, True) as log:
+    with recording(settings) as log:
         log.feedback(answer_id, vote, cli_asker().user)

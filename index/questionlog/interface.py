@@ -6,11 +6,13 @@ Light on purpose (no SQLAlchemy): `recorder.py` opens the real log; this is what
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
 from index.passages import Answer
+from index.settings import Settings
 
 VOTES = {"up": 1, "👍": 1, "+1": 1, "down": -1, "👎": -1, "-1": -1}
 
@@ -70,3 +72,18 @@ def answer_and_record(
     started = time.perf_counter()
     answer = ask(question)
     return answer, log.record(answer, asker, time.perf_counter() - started)
+
+
+@contextmanager
+def recording(settings: Settings, wanted: bool = True) -> Iterator[Recorder]:
+    """The log to record to, open while in use (none when not wanted or STORYBOT_RECORD=off)."""
+    if not (wanted and settings.record):
+        yield NoLog()
+        return
+    from index.questionlog.recorder import index_version, open_log  # SQLAlchemy, when recording
+
+    log = open_log(settings, index_version(settings.data_dir))
+    try:
+        yield log
+    finally:
+        log.close()
