@@ -118,12 +118,14 @@ def open_log(
 
 def report(settings: Settings, since: timedelta, now: datetime | None = None) -> Report:
     """What was asked over the period up to `now`, spooled rows included."""
+    now = now or datetime.now(UTC)
+    if _nothing_logged(settings):  # and nothing is made by asking: STORYBOT_RECORD=off stays so
+        return build_report([], now - since, now)
     store = open_store(settings)
     try:
         Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
         if settings.retention_days:
             store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
-        now = now or datetime.now(UTC)
         return build_report(store.questions_since(now - since), now - since, now)
     finally:
         store.close()
@@ -131,6 +133,8 @@ def report(settings: Settings, since: timedelta, now: datetime | None = None) ->
 
 def forget(settings: Settings, user: int | str) -> Forgotten:
     """Delete one person's questions and votes (those spooled are written first, then deleted)."""
+    if _nothing_logged(settings):
+        return Forgotten(0, 0)
     store = open_store(settings)
     try:
         Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
@@ -148,6 +152,12 @@ def index_version(data_dir: Path) -> str:
     except StoryError:
         return "unknown"
     return f"{manifest.format}:{manifest.corpus_hash[:12]}"
+
+
+def _nothing_logged(settings: Settings) -> bool:
+    """Whether the log is a SQLite file never made, with nothing spooled beside it."""
+    path = sqlite_path(database_url(settings))
+    return path is not None and not path.exists() and not Spool(path.parent / SPOOL_FILE).pending()
 
 
 def _beside(settings: Settings) -> Path:

@@ -113,6 +113,13 @@ def test_report_and_forget_say_plainly_when_the_database_cannot_be_had(
         report(settings, timedelta(days=1))
 
 
+def test_report_and_forget_make_no_database_where_none_was_kept(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", record=False, _env_file=None)
+    assert report(settings, timedelta(days=7)).asked == 0
+    assert forget(settings, READER).questions == 0
+    assert not (tmp_path / "data").exists()
+
+
 def test_migrating_twice_changes_nothing(log_settings: Settings) -> None:
     open_store(log_settings).close()
     store = open_store(log_settings)
