@@ -43,7 +43,7 @@ def data_dir(engine: Engine, story_settings: Settings) -> Path:
 
 
 def _check_answer_object(answer: dict[str, object]) -> None:
-    assert set(answer) == {"question", "refused", "message", "passages"}
+    assert set(answer) == {"question", "refused", "message", "passages", "id"}
     passages = answer["passages"]
     assert isinstance(passages, list)
     if answer["refused"]:
