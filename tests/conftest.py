@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.settings import Settings
+from index.settings import SHIPPED_CORPUS, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 DEV_QUESTIONS = ROOT / "eval" / "story_questions.json"
 
