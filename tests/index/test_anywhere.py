@@ -69,9 +69,11 @@ def test_doctor_reports_a_built_index_and_encoder(engine: Engine, story_settings
 def test_an_installed_wheel_answers_from_an_empty_folder(tmp_path: Path) -> None:
     """pip-built wheel, fresh venv (the dependencies borrowed from this one), an empty folder."""
     source = tmp_path / "source"
-    for part in ("pyproject.toml", "README.md", "index", "bot"):
-        copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy
-        copy(ROOT / part, source / part)
+    source.mkdir()
+    for part in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / part, source)
+    for package in ("index", "bot"):
+        shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__py*"))
     wheels, venv = tmp_path / "wheels", tmp_path / "venv"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
     subprocess.run(
