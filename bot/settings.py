@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import NoDecode
 
 from index.settings import Settings
@@ -71,13 +71,13 @@ class BotSettings(Settings):
             return value.replace(",", " ").split()
         return value
 
-    @model_validator(mode="after")
-    def _shards_within_count(self) -> BotSettings:
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_within_count(cls, ids: tuple[int, ...], info: ValidationInfo) -> tuple[int, ...]:
         """Shard ids need the count they are out of, and must fall within it."""
-        if self.shard_ids and self.shard_count is None:
+        count = info.data.get("shard_count")
+        if ids and count is None:
             raise ValueError("STORYBOT_SHARD_IDS needs STORYBOT_SHARD_COUNT")
-        if self.shard_count is not None and any(
-            not 0 <= i < self.shard_count for i in self.shard_ids
-        ):
-            raise ValueError(f"STORYBOT_SHARD_IDS must lie in 0..{self.shard_count - 1}")
-        return self
+        if count is not None and any(not 0 <= i < count for i in ids):
+            raise ValueError(f"STORYBOT_SHARD_IDS must lie in 0..{count - 1}")
+        return ids
