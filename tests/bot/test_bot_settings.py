@@ -70,7 +70,7 @@ def test_shards_and_operations_settings(monkeypatch: pytest.MonkeyPatch) -> None
     settings = BotSettings()
     assert (settings.shard_count, settings.shard_ids, settings.metrics_port) == (4, (2, 3), None)
     monkeypatch.setenv("STORYBOT_SHARD_IDS", "4")
-    with pytest.raises(ValidationError, match="must lie in 0..3"):
+    with pytest.raises(ValidationError, match=r"must lie in 0\.\.3"):
         BotSettings()
     monkeypatch.delenv("STORYBOT_SHARD_COUNT")
     monkeypatch.setenv("STORYBOT_SHARD_IDS", "1")
