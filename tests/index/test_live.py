@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index.build import build
 from index.live import LiveEngine, RebuildFailed, Update, follow
 from index.settings import Settings
 from tests.conftest import SECOND_ARTICLE
@@ -108,3 +109,11 @@ def test_follow_rebuilds_when_a_file_is_saved(live: LiveEngine) -> None:
     finally:
         stop.set()
     assert [type(e) for e in events] == [Update] and cites_second(live)
+
+
+def test_an_index_built_by_storybot_build_meanwhile_is_loaded(live: LiveEngine) -> None:
+    shutil.copy(SECOND_ARTICLE, live.settings.corpus)
+    build(live.settings, HashingEmbedder(), lambda _: None)  # as `storybot build` would
+    update = live.refresh()
+    assert update is not None and update.reason == "the index was rebuilt on disk"
+    assert cites_second(live) and live.refresh() is None
