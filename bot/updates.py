@@ -56,8 +56,13 @@ class StoryUpdates(commands.Cog):
         settings = self.live.settings
         paths = watched(settings)
         log.info("Following %s for changes to the story", paths[0])
-        async for _ in awatch(*paths, watch_filter=is_story_file(settings), stop_event=self._stop):
-            await self.refresh()
+        try:
+            async for _ in awatch(
+                *paths, watch_filter=is_story_file(settings), stop_event=self._stop
+            ):
+                await self.refresh()
+        except (OSError, RuntimeError) as error:  # the folder gone, or no way to watch it
+            log.error("Stopped following %s: %s; the index in place keeps serving", paths[0], error)
 
     async def refresh(self) -> Update | None:
         """Rebuild if the corpus changed, in a thread; the old index answers meanwhile."""

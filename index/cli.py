@@ -33,8 +33,8 @@ def settings_help(settings: type[Settings] = Settings) -> str:
         alias = field.validation_alias
         shown = getattr(alias, "choices", [variable(name)])[0]
         rows.append(f"  {shown:<26} {field.description or ''}")
-    where = " and ".join(f"{path}" for path in ("./.env", "the user's config folder's .env"))
-    return "\b\nSettings (from the environment, or from {}):\n{}".format(where, "\n".join(rows))
+    where = "the environment, ./.env, or .env in the user's config folder"
+    return f"\b\nSettings (from {where}):\n" + "\n".join(rows)
 
 
 @click.group(
@@ -146,8 +146,11 @@ def _say_updates(live: LiveEngine, stop: threading.Event) -> None:
     """Tell the person at the prompt, on stderr, when the story changes under them."""
     from index.live import Update, follow
 
-    for event in follow(live, stop):
-        stderr_progress(event.describe() if isinstance(event, Update) else str(event))
+    try:
+        for event in follow(live, stop):
+            stderr_progress(event.describe() if isinstance(event, Update) else str(event))
+    except (OSError, RuntimeError) as error:  # the corpus folder gone, or no way to watch it
+        stderr_progress(f"Stopped following the corpus folder: {error}")
 
 
 @cli.command("eval")
