@@ -22,11 +22,16 @@ from prometheus_client import (
     generate_latest,
 )
 
-from index.passages import Answer, SourceInfo, SummarySentence
+from index.passages import Answer, SourceInfo, StoryError, SummarySentence
 
 if TYPE_CHECKING:
     from bot.client import StoryBot, StoryEngine
     from index.live import Update
+
+
+class MetricsUnavailable(StoryError):
+    """The metrics server cannot listen where it was told to."""
+
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 
@@ -141,7 +146,14 @@ class MetricsServer:
         app.router.add_get("/healthz", self._health)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        await web.TCPSite(self._runner, host, port).start()
+        try:
+            await web.TCPSite(self._runner, host, port).start()
+        except OSError as error:
+            await self._runner.cleanup()
+            raise MetricsUnavailable(
+                f"Cannot serve metrics on {host}:{port} ({error.strerror or error}): set"
+                " STORYBOT_METRICS_PORT to a free port, or unset it."
+            ) from error
         return int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
@@ -152,7 +164,12 @@ class MetricsServer:
     def ready(self) -> dict[str, bool]:
         """Whether the engine is loaded and the gateway connected."""
         bot = self.bot
-        gateway = bot is not None and bot.is_ready() and not bot.is_closed()
+        gateway = (
+            bot is not None
+            and bot.is_ready()
+            and not bot.is_closed()
+            and not any(shard.is_closed() for shard in bot.shards.values())
+        )
         engine = self.metrics.engine_ready
         self.metrics.connected.set(int(gateway))
         return {"engine": engine, "gateway": gateway}

@@ -17,6 +17,7 @@ from discord_payloads import CHANNEL_ID
 from fake_discord import FakeDiscord
 from harness import bot_settings, running
 
+from bot.metrics import Metrics, Operations
 from bot.updates import StoryUpdates
 from index.build import build_embedder
 from index.embedding import Embedder
@@ -80,7 +81,9 @@ async def test_the_bot_follows_a_developing_story(
     live = LiveEngine(settings, lambda _: None, embedder)
     article = settings.corpus / "second-article.md"
     timeline: list[str] = []
+    metrics = Metrics()
     async with running(settings, live) as bot:
+        await bot.add_cog(Operations(metrics))
         await bot.add_cog(StoryUpdates(bot, live))
         await asyncio.sleep(1.0)  # the watcher is listening
         assert "doesn't cover that" in await ask(discord_api, 1)
@@ -119,6 +122,9 @@ async def test_the_bot_follows_a_developing_story(
         article.write_bytes(b"\xff\xfe\x00not text\x00" * 100)
         await discord_api.wait_for(lambda: "Kept the index in place" in caplog.text, timeout=60)
         assert live.version == 3 and "5,000 panels" in await ask(discord_api, 4)
+    sample = metrics.registry.get_sample_value
+    counted = [sample("storybot_rebuilds_total", {"outcome": o}) for o in ("ok", "failed")]
+    assert counted == [2, 1] and sample("storybot_index_version") == 3
     [failed] = [r for r in caplog.records if "Kept the index in place" in r.getMessage()]
     assert "second-article.md cannot be read" in failed.getMessage()
     assert "\n" not in failed.getMessage() and failed.levelno == logging.WARNING
