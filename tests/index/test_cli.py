@@ -161,3 +161,43 @@ def test_chat_answers_until_an_empty_line(data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Tamilla Hasanova" in result.stdout and "doesn't mention “France”" in result.stdout
+
+
+def test_chat_follows_the_corpus_and_answers_from_the_new_index(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    import shutil
+    import time
+
+    from tests.conftest import SECOND_ARTICLE
+
+    corpus, copy = tmp_path / "corpus", tmp_path / "data"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copytree(data_dir, copy)
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "STORYBOT_CORPUS": str(corpus),
+        "STORYBOT_DATA_DIR": str(copy),
+    }
+    command = [sys.executable, "-c", "from index.cli import main; main()", "chat"]
+    chat = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+    )
+    assert chat.stdin is not None and chat.stderr is not None
+    time.sleep(3)  # loaded and watching
+    shutil.copy(SECOND_ARTICLE, corpus)
+    said = [chat.stderr.readline()]
+    while not said[-1].startswith("Index version") and said[-1]:
+        said.append(chat.stderr.readline())
+    chat.stdin.write("How many panels float on the lake?\n\n")
+    out, _ = chat.communicate(timeout=120)
+    assert said[0] == "Building the index: the corpus changed (added second-article.md).\n"
+    assert said[-1].startswith("Index version 2 in place after") and "new article" in said[-1]
+    assert "4,200 panels" in out and "Millbrook" in out
