@@ -9,7 +9,7 @@ from functools import cached_property
 from index import build, store
 from index.embedding import Embedder
 from index.freshness import Progress, read_or_build, stderr_progress
-from index.passages import Answer, SourceInfo, SummarySentence
+from index.passages import Answer, Hit, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
 from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
@@ -86,6 +86,16 @@ class Engine:
             return Answer(typed, refused=True, message=self._off_topic)
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k)
         return Answer(typed, refused=False, hits=hits)
+
+    def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
+        """The `k` best passages for a question whether or not it would be refused (none when
+        nothing in it can be asked): what a follow-up's own words point at (index.conversation)."""
+        try:
+            question = question_from(typed)
+        except Unaskable:
+            return ()
+        vector = self._embedder.encode([question.text])[0]
+        return self._retriever.hits(self._retriever.score(question, vector), vector, k)
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The cited summary computed when the index was built."""
