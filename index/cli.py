@@ -18,7 +18,8 @@ from index.settings import Settings
 log = logging.getLogger(__name__)
 
 DEFAULT_QUESTIONS = Path("eval/story_questions.json")
-EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?")
+EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?", "What did he say?")
+NEW_CONVERSATION = "/new"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,12 +52,14 @@ def build_command(settings: Settings) -> None:
 @click.pass_obj
 def ask(settings: Settings, question: str, top_k: int | None, as_json: bool) -> None:
     """Answer QUESTION from the story; '-' reads one question a line from standard input."""
+    from index.conversation import answer_in_context
     from index.engine import Engine
 
     engine = Engine.open(settings)
     questions = _stdin_lines() if question == "-" else iter([question])
-    for typed in questions:
-        answer = engine.ask(typed, top_k)
+    for line in questions:
+        typed, history = follow_up_line(line) if question == "-" else (line, [])
+        answer = answer_in_context(engine, typed, history, top_k)
         if as_json:
             click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
         else:
@@ -86,11 +89,16 @@ def summary(settings: Settings, as_json: bool) -> None:
 @cli.command()
 @click.pass_obj
 def chat(settings: Settings) -> None:
-    """Ask questions one after another at a prompt; an empty line or Ctrl-D ends."""
+    """Ask questions one after another at a prompt, each read as a follow-up of the earlier ones;
+    /new starts afresh, an empty line or Ctrl-D ends."""
+    from index.conversation import Conversation
     from index.engine import Engine
 
-    engine = Engine.open(settings)
-    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.")
+    conversation = Conversation(Engine.open(settings))
+    click.echo(
+        f"Ask about the story (e.g. “{EXAMPLES[0]}”), then follow up (“{EXAMPLES[2]}”)."
+        f" {NEW_CONVERSATION} starts afresh; an empty line or Ctrl-D quits."
+    )
     while True:
         try:
             typed = input("? ")
@@ -99,7 +107,11 @@ def chat(settings: Settings) -> None:
             return
         if not typed.strip():
             return
-        click.echo(render_answer(engine.ask(typed)) + "\n")
+        if typed.strip().lower() == NEW_CONVERSATION:
+            conversation.reset()
+            click.echo("New conversation: the next question is read on its own.\n")
+            continue
+        click.echo(render_answer(conversation.ask(typed)) + "\n")
 
 
 @cli.command("eval")
@@ -166,6 +178,24 @@ def render_answer(answer: Answer) -> str:
 def render_summary(sentences: tuple[SummarySentence, ...]) -> str:
     """The summary for the terminal, one cited sentence a line."""
     return "\n".join(f"- {s.text} [{s.citation}]" for s in sentences)
+
+
+def follow_up_line(line: str) -> tuple[str, list[str]]:
+    """A line of `ask -`: a plain question, or a JSON object `{"question": …, "history": […]}`
+    (the same person's earlier questions, oldest first). Anything else is a plain question."""
+    if not line.lstrip().startswith("{"):
+        return line, []
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError:
+        return line, []
+    question = item.get("question") if isinstance(item, dict) else None
+    if not isinstance(question, str):
+        return line, []
+    history = item.get("history")
+    if not isinstance(history, list):
+        history = []
+    return question, [str(earlier) for earlier in history if isinstance(earlier, str)]
 
 
 def _stdin_lines() -> Iterator[str]:
