@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
+from bot import render, threads
 from bot.cog import Story, respond
 from bot.settings import BotSettings
-from index.passages import Answer, SourceInfo, StoryError, SummarySentence
+from index.conversation import answer_in_context
+from index.passages import Answer, Hit, SourceInfo, StoryError, SummarySentence
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,8 @@ INVITE_PERMISSIONS = discord.Permissions(
     send_messages=True,
     send_messages_in_threads=True,
     embed_links=True,
-    read_message_history=True,  # a reply quotes the message it answers
+    read_message_history=True,  # a reply quotes the message it answers; follow-ups read back
+    create_public_threads=True,  # STORYBOT_THREADS: an answer opens a thread
 )
 
 
@@ -37,6 +40,10 @@ class StoryEngine(Protocol):
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """Cited passages that answer the question, or a refusal; CPU-bound and thread-safe."""
+        ...
+
+    def rank(self, question: str, k: int) -> tuple[Hit, ...]:
+        """The best passages for a question, refused or not (to read follow-ups)."""
         ...
 
     def summary(self) -> tuple[SummarySentence, ...]:
@@ -126,9 +133,12 @@ class StoryBot(commands.Bot):
             invite = discord.utils.oauth_url(self.application_id, permissions=INVITE_PERMISSIONS)
             log.info("Invite link: %s", invite)
 
-    async def ask(self, question: str) -> Answer:
-        """The engine's answer, worked out in a thread so the event loop keeps its heartbeat."""
-        return await asyncio.to_thread(self.engine.ask, question)
+    async def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """The engine's answer, read after the earlier questions of the conversation, worked out
+        in a thread so the event loop keeps its heartbeat."""
+        if not history:
+            return await asyncio.to_thread(self.engine.ask, question)
+        return await asyncio.to_thread(answer_in_context, self.engine, question, history)
 
     def help_pages(self) -> list[render.Page]:
         """How to ask this bot about its story."""
@@ -139,28 +149,38 @@ class StoryBot(commands.Bot):
     async def on_message(self, message: discord.Message) -> None:
         """Answer a message that asks the bot something, as a reply to it."""
         question = self.question_in(message)
-        if question is None:
+        if question is None or self.user is None:
             return
-        for page in await self.answer_pages(message.author.id, question, message.id):
-            await message.reply(**page.as_kwargs())
+        history = await threads.earlier_questions(message, self.user)
+        pages = await self.answer_pages(message.author.id, question, message.id, history)
+        thread = None
+        if self.settings.threads and question and not history:
+            thread = await threads.open_thread(message, question)
+        for page in pages:
+            if thread is not None:
+                await thread.send(**page.as_kwargs())
+            else:
+                await message.reply(**page.as_kwargs())
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks, or None when it is not addressed to the bot."""
         me = self.user
         if me is None or message.author.bot:
             return None
-        if me in message.mentions:
+        if me in message.mentions or threads.replies_to_bot(message, me):
             return " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
         if message.channel.id in self.settings.channels and message.content.strip():
             return message.content.strip()
         return None
 
-    async def answer_pages(self, user_id: int, question: str, message_id: int) -> list[render.Page]:
+    async def answer_pages(
+        self, user_id: int, question: str, message_id: int, history: Sequence[str] = ()
+    ) -> list[render.Page]:
         """The reply to a question in a message: the answer, help when empty, or what went wrong."""
         if not question:
             return self.help_pages()
         try:
             self.cooldown.count(user_id)
-            return render.answer(await self.ask(question))
+            return render.answer(await self.ask(question, history))
         except Exception as error:
             return render.plain(reason(error, f"Answering message {message_id}"))

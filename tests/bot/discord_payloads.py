@@ -68,8 +68,31 @@ def text_channel() -> dict[str, Any]:
     }
 
 
-def guild() -> dict[str, Any]:
-    """The guild as GUILD_CREATE brings it."""
+def thread(thread_id: int, parent_id: int, name: str, owner_id: int = BOT_ID) -> dict[str, Any]:
+    """A public thread (type 11) of a channel of the guild."""
+    return {
+        "id": str(thread_id),
+        "type": 11,
+        "guild_id": str(GUILD_ID),
+        "parent_id": str(parent_id),
+        "owner_id": str(owner_id),
+        "name": name,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "flags": 0,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": JOINED,
+            "locked": False,
+        },
+    }
+
+
+def guild(threads: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The guild as GUILD_CREATE brings it, with the active threads."""
     return {
         "id": str(GUILD_ID),
         "name": "Newsroom",
@@ -80,7 +103,7 @@ def guild() -> dict[str, Any]:
         "stickers": [],
         "features": [],
         "channels": [text_channel()],
-        "threads": [],
+        "threads": threads or [],
         "members": [member(BOT_ID, BOT_USER)],
         "member_count": 2,
         "unavailable": False,
@@ -173,7 +196,21 @@ def message(channel_id: int, author: dict[str, Any], content: str, **extra: Any)
 
 def sent(channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
     """The message Discord returns for a message the bot sent."""
-    return message(channel_id, BOT_USER, body.get("content") or "", embeds=body.get("embeds") or [])
+    extra: dict[str, Any] = {}
+    if reference := body.get("message_reference"):
+        extra["message_reference"] = {
+            **reference,
+            "message_id": str(reference["message_id"]),
+            "channel_id": str(channel_id),
+        }
+    return message(
+        channel_id,
+        BOT_USER,
+        body.get("content") or "",
+        embeds=body.get("embeds") or [],
+        components=body.get("components") or [],
+        **extra,
+    )
 
 
 def commands_synced(body: list[dict[str, Any]], guild_id: int | None) -> list[dict[str, Any]]:
