@@ -14,9 +14,11 @@ from discord.ext import commands
 
 from bot import render, threads
 from bot.cog import Story, respond
+from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from index.conversation import answer_in_context
 from index.passages import Answer, Hit, SourceInfo, StoryError, SummarySentence
+from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ def reason(error: Exception, context: str) -> str:
     if isinstance(error, app_commands.CommandOnCooldown):
         return render.cooldown_note(error.retry_after)
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-    if isinstance(cause, StoryError):
+    if isinstance(cause, StoryError | app_commands.MissingPermissions):
         return str(cause)
     log.error("%s failed", context, exc_info=error)
     return render.APOLOGY
@@ -99,7 +101,13 @@ class StoryTree(app_commands.CommandTree["StoryBot"]):
 class StoryBot(commands.Bot):
     """Answers questions about the story from slash commands, @mentions and question channels."""
 
-    def __init__(self, settings: BotSettings, engine: StoryEngine, **options: Any) -> None:
+    def __init__(
+        self,
+        settings: BotSettings,
+        engine: StoryEngine,
+        questions: Recorder | None = None,
+        **options: Any,
+    ) -> None:
         intents = discord.Intents.default()
         # Reading every message is a privileged intent: ask for it only where it is needed.
         intents.message_content = bool(settings.channels)
@@ -113,11 +121,13 @@ class StoryBot(commands.Bot):
         )
         self.settings = settings
         self.engine = engine
+        self.questions = questions or NoLog()
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
     async def setup_hook(self) -> None:
         """Add the commands and sync them, to the test server when one is set."""
         await self.add_cog(Story(self))
+        await self.add_cog(Newsroom(self))
         guild_id = self.settings.discord_guild_id
         guild = None if guild_id is None else discord.Object(guild_id)
         if guild is not None:
@@ -133,12 +143,28 @@ class StoryBot(commands.Bot):
             invite = discord.utils.oauth_url(self.application_id, permissions=INVITE_PERMISSIONS)
             log.info("Invite link: %s", invite)
 
-    async def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
-        """The engine's answer, read after the earlier questions of the conversation, worked out
-        in a thread so the event loop keeps its heartbeat."""
-        if not history:
-            return await asyncio.to_thread(self.engine.ask, question)
-        return await asyncio.to_thread(answer_in_context, self.engine, question, history)
+    async def ask(
+        self, question: str, asker: Asker | None = None, history: Sequence[str] = ()
+    ) -> Answer:
+        """The engine's answer, worked out in a thread so the event loop keeps its heartbeat."""
+        return (await self.ask_recorded(question, asker, history))[0]
+
+    async def ask_recorded(
+        self, question: str, asker: Asker | None, history: Sequence[str] = ()
+    ) -> tuple[Answer, str | None]:
+        """The answer, read after the earlier questions of its conversation (`history`, oldest
+        first) and, when `asker` is given and recording is on, its id in the log (which
+        feedback buttons vote on). The record is queued from the worker thread; the database is
+        written by the log's own thread, never waited on here."""
+
+        def answer(typed: str) -> Answer:
+            if not history:
+                return self.engine.ask(typed)
+            return answer_in_context(self.engine, typed, history)
+
+        if asker is None:
+            return await asyncio.to_thread(answer, question), None
+        return await asyncio.to_thread(answer_and_record, answer, question, self.questions, asker)
 
     def help_pages(self) -> list[render.Page]:
         """How to ask this bot about its story."""
@@ -152,7 +178,7 @@ class StoryBot(commands.Bot):
         if question is None or self.user is None:
             return
         history = await threads.earlier_questions(message, self.user)
-        pages = await self.answer_pages(message.author.id, question, message.id, history)
+        pages = await self.answer_pages(message_asker(message), question, message.id, history)
         thread = None
         if self.settings.threads and question and not history:
             thread = await threads.open_thread(message, question)
@@ -174,13 +200,13 @@ class StoryBot(commands.Bot):
         return None
 
     async def answer_pages(
-        self, user_id: int, question: str, message_id: int, history: Sequence[str] = ()
+        self, asker: Asker, question: str, message_id: int, history: Sequence[str] = ()
     ) -> list[render.Page]:
         """The reply to a question in a message: the answer, help when empty, or what went wrong."""
         if not question:
             return self.help_pages()
         try:
-            self.cooldown.count(user_id)
-            return render.answer(await self.ask(question, history))
+            self.cooldown.count(int(asker.user))
+            return render.answer(await self.ask(question, asker, history))
         except Exception as error:
             return render.plain(reason(error, f"Answering message {message_id}"))

@@ -36,6 +36,9 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+ELLIPTICAL_WORDS = 1
+"""A follow-up with at most this many words of its own ("On what occasion?", "Why?") asks about
+the conversation's topic itself, so it is answered whenever the topic is."""
 NEARLY_ANSWERED = 0.3
 """The best passage's score above which a question refused alone may still be a follow-up. In
 eval/conversations.json such questions score 0.35 ("How many residents chipped in?"); off-topic
@@ -168,7 +171,7 @@ def answer_in_context(
         return alone
     ranked = moved(topic, normalised(own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
-    if widened.refused or not ranked.scores:
+    if not ranked.scores or (widened.refused and len(own_words(question)) > ELLIPTICAL_WORDS):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
     return replace(widened, question=question, refused=False, message=None, hits=hits)
@@ -192,10 +195,13 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     """Whether a question is read as a follow-up: it refers back, or the engine refuses it alone
-    although its best passage nearly answers it ("What was the plot's target?")."""
+    although it is elliptical ("On what occasion?") or its best passage nearly answers it ("What
+    was the plot's target?")."""
     if leans_on_context(question):
         return True
-    return alone.refused and bool(own) and own[0].score >= NEARLY_ANSWERED
+    if not alone.refused or not own:
+        return False
+    return len(own_words(question)) <= ELLIPTICAL_WORDS or own[0].score >= NEARLY_ANSWERED
 
 
 def context_for(question: str, previous: str, topic: Topic) -> str:
