@@ -193,8 +193,11 @@ class StoryBot(commands.Bot):
         me = self.user
         if me is None or message.author.bot:
             return None
+        text = " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        if threads.in_forum_post(message, self.settings.channels) and text:
+            return threads.post_question(message, text)
         if me in message.mentions or threads.replies_to_bot(message, me):
-            return " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+            return text
         if message.channel.id in self.settings.channels and message.content.strip():
             return message.content.strip()
         return None

@@ -42,6 +42,20 @@ def replies_to_bot(message: discord.Message, me: discord.abc.Snowflake) -> bool:
     return isinstance(resolved, discord.Message) and resolved.author.id == me.id
 
 
+def post_question(message: discord.Message, text: str) -> str:
+    """The question of a message in a forum post: a post's first message is read with its title."""
+    channel = message.channel
+    if isinstance(channel, discord.Thread) and message.id == channel.id and channel.name:
+        return text if channel.name.strip() in text else f"{channel.name.strip()} {text}".strip()
+    return text
+
+
+def in_forum_post(message: discord.Message, forums: frozenset[int]) -> bool:
+    """Whether a message is in a post (a thread) of one of these forum channels."""
+    channel = message.channel
+    return isinstance(channel, discord.Thread) and channel.parent_id in forums
+
+
 def thread_name(question: str) -> str:
     """A thread's name: the question, shortened to whole words within Discord's limit."""
     return shorten(question, THREAD_NAME) or "Question"

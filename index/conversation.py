@@ -3,7 +3,7 @@
 "What did he say?" after "Who leads Syria now?" means nothing alone. A question is a follow-up
 when it leans on what came before: a pronoun or demonstrative (he, it, they, that, there), an
 opening like "and …" or "what about …", no content words of its own ("When?", "Why?"), or when
-the engine would refuse it alone although the conversation is about the story.
+the engine would refuse it alone although it has one word of its own or nearly answers.
 
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
@@ -25,17 +25,11 @@ MAX_HISTORY = 8
 RANKED = 32
 """Passages scored for each question of a conversation (every one with an article or two)."""
 TOPIC_SHARE = 0.3
+"""How much of the topic a follow-up with words of its own carries with it …"""
 TOPIC_SHARE_UNANSWERED = 0.7
-"""… with part more when the engine would refuse it alone: its own words point weakly."""
+"""… more when the engine would refuse it alone: its own words point weakly …"""
 TOPIC_SHARE_ELLIPTICAL = 2.0
 """… and one without ("When?", "Why?"), whose own words say nothing about where to look."""
-"""How much of the topic a follow-up with words of its own carries with it …"""
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 ELLIPTICAL_WORDS = 1
 """A follow-up with at most this many words of its own ("On what occasion?", "Why?") asks about
 the conversation's topic itself, so it is answered whenever the topic is."""
@@ -43,6 +37,11 @@ NEARLY_ANSWERED = 0.3
 """The best passage's score above which a question refused alone may still be a follow-up. In
 eval/conversations.json such questions score 0.35 ("How many residents chipped in?"); off-topic
 ones asked mid-conversation score 0.20 at most ("What is the capital of France?")."""
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 ANAPHORA = _word_set(
     "he him his himself she her hers herself it its itself they them their theirs themselves"
@@ -174,7 +173,7 @@ def answer_in_context(
     if not ranked.scores or (widened.refused and len(own_words(question)) > ELLIPTICAL_WORDS):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
-    return replace(widened, question=question, refused=False, message=None, hits=hits)
+    return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
 
 
 def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:

@@ -10,6 +10,7 @@ BOT_ID = 900000000000000002
 GUILD_ID = 900000000000000003
 CHANNEL_ID = 900000000000000004
 OWNER_ID = 900000000000000005
+FORUM_ID = 900000000000000006
 JOINED = "2025-01-01T00:00:00+00:00"
 OPTION_TYPES = {str: 3, int: 4, bool: 5}
 
@@ -68,6 +69,25 @@ def text_channel() -> dict[str, Any]:
     }
 
 
+def forum_channel() -> dict[str, Any]:
+    """The guild's forum channel (type 15): each post is a thread."""
+    return {
+        "id": str(FORUM_ID),
+        "type": 15,
+        "guild_id": str(GUILD_ID),
+        "name": "ask-the-story",
+        "position": 1,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+        "available_tags": [],
+        "default_reaction_emoji": None,
+        "default_sort_order": None,
+        "default_forum_layout": 0,
+        "flags": 0,
+    }
+
+
 def thread(thread_id: int, parent_id: int, name: str, owner_id: int = BOT_ID) -> dict[str, Any]:
     """A public thread (type 11) of a channel of the guild."""
     return {
@@ -102,7 +122,7 @@ def guild(threads: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         "emojis": [],
         "stickers": [],
         "features": [],
-        "channels": [text_channel()],
+        "channels": [text_channel(), forum_channel()],
         "threads": threads or [],
         "members": [member(BOT_ID, BOT_USER)],
         "member_count": 2,

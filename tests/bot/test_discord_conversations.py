@@ -7,7 +7,7 @@ from typing import Any
 
 import discord_payloads as payloads
 import pytest
-from discord_payloads import CHANNEL_ID
+from discord_payloads import CHANNEL_ID, FORUM_ID
 from fake_discord import FakeDiscord
 from harness import bot_settings, running
 
@@ -156,3 +156,17 @@ async def test_a_thread_the_bot_cannot_read_is_answered_alone(
         if c.method == "GET" and c.path.startswith(f"/channels/{thread}/")
     ]
     assert read  # it tried, was refused (403), and answered the question alone
+
+
+async def test_a_new_forum_post_is_answered_in_its_thread_and_followed_up_there(
+    discord_api: FakeDiscord, engine: StoryEngine
+) -> None:
+    discord_api.allowed_intents |= 1 << 15  # Message Content, which question channels need
+    async with running(bot_settings(channels=[FORUM_ID]), engine):
+        post = await discord_api.post_in_forum(READER, "Shrine plot", PLOT)
+        await discord_api.wait_for(lambda: discord_api.sent_in(post))
+        assert "shrine" in discord_api.sent_in(post)[0].text
+        follow_up = await discord_api.say(READER, WHEN, channel_id=post)
+        await discord_api.wait_for(lambda: discord_api.replies_to_message(follow_up))
+    assert "earlier this month" in first_passage(discord_api, follow_up)
+    assert all(call.body.get("allowed_mentions") == NO_PINGS for call in discord_api.sent_in(post))
