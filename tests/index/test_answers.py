@@ -21,8 +21,7 @@ def test_development_set_meets_the_answer_quality_targets(engine: Engine) -> Non
     assert report.hit_at_3 == report.in_scope == 16, report.lines()
     assert report.hit_at_1 >= 15, report.lines()
     assert report.off_topic_refused == report.off_topic == 5, report.lines()
-    # "How many households will get power?": the article says "homes" (docs/quality.md).
-    assert report.in_scope_refused <= 1, report.lines()
+    assert report.in_scope_refused == 0, report.lines()
 
 
 def test_calibration_set_keeps_its_measured_figures(engine: Engine) -> None:
