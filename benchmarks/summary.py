@@ -256,7 +256,7 @@ def document(report: str) -> str:
 
 HEADER = """# The summary on news it was not written for
 
-Written by `python -m benchmarks.summary` (about 8 minutes on 2 busy cores, most of it encoding).
+Written by `python -m benchmarks.summary` (about 10 minutes on 2 busy cores, most of it encoding).
 150 CNN/DailyMail test articles with their reference highlights, read from `../shared/eval/summ`
 (evaluation only, never copied here). Each article is its own corpus and is summarised exactly as
 `storybot build` does it (same chunking, int8 encoder and `index.summary.summarise`). Scores are
