@@ -17,8 +17,9 @@ MIN_LOWERCASE_WORDS = 3
 """Running text has function words and verbs; a byline, dateline or label has few or none."""
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'’”)\]]*$")
 FURNITURE = re.compile(
-    r"^(by\b|published\b|updated\b|last updated|scroll down|click here|read more|follow\b)"
-    r"|\b(PUBLISHED|UPDATED)\s*:|\b\d{1,2}[:.]\d{2}\s*(EST|EDT|GMT|BST|CET|ET|PT)\b",
+    r"^(by\s*\.|scroll down\b|click here\b|read more\b|follow\s+(us\b|@))"
+    r"|\b(published|updated)(\s+at)?\s*:|\blast updated\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(EST|EDT|GMT|BST|CET)\s*,\s*\d{1,2}\s+[a-z]+\s+\d{4}",
     re.IGNORECASE,
 )
 """A news site's furniture: bylines, time stamps, prompts to scroll, click or follow."""
@@ -116,7 +117,8 @@ def _pick(
     found: list[Candidate], vectors: np.ndarray, max_chars: int, plan: Plan
 ) -> list[Candidate]:
     """Greedy choice by coverage and lead position, never a repeat, until the length is right."""
-    likeness = vectors[[c.row for c in found]] @ vectors[[c.row for c in found]].T
+    own = vectors[[c.row for c in found]]
+    likeness = own @ own.T
     lead = plan.position / (1 + np.arange(len(found)))
     chosen: list[int] = []
     covered = np.zeros(len(found))

@@ -86,8 +86,17 @@ def test_fragments_are_told_from_sentences(text: str) -> None:
     assert not is_sentence(text)
 
 
-def test_a_plain_sentence_is_a_sentence() -> None:
-    assert is_sentence("The council approved the new budget on Monday.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the new budget on Monday.",
+        "By the time police arrived, the suspect had fled.",
+        "The plane landed at 10.30 GMT on Sunday, officials said.",
+        "'I know something's not right,' she said after the match.",
+    ],
+)
+def test_sentences_are_not_taken_for_fragments(text: str) -> None:
+    assert is_sentence(text)
 
 
 def test_the_same_fact_is_never_told_twice(
