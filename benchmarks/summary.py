@@ -28,7 +28,7 @@ from index.chunking import passages_for, search_text
 from index.corpus import Article, read_article
 from index.embedding import Embedder
 from index.passages import Chunk
-from index.settings import Settings
+from index.settings import DEFAULT_MODEL, Settings
 from index.summary import MAX_CHARS, MAX_SENTENCES, Plan, summarise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     """Summarise every article, score all three systems, print and write the tables."""
     args = arguments(argv)
     all_cases = cases(args.data)[: args.limit or None]
-    settings = Settings(data_dir=ROOT / "data")
+    settings = Settings(data_dir=ROOT / "data", model=DEFAULT_MODEL)  # whatever .env says
     embedder = build_embedder(settings, lambda message: print(message, file=sys.stderr))
     print(f"Encoding {len(all_cases)} articles…", file=sys.stderr)
     vectors = [sentence_vectors(embedder, case.article) for case in all_cases]
