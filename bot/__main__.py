@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from bot.client import StoryBot, StoryEngine
 from bot.settings import BotSettings
 from index.passages import StoryError
+from index.questionlog.interface import recording as question_log
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,10 @@ def main() -> int:
     if settings.discord_token is None:
         return fail(NO_TOKEN)
     try:
-        bot = StoryBot(settings, open_engine(settings))
-        asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
+        engine = open_engine(settings)
+        with question_log(settings) as questions:
+            bot = StoryBot(settings, engine, questions)
+            asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
     except StoryError as error:
         return fail(str(error))
     except discord.LoginFailure:

@@ -13,11 +13,17 @@ import click
 
 from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
+from index.questionlog.commands import cli_asker, forget_command, report_command, vote_command
+from index.questionlog.interface import Recorder, answer_and_record, recording
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
 
 DEFAULT_QUESTIONS = Path("eval/story_questions.json")
+CHAT_VOTES = {"+": "up", "👍": "up", "-": "down", "👎": "down"}
+NO_RECORD = click.option(
+    "--no-record", is_flag=True, help="Keep no record of these questions (see STORYBOT_RECORD)."
+)
 EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?")
 
 
@@ -48,19 +54,25 @@ def build_command(settings: Settings) -> None:
 @click.argument("question")
 @click.option("-k", "top_k", type=click.IntRange(1, 10), default=None, help="Passages to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (JSON Lines when reading -).")
+@NO_RECORD
 @click.pass_obj
-def ask(settings: Settings, question: str, top_k: int | None, as_json: bool) -> None:
+def ask(
+    settings: Settings, question: str, top_k: int | None, as_json: bool, no_record: bool
+) -> None:
     """Answer QUESTION from the story; '-' reads one question a line from standard input."""
     from index.engine import Engine
 
     engine = Engine.open(settings)
     questions = _stdin_lines() if question == "-" else iter([question])
-    for typed in questions:
-        answer = engine.ask(typed, top_k)
-        if as_json:
-            click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
-        else:
-            click.echo(render_answer(answer) + "\n")
+    with recording(settings, not no_record) as log:
+        for typed in questions:
+            answer, answer_id = answer_and_record(
+                lambda q: engine.ask(q, top_k), typed, log, cli_asker()
+            )
+            if as_json:
+                click.echo(json.dumps(answer_json(answer) | {"id": answer_id}, ensure_ascii=False))
+            else:
+                click.echo(render_answer(answer) + "\n")
 
 
 @cli.command()
@@ -84,22 +96,34 @@ def summary(settings: Settings, as_json: bool) -> None:
 
 
 @cli.command()
+@NO_RECORD
 @click.pass_obj
-def chat(settings: Settings) -> None:
-    """Ask questions one after another at a prompt; an empty line or Ctrl-D ends."""
+def chat(settings: Settings, no_record: bool) -> None:
+    """Ask questions one after another at a prompt; an empty line or Ctrl-D ends.
+
+    + or - (or 👍 / 👎) on a line of its own votes on the answer before it.
+    """
     from index.engine import Engine
 
     engine = Engine.open(settings)
-    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.")
-    while True:
-        try:
-            typed = input("? ")
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        if not typed.strip():
-            return
-        click.echo(render_answer(engine.ask(typed)) + "\n")
+    recorded = settings.record and not no_record
+    votes = " A line + or - votes on the answer before it." if recorded else ""
+    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.{votes}")
+    with recording(settings, recorded) as log:
+        last: str | None = None
+        while True:
+            try:
+                typed = input("? ")
+            except (EOFError, KeyboardInterrupt):
+                click.echo()
+                return
+            if not typed.strip():
+                return
+            if typed.strip() in CHAT_VOTES:
+                click.echo(chat_vote(log, last, typed.strip()))
+                continue
+            answer, last = answer_and_record(engine.ask, typed, log, cli_asker())
+            click.echo(render_answer(answer) + "\n")
 
 
 @cli.command("eval")
@@ -128,6 +152,18 @@ def run() -> None:
     sys.exit(import_module("bot.__main__").main())
 
 
+def chat_vote(log: Recorder, answer_id: str | None, vote: str) -> str:
+    """Vote in `chat` on the last answer, and say what became of the vote."""
+    if answer_id is None:
+        return "(Nothing to vote on: not recorded, or no answer yet.)"
+    log.feedback(answer_id, CHAT_VOTES[vote], cli_asker().user)
+    return "(Thanks: vote recorded.)"
+
+
+for command in (report_command, forget_command, vote_command):
+    cli.add_command(command)
+
+
 def answer_json(answer: Answer) -> dict[str, Any]:
     """The stable JSON form of an answer (see README, "JSON")."""
     passages = [
@@ -139,6 +175,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "start": hit.chunk.start,
             "end": hit.chunk.end,
             "score": round(hit.score, 4),
+            "answer": hit.answer or None,
         }
         for hit in answer.hits
     ]
@@ -147,6 +184,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "refused": answer.refused,
         "message": answer.message,
         "passages": passages,
+        "confidence": answer.confidence,
+        "missing": list(answer.missing),
     }
 
 
@@ -157,7 +196,7 @@ def render_answer(answer: Answer) -> str:
     blocks = []
     for rank, hit in enumerate(answer.hits, start=1):
         text = hit.chunk.text
-        if hit.answer and hit.answer != text:
+        if hit.answer:
             text = f"{text[: hit.answer_start]}**{hit.answer}**{text[hit.answer_end :]}"
         blocks.append(f"{rank}. [{hit.citation}]\n   {text}")
     return "\n".join(blocks)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -25,3 +26,17 @@ class Settings(BaseSettings):
     )
     model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model id or path.")
     top_k: int = Field(default=3, ge=1, le=10, description="Passages per answer.")
+    record: bool = Field(default=True, description="Keep a log of questions (off: nothing kept).")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the question log (default: SQLite in the data folder).",
+    )
+    retention_days: int | None = Field(
+        default=None, ge=1, description="Delete logged questions older than this many days."
+    )
+
+    @field_validator("database_url", "retention_days", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        """`STORYBOT_DATABASE_URL=` in `.env` means the default, not an empty URL."""
+        return None if isinstance(value, str) and not value.strip() else value

@@ -12,6 +12,7 @@ from discord_payloads import GUILD_ID
 
 from bot.client import StoryBot, StoryEngine
 from bot.settings import BotSettings
+from index.questionlog.interface import Recorder
 
 REPO = Path(__file__).resolve().parents[2]
 # Distinctive, so that any leak into a log line is unmistakable.
@@ -32,9 +33,11 @@ def bot_settings(**overrides: Any) -> BotSettings:
 
 
 @asynccontextmanager
-async def running(settings: BotSettings, engine: StoryEngine) -> AsyncIterator[StoryBot]:
+async def running(
+    settings: BotSettings, engine: StoryEngine, questions: Recorder | None = None
+) -> AsyncIterator[StoryBot]:
     """StoryBot logged in, connected and ready; closed on the way out."""
-    bot = StoryBot(settings, engine, guild_ready_timeout=0.05)
+    bot = StoryBot(settings, engine, questions, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(TOKEN))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), timeout=10)

@@ -43,7 +43,7 @@ def data_dir(engine: Engine, story_settings: Settings) -> Path:
 
 
 def _check_answer_object(answer: dict[str, object]) -> None:
-    assert set(answer) == {"question", "refused", "message", "passages"}
+    assert set(answer) == {"question", "refused", "message", "passages", "id"}
     passages = answer["passages"]
     assert isinstance(passages, list)
     if answer["refused"]:
@@ -144,11 +144,12 @@ def test_a_corrupt_index_is_rebuilt_and_said_on_stderr(tmp_path: Path, data_dir:
     assert "unreadable" in result.stderr and json.loads(result.stdout)["passages"]
 
 
-def test_eval_prints_the_four_figures(data_dir: Path) -> None:
-    result = storybot("eval", str(DEV_QUESTIONS), data_dir=data_dir)
+def test_eval_reports_the_development_sets_figures(data_dir: Path) -> None:
+    result = storybot("eval", "--json", str(DEV_QUESTIONS), data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    for label in ("hit@1", "hit@3", "off-topic refused", "in-scope refused"):
-        assert label in result.stdout
+    report = json.loads(result.stdout)
+    assert (report["in_scope"], report["hit_at_3"], report["in_scope_refused"]) == (16, 16, 0)
+    assert report["off_topic_refused"] == report["off_topic"] == 5
 
 
 def test_chat_answers_until_an_empty_line(data_dir: Path) -> None:
