@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.settings import SHIPPED_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "eval" / "squad"
-STORY_CORPUS = ROOT / "corpus"
+STORY_CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 STORY_SETS = ("story_questions", "calibration", "story_probe")
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from benchmarks.measure import REPO, percentile, progress
 from benchmarks.questions import questions
+from index.settings import SHIPPED_CORPUS
 
 BLOCK = 50
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "recording.json"
@@ -46,7 +47,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     data_dir = args.data_dir or work / "data"
     settings = Settings(
-        corpus=REPO / "corpus",
+        corpus=SHIPPED_CORPUS,
         data_dir=data_dir,
         database_url=args.database_url or f"sqlite:///{work / 'log' / 'questions.sqlite'}",
         record=True,

@@ -10,9 +10,14 @@ import aiohttp
 import discord
 from pydantic import ValidationError
 
+from bot import logs
 from bot.client import StoryBot, StoryEngine
+from bot.metrics import MeasuredEngine, Metrics, MetricsServer, Operations
 from bot.settings import BotSettings
+from bot.updates import StoryUpdates
+from index.live import LiveEngine
 from index.passages import StoryError
+from index.questionlog.interface import Recorder
 from index.questionlog.interface import recording as question_log
 
 log = logging.getLogger(__name__)
@@ -35,9 +40,7 @@ NO_CONTENT_INTENT = (
 
 def main() -> int:
     """Run the bot until it is stopped; returns the exit status."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logs.configure("text")
     try:
         settings = BotSettings()
     except ValidationError as error:
@@ -45,11 +48,11 @@ def main() -> int:
         return fail(f"Invalid setting {problem['loc'][0]}: {problem['msg']}.")
     if settings.discord_token is None:
         return fail(NO_TOKEN)
+    token = settings.discord_token.get_secret_value()
+    logs.configure(settings.log_format, secrets=[token])
     try:
-        engine = open_engine(settings)
         with question_log(settings) as questions:
-            bot = StoryBot(settings, engine, questions)
-            asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
+            asyncio.run(serve(settings, token, questions))
     except StoryError as error:
         return fail(str(error))
     except discord.LoginFailure:
@@ -64,17 +67,34 @@ def main() -> int:
 
 
 def open_engine(settings: BotSettings) -> StoryEngine:
-    """The engine with its model and index loaded, so the first question is as quick as any."""
-    # Imported here: torch takes seconds to import, and a missing token should fail at once.
-    from index.engine import Engine
+    """The engine with its model and index loaded, so the first question is as quick as any.
 
-    return Engine.open(settings, progress=log.info)
+    It follows the corpus: a changed article is indexed in the background and swapped in.
+    """
+    return LiveEngine(settings, progress=log.info)
 
 
-async def serve(bot: StoryBot, token: str) -> None:
-    """Connect and answer until the process is stopped, closing the connection on the way out."""
-    async with bot:
-        await bot.start(token)
+async def serve(settings: BotSettings, token: str, questions: Recorder | None = None) -> None:
+    """Load the engine, connect, and answer until stopped, closing the connection on the way out.
+
+    The metrics server starts first, so /healthz says "starting" while the engine loads.
+    """
+    metrics = Metrics()
+    server = MetricsServer(metrics)
+    if settings.metrics_port is not None:
+        port = await server.start(settings.metrics_host, settings.metrics_port)
+        log.info("Metrics on http://%s:%d/metrics, health on /healthz", settings.metrics_host, port)
+    try:
+        engine = await asyncio.to_thread(open_engine, settings)
+        bot = StoryBot(settings, MeasuredEngine(engine, metrics), questions)
+        server.bot = bot
+        async with bot:
+            await bot.add_cog(Operations(metrics))
+            if isinstance(engine, LiveEngine):
+                await bot.add_cog(StoryUpdates(bot, engine))
+            await bot.start(token)
+    finally:
+        await server.stop()
 
 
 def fail(message: str) -> int:

@@ -91,8 +91,12 @@ class StoryTree(app_commands.CommandTree["StoryBot"]):
             log.warning("Could not tell the user that /%s failed", name, exc_info=True)
 
 
-class StoryBot(commands.Bot):
-    """Answers questions about the story from slash commands, @mentions and question channels."""
+class StoryBot(commands.AutoShardedBot):
+    """Answers questions about the story from slash commands, @mentions and question channels.
+
+    Sharded as Discord asks (`GET /gateway/bot`), or as STORYBOT_SHARD_COUNT and
+    STORYBOT_SHARD_IDS say when the shards are spread over several processes.
+    """
 
     def __init__(
         self,
@@ -104,12 +108,15 @@ class StoryBot(commands.Bot):
         intents = discord.Intents.default()
         # Reading every message is a privileged intent: ask for it only where it is needed.
         intents.message_content = bool(settings.channels)
+        if settings.shard_ids:
+            options["shard_ids"] = list(settings.shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
             intents=intents,
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=StoryTree,
+            shard_count=settings.shard_count,
             **options,
         )
         self.settings = settings
@@ -131,7 +138,14 @@ class StoryBot(commands.Bot):
 
     async def on_ready(self) -> None:
         """Say who the bot is, where, and how to invite it to another server."""
-        log.info("Connected as %s in %d servers", self.user, len(self.guilds))
+        shards = ", ".join(str(shard) for shard in sorted(self.shards))
+        log.info(
+            "Connected as %s in %d servers (shards %s of %s)",
+            self.user,
+            len(self.guilds),
+            shards,
+            self.shard_count,
+        )
         if self.application_id is not None:
             invite = discord.utils.oauth_url(self.application_id, permissions=INVITE_PERMISSIONS)
             log.info("Invite link: %s", invite)

@@ -128,9 +128,7 @@ def _most(concepts: Iterable[Concept]) -> float:
     return max((c.specificity for c in concepts), default=0.0)
 
 
-def missing_concepts(
-    asked: tuple[Concept, ...], vocabulary: Vocabulary
-) -> tuple[str, ...]:
+def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
     """The question's specific concepts that the corpus never mentions, as the question words
     them."""
     return tuple(

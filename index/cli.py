@@ -1,21 +1,26 @@
-"""The `storybot` command line: build, ask, summary, chat, eval and run."""
+"""The `storybot` command line: build, ask, summary, chat, eval, doctor and run."""
 
 from __future__ import annotations
 
 import json
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from index import __version__
 from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
 from index.questionlog.commands import cli_asker, forget_command, report_command, vote_command
 from index.questionlog.interface import Recorder, answer_and_record, recording
-from index.settings import Settings
+from index.settings import Settings, variable
+
+if TYPE_CHECKING:
+    from index.live import LiveEngine
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +32,35 @@ NO_RECORD = click.option(
 EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def settings_help(settings: type[Settings] = Settings) -> str:
+    """The settings' variables and what each means, for --help (read from the Settings fields)."""
+    rows = []
+    for name, field in settings.model_fields.items():
+        alias = field.validation_alias
+        shown = getattr(alias, "choices", [variable(name)])[0]
+        rows.append(f"  {shown:<26} {field.description or ''}")
+    where = "the environment, ./.env, or .env in the user's config folder"
+    return f"\b\nSettings (from {where}):\n" + "\n".join(rows)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=settings_help() + "\n\n`storybot doctor` shows where each is and whether it is healthy.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="storybot")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the engine does on stderr.")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    help=f"Folder of articles ({variable('corpus')}; default: the shipped article).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    help=f"Where the index is kept ({variable('data_dir')}; default: the user's cache folder).",
+)
 @click.pass_context
-def cli(context: click.Context, verbose: bool) -> None:
+def cli(context: click.Context, verbose: bool, corpus: Path | None, data_dir: Path | None) -> None:
     """StoryBot answers questions about a news story with cited passages."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -38,7 +68,8 @@ def cli(context: click.Context, verbose: bool) -> None:
     )
     for chatty in ("bm25s", "sentence_transformers"):
         logging.getLogger(chatty).setLevel(logging.INFO if verbose else logging.ERROR)
-    context.obj = Settings()
+    given: dict[str, Any] = {"corpus": corpus, "data_dir": data_dir}
+    context.obj = Settings(**{name: value for name, value in given.items() if value is not None})
 
 
 @cli.command("build")
@@ -101,29 +132,47 @@ def summary(settings: Settings, as_json: bool) -> None:
 def chat(settings: Settings, no_record: bool) -> None:
     """Ask questions one after another at a prompt; an empty line or Ctrl-D ends.
 
-    + or - (or 👍 / 👎) on a line of its own votes on the answer before it.
+    + or - (or 👍 / 👎) on a line of its own votes on the answer before it. The corpus folder
+    is followed: an article added, changed or removed is indexed in the background, and the
+    next question is answered from the new index.
     """
-    from index.engine import Engine
+    from index.live import LiveEngine
 
-    engine = Engine.open(settings)
+    live = LiveEngine(settings, stderr_progress)
+    stop = threading.Event()
+    threading.Thread(target=_say_updates, args=(live, stop), daemon=True).start()
     recorded = settings.record and not no_record
     votes = " A line + or - votes on the answer before it." if recorded else ""
     click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.{votes}")
-    with recording(settings, recorded) as log:
-        last: str | None = None
-        while True:
-            try:
-                typed = input("? ")
-            except (EOFError, KeyboardInterrupt):
-                click.echo()
-                return
-            if not typed.strip():
-                return
-            if typed.strip() in CHAT_VOTES:
-                click.echo(chat_vote(log, last, typed.strip()))
-                continue
-            answer, last = answer_and_record(engine.ask, typed, log, cli_asker())
-            click.echo(render_answer(answer) + "\n")
+    try:
+        with recording(settings, recorded) as log:
+            last: str | None = None
+            while True:
+                try:
+                    typed = input("? ")
+                except (EOFError, KeyboardInterrupt):
+                    click.echo()
+                    return
+                if not typed.strip():
+                    return
+                if typed.strip() in CHAT_VOTES:
+                    click.echo(chat_vote(log, last, typed.strip()))
+                    continue
+                answer, last = answer_and_record(live.ask, typed, log, cli_asker())
+                click.echo(render_answer(answer) + "\n")
+    finally:
+        stop.set()
+
+
+def _say_updates(live: LiveEngine, stop: threading.Event) -> None:
+    """Tell the person at the prompt, on stderr, when the story changes under them."""
+    from index.live import Update, follow
+
+    try:
+        for event in follow(live, stop):
+            stderr_progress(event.describe() if isinstance(event, Update) else str(event))
+    except (OSError, RuntimeError) as error:  # the corpus folder gone, or no way to watch it
+        stderr_progress(f"Stopped following the corpus folder: {error}")
 
 
 @cli.command("eval")
@@ -143,7 +192,32 @@ def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> N
     click.echo(json.dumps(report.as_json()) if as_json else "\n".join(report.lines()))
 
 
-@cli.command(context_settings={"ignore_unknown_options": True})
+@cli.command()
+@click.pass_obj
+def doctor(settings: Settings) -> None:
+    """Where the corpus, index, encoder, model, database and config are, and how each is."""
+    from index.doctor import PROBLEM, checks
+
+    found = checks(settings)
+    click.echo(f"storybot {__version__}")
+    for check in found:
+        click.echo(f"{check.name:<9} {check.status:<8} {check.where}\n{'':<18} {check.detail}")
+    if any(check.status == PROBLEM for check in found):
+        sys.exit(1)
+
+
+class BotCommand(click.Command):
+    """`storybot run`, whose --help lists the bot's settings (read only when help is asked for)."""
+
+    def format_epilog(self, context: click.Context, formatter: click.HelpFormatter) -> None:
+        """The bot's settings: the engine's and Discord's."""
+        from bot.settings import BotSettings
+
+        formatter.write_paragraph()
+        formatter.write(settings_help(BotSettings).removeprefix("\b\n") + "\n")
+
+
+@cli.command(cls=BotCommand, context_settings={"ignore_unknown_options": True})
 def run() -> None:
     """Start the Discord bot (needs DISCORD_TOKEN); the same as `python -m bot`."""
     # The engine never imports discord; the bot is loaded only when asked for.

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,10 @@ class Manifest:
     format: int = FORMAT_VERSION
     encoder: str = ""
     """The exported encoder (a folder under encoders/) the vectors came from; "" for torch."""
+    corpus_files: dict[str, str] = field(default_factory=dict)
+    """Each article file's sha256, to say which files a rebuild is for."""
+    corpus_modified: dict[str, float] = field(default_factory=dict)
+    """When each article file last changed (its modification time), for `/source`."""
 
     def matches(self, other: Manifest) -> bool:
         """Whether both describe the same corpus, model, chunking and format."""

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.settings import Settings
+from index.settings import SHIPPED_CORPUS, Settings
 from tests.index.questionlog.postgres import PostgresServer, binaries
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 DEV_QUESTIONS = ROOT / "eval" / "story_questions.json"
 NO_POSTGRES = "PostgreSQL is not installed (apt-get install postgresql; .ci/run does)"

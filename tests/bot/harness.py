@@ -13,6 +13,7 @@ from discord_payloads import GUILD_ID
 from bot.client import StoryBot, StoryEngine
 from bot.settings import BotSettings
 from index.questionlog.interface import Recorder
+from index.settings import SHIPPED_CORPUS
 
 REPO = Path(__file__).resolve().parents[2]
 # Distinctive, so that any leak into a log line is unmistakable.
@@ -22,7 +23,7 @@ TOKEN = "MTIzNDU2Nzg5.StoryBotTest.n3ver-l0g-th1s-t0ken_Zq8x"
 def bot_settings(**overrides: Any) -> BotSettings:
     """Settings for a bot under test: the repository's corpus, a test token and server."""
     values: dict[str, Any] = {
-        "corpus": REPO / "corpus",
+        "corpus": SHIPPED_CORPUS,
         "discord_token": TOKEN,
         "discord_guild_id": GUILD_ID,
         "channels": [],
