@@ -83,7 +83,7 @@ class Engine:
         scored = self._retriever.score(question, vector)
         judged = self._retriever.judge(question, scored)
         model = answerability.fitted()
-        confidence = round(model.confidence(judged.evidence), 4)
+        confidence = round(judged.confidence(model), 4)
         if confidence < model.cut:
             message = self._refusal(judged.missing)
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
@@ -104,7 +104,7 @@ class Engine:
         """The refusal, naming what the question asks about that the story never mentions."""
         if not missing:
             return self._off_topic
-        named = _listed(missing)
+        named = _listed(missing[:3])
         if len({c.source for c in self._records.chunks}) == 1:
             return f"The story doesn't mention {named}, so I can't answer that from it."
         return f"None of the stories mentions {named}, so I can't answer that from them."
