@@ -1,74 +1,156 @@
-"""The extractive summary: a few central sentences of each article, in story order, cited."""
+"""The extractive summary: a few sentences of each article that tell its distinct points, cited."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 import numpy as np
 
 from index.passages import Chunk, Source, SummarySentence
 
 MAX_SENTENCES = 5
+MIN_SENTENCES = 3
 MAX_CHARS = 1000
-LEAD_BONUS = 0.1  # news puts its main facts first
+MIN_WORDS = 5
+MIN_LOWERCASE_WORDS = 3
+"""Running text has function words and verbs; a byline, dateline or label has few or none."""
+ENDS_A_SENTENCE = re.compile(r"[.!?][\"'’”)\]]*$")
+FURNITURE = re.compile(
+    r"^(by\s*\.|scroll down\b|click here\b|read more\b|follow\s+(us\b|@))"
+    r"|\b(published|updated)(\s+at)?\s*:|\blast updated\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(EST|EDT|GMT|BST|CET)\s*,\s*\d{1,2}\s+[a-z]+\s+\d{4}",
+    re.IGNORECASE,
+)
+"""A news site's furniture: bylines, time stamps, prompts to scroll, click or follow."""
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How sentences are chosen; tuned on half of a CNN/DailyMail set (benchmarks/summary.py)."""
+
+    position: float = 1.0
+    """Weight of the lead prior, which falls as 1 / (1 + sentence rank)."""
+    coverage: float = 1.0
+    """Weight of what a sentence adds to the article's coverage."""
+    redundant: float = 0.75
+    """Cosine similarity from which a sentence repeats one already chosen."""
+    target_chars: int = 750
+    """Stop adding sentences once the summary is this long (ROUGE F1 rewards the right length)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may go into the summary: its passage, span and vector row."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    row: int
+
+    @property
+    def text(self) -> str:
+        """The sentence exactly as it stands in the passage."""
+        return self.chunk.text[self.start : self.end]
 
 
 def summarise(
-    chunks: tuple[Chunk, ...], vectors: np.ndarray, max_chars: int = MAX_CHARS
+    chunks: tuple[Chunk, ...], vectors: np.ndarray, max_chars: int = MAX_CHARS, plan: Plan = Plan()
 ) -> tuple[SummarySentence, ...]:
-    """Up to 5 sentences a source, at most one a paragraph, that together stand for the whole.
+    """3 to 5 whole sentences a source, in story order, that tell its distinct points.
 
-    Sentences are picked greedily by how much they add to the article's coverage (each sentence
-    of the article counts as covered by its most similar pick), plus a small bonus for coming
-    early. `vectors` holds one normalised row per sentence of `chunks`, in order.
+    `vectors` holds one normalised row per sentence of `chunks`, in order.
     """
-    by_source: dict[Source, list[tuple[Chunk, str, int]]] = {c.source: [] for c in chunks}
-    for row in _sentence_rows(chunks):
-        if row[0].kind == "body":
-            by_source[row[0].source].append(row)
+    by_source: dict[Source, list[Candidate]] = {c.source: [] for c in chunks}
+    for candidate in candidates(chunks):
+        by_source[candidate.chunk.source].append(candidate)
     summary: list[SummarySentence] = []
-    for rows in by_source.values():
-        picked = _pick(rows, vectors, max_chars)
-        summary += [
-            SummarySentence(text, chunk.source, chunk.paragraph) for chunk, text, _ in picked
-        ]
+    for found in by_source.values():
+        sentences = [c for c in found if is_sentence(c.text, found)]
+        picked = _pick(sentences, vectors, max_chars, plan) if sentences else []
+        summary += [SummarySentence(c.text, c.chunk.source, c.chunk.paragraph) for c in picked]
     return tuple(summary)
 
 
-def _sentence_rows(chunks: tuple[Chunk, ...]) -> list[tuple[Chunk, str, int]]:
-    rows, row = [], 0
+def candidates(chunks: tuple[Chunk, ...]) -> list[Candidate]:
+    """Every body sentence, with a split-off closing quote mark put back on the sentence it ends."""
+    found: list[Candidate] = []
+    row = 0
     for chunk in chunks:
-        for start, end in chunk.sentences:
-            rows.append((chunk, chunk.text[start:end], row))
-            row += 1
-    return rows
+        for offset, (start, end) in enumerate(chunk.sentences):
+            if found and found[-1].chunk is chunk and not _has_word(chunk.text[start:end]):
+                found[-1] = Candidate(chunk, found[-1].start, end, found[-1].row)
+            elif chunk.kind == "body":
+                found.append(Candidate(chunk, start, end, row + offset))
+        row += max(len(chunk.sentences), 1)
+    return found
+
+
+def is_sentence(text: str, article: list[Candidate] | None = None) -> bool:
+    """A whole sentence of running text: not a fragment, furniture, or a caption run into text."""
+    words = WORD.findall(text)
+    lowercase = [w for w in words if w[0].islower() and len(w) > 1]
+    return (
+        len(words) >= MIN_WORDS
+        and len(lowercase) >= MIN_LOWERCASE_WORDS
+        and ENDS_A_SENTENCE.search(text) is not None
+        and not FURNITURE.search(text)
+        and not _holds_another(text, article or [])
+    )
+
+
+def _has_word(text: str) -> bool:
+    return re.search(r"[^\W_]", text) is not None
+
+
+def _holds_another(text: str, article: list[Candidate]) -> bool:
+    """A photo caption run into a sentence repeats another sentence of the article inside it."""
+    for other in article:
+        inner = other.text.rstrip(".!?\"'’” ")
+        if inner != text.rstrip(".!?\"'’” ") and len(inner.split()) >= 6 and inner in text:
+            return True
+    return False
 
 
 def _pick(
-    rows: list[tuple[Chunk, str, int]], vectors: np.ndarray, max_chars: int
-) -> list[tuple[Chunk, str, int]]:
-    if not rows:
-        return []
-    own = vectors[[row for _, _, row in rows]]
+    found: list[Candidate], vectors: np.ndarray, max_chars: int, plan: Plan
+) -> list[Candidate]:
+    """Greedy choice by coverage and lead position, never a repeat, until the length is right."""
+    own = vectors[[c.row for c in found]]
     likeness = own @ own.T
-    lead = LEAD_BONUS / np.sqrt(1 + np.arange(len(rows)))
+    lead = plan.position / (1 + np.arange(len(found)))
     chosen: list[int] = []
-    covered = np.zeros(len(rows))
-    used = 0
-    while len(chosen) < MAX_SENTENCES:
-        gains = np.maximum(likeness, covered[:, None]).mean(axis=0) - covered.mean() + lead
-        allowed = [i for i in np.argsort(-gains) if _allowed(rows, chosen, int(i), used, max_chars)]
-        if not allowed:
+    covered = np.zeros(len(found))
+    while len(chosen) < MAX_SENTENCES and (
+        len(chosen) < MIN_SENTENCES or _length(found, chosen) < plan.target_chars
+    ):
+        adds = np.maximum(likeness, covered[:, None]).mean(axis=0) - covered.mean()
+        order = np.argsort(-(plan.coverage * adds + lead), kind="stable")
+        fits = [
+            int(i) for i in order if _fits(found, chosen, likeness[int(i)], int(i), max_chars, plan)
+        ]
+        if not fits:
             break
-        best = int(allowed[0])
-        chosen.append(best)
-        covered = np.maximum(covered, likeness[:, best])
-        used += len(rows[best][1]) + 1
-    return [rows[i] for i in sorted(chosen)]
+        chosen.append(fits[0])
+        covered = np.maximum(covered, likeness[:, fits[0]])
+    return [found[i] for i in sorted(chosen)]
 
 
-def _allowed(
-    rows: list[tuple[Chunk, str, int]], chosen: list[int], i: int, used: int, max_chars: int
+def _length(found: list[Candidate], chosen: list[int]) -> int:
+    """The summary's length, its sentences joined by spaces."""
+    return sum(len(found[c].text) + 1 for c in chosen) - 1
+
+
+def _fits(
+    found: list[Candidate],
+    chosen: list[int],
+    likeness: np.ndarray,
+    i: int,
+    max_chars: int,
+    plan: Plan,
 ) -> bool:
-    """Not yet chosen, from a paragraph not yet used, and within the length budget."""
-    paragraphs = {(rows[c][0].source, rows[c][0].paragraph) for c in chosen}
-    fresh = (rows[i][0].source, rows[i][0].paragraph) not in paragraphs
-    return fresh and used + len(rows[i][1]) <= max_chars
+    """Not chosen, from a fresh paragraph, no repeat of a chosen sentence, within the budget."""
+    fresh = found[i].chunk.paragraph not in {found[c].chunk.paragraph for c in chosen}
+    repeats = any(likeness[c] >= plan.redundant for c in chosen)
+    return fresh and not repeats and _length(found, [*chosen, i]) <= max_chars

@@ -1,0 +1,299 @@
+"""The summary on CNN/DailyMail news it was not written for: ROUGE beside two lead baselines.
+
+Run `python -m benchmarks.summary`; it prints a Markdown table and writes docs/summary.md.
+The articles and reference highlights are read at run time from ../shared/eval/summ (its
+README says how to score; the data is for evaluation only and is never copied here). Each
+article is its own corpus, summarised exactly as `storybot build` does: the same chunking, the
+same int8 encoder (exported once into data/encoders) and the same `summarise`. The articles are
+split into a tuning half and a reporting half by a fixed hash of their id; the summariser's
+settings were chosen on the tuning half only, so the reporting half shows what carries over.
+
+Encoding is most of the time. Encoding only the sentences, not the passages and clauses a build
+encodes with them, takes half as long but is not faithful: the int8 encoder scales activations
+per batch, so the vectors move (by up to 0.07) and 5 of the 150 summaries came out different.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rouge_score.rouge_scorer import RougeScorer
+
+from index.build import build_embedder, vector_sets
+from index.chunking import passages_for, search_text
+from index.corpus import Article, read_article
+from index.embedding import Embedder
+from index.passages import Chunk
+from index.settings import DEFAULT_MODEL, Settings
+from index.summary import MAX_CHARS, MAX_SENTENCES, Plan, summarise
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "eval" / "summ"
+OUT = ROOT / "docs" / "summary.md"
+STORY = ROOT / "corpus" / "us-syria-intelligence-sharing.txt"
+SYSTEMS = ("StoryBot", "lead-3", "length-matched lead")
+HALVES = ("tune", "report", "all")
+RESAMPLES = 10_000
+TARGETS = (450, 600, 750, 900)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One article of the set, its reference highlights, and the half it belongs to."""
+
+    id: str
+    article: Article
+    reference: str
+
+    @property
+    def half(self) -> str:
+        """'tune' or 'report', fixed by the id's hash so the split never moves."""
+        return "tune" if hashlib.sha256(self.id.encode()).digest()[0] % 2 == 0 else "report"
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One system's summary of one article: its ROUGE F1 (x100), length and faults."""
+
+    rouge: tuple[float, float, float]
+    chars: int
+    sentences: int
+    empty: int
+    """Sentences with no letter or digit."""
+    not_verbatim: int
+    """Sentences that are not exactly in the article."""
+
+
+def cases(folder: Path = DATA) -> list[Case]:
+    """Every article of the set with its reference, in the set's order."""
+    references = json.loads((folder / "references.json").read_text(encoding="utf-8"))
+    return [
+        Case(
+            entry["id"],
+            read_article(folder / "articles" / f"{entry['id']}.txt"),
+            entry["reference"],
+        )
+        for entry in references["articles"]
+    ]
+
+
+def chunked(article: Article) -> tuple[tuple[Chunk, ...], tuple[str, ...]]:
+    """The article's passages and the texts they are indexed as, as a build makes them."""
+    chunks = tuple(passages_for(article))
+    return chunks, tuple(search_text(chunk) for chunk in chunks)
+
+
+def sentence_vectors(embedder: Embedder, article: Article) -> np.ndarray:
+    """Every sentence's vector, encoded exactly as `storybot build` encodes a one-article corpus."""
+    chunks, texts = chunked(article)
+    return vector_sets(embedder, chunks, texts)[1]
+
+
+def storybot(article: Article, vectors: np.ndarray, plan: Plan | None = None) -> list[str]:
+    """StoryBot's summary sentences, as the index would store them."""
+    return [s.text for s in summarise(chunked(article)[0], vectors, plan=plan or Plan())]
+
+
+def body_sentences(article: Article) -> list[str]:
+    """The body's sentences in order, as the chunker splits them."""
+    chunks = chunked(article)[0]
+    return [c.text[s:e] for c in chunks if c.kind == "body" for s, e in c.sentences]
+
+
+def lead(sentences: Sequence[str], count: int = MAX_SENTENCES, chars: int = MAX_CHARS) -> list[str]:
+    """The first sentences, at most `count` of them and `chars` characters joined."""
+    taken: list[str] = []
+    for sentence in sentences[:count]:
+        if len(" ".join([*taken, sentence])) > chars:
+            break
+        taken.append(sentence)
+    return taken or list(sentences[:1])
+
+
+def matched_lead(sentences: Sequence[str], length: int) -> list[str]:
+    """The lead within the budget whose joined length is nearest `length`."""
+    prefixes = [lead(sentences, count) for count in range(1, MAX_SENTENCES + 1)]
+    return min(prefixes, key=lambda p: (abs(len(" ".join(p)) - length), len(p)))
+
+
+def score(scorer: RougeScorer, case: Case, sentences: list[str]) -> Scored:
+    """ROUGE-1/2/L F1 of the joined sentences against the reference, and the summary's faults."""
+    joined = " ".join(sentences)
+    result = scorer.score(case.reference, joined)
+    return Scored(
+        rouge=tuple(100 * result[k].fmeasure for k in ("rouge1", "rouge2", "rougeL")),
+        chars=len(joined),
+        sentences=len(sentences),
+        empty=sum(not re.search(r"[^\W_]", s) for s in sentences),
+        not_verbatim=sum(s not in case.article.text for s in sentences),
+    )
+
+
+def run(
+    all_cases: Sequence[Case], vectors: Sequence[np.ndarray], summary: Callable[..., list[str]]
+) -> dict[str, list[Scored]]:
+    """Every system's scores on every article, in the same order as `all_cases`."""
+    scorer = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    scored: dict[str, list[Scored]] = {name: [] for name in SYSTEMS}
+    for case, rows in zip(all_cases, vectors, strict=True):
+        ours = summary(case.article, rows)
+        leading = body_sentences(case.article)
+        systems = (ours, lead(leading, 3), matched_lead(leading, len(" ".join(ours))))
+        for name, sentences in zip(SYSTEMS, systems, strict=True):
+            scored[name].append(score(scorer, case, sentences))
+    return scored
+
+
+def interval(ours: Sequence[Scored], theirs: Sequence[Scored], seed: int = 0) -> tuple[float, ...]:
+    """Mean ROUGE-2 difference and its paired bootstrap 95% interval (articles resampled)."""
+    diffs = np.array([a.rouge[1] - b.rouge[1] for a, b in zip(ours, theirs, strict=True)])
+    draws = np.random.default_rng(seed).integers(0, len(diffs), (RESAMPLES, len(diffs)))
+    means = diffs[draws].mean(axis=1)
+    return float(diffs.mean()), *np.percentile(means, [2.5, 97.5]).tolist()
+
+
+def table(all_cases: Sequence[Case], scored: dict[str, list[Scored]]) -> str:
+    """The Markdown results table: each half, each system, with lengths and faults."""
+    lines = [
+        "| half | articles | system | ROUGE-1 | ROUGE-2 | ROUGE-L | chars | sentences "
+        "| no letter | not verbatim |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for half in HALVES:
+        picked = [i for i, c in enumerate(all_cases) if half in ("all", c.half)]
+        for name in SYSTEMS:
+            rows = [scored[name][i] for i in picked]
+            r1, r2, rl = np.mean([r.rouge for r in rows], axis=0)
+            lines.append(
+                f"| {half} | {len(rows)} | {name} | {r1:.1f} | {r2:.1f} | {rl:.1f} "
+                f"| {np.mean([r.chars for r in rows]):.0f} "
+                f"| {np.mean([r.sentences for r in rows]):.2f} "
+                f"| {sum(r.empty for r in rows)} | {sum(r.not_verbatim for r in rows)} |"
+            )
+    return "\n".join(lines)
+
+
+def differences(all_cases: Sequence[Case], scored: dict[str, list[Scored]]) -> str:
+    """StoryBot − lead-3 on ROUGE-2, each half, with the paired bootstrap 95% interval."""
+    lines = ["| half | StoryBot − lead-3, ROUGE-2 F1 | 95% interval |", "|---|---|---|"]
+    for half in HALVES:
+        picked = [i for i, c in enumerate(all_cases) if half in ("all", c.half)]
+        mean, low, high = interval(
+            [scored["StoryBot"][i] for i in picked], [scored["lead-3"][i] for i in picked]
+        )
+        lines.append(f"| {half} | {mean:+.2f} | {low:+.2f} to {high:+.2f} |")
+    return "\n".join(lines)
+
+
+def length_sweep(all_cases: Sequence[Case], vectors: Sequence[np.ndarray]) -> str:
+    """ROUGE-2 of StoryBot on the tuning half for several target lengths: how it was chosen."""
+    scorer = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    tune = [(c, v) for c, v in zip(all_cases, vectors, strict=True) if c.half == "tune"]
+    lines = [
+        "| target chars (tuning half) | ROUGE-1 | ROUGE-2 | ROUGE-L | chars |",
+        "|---|---|---|---|---|",
+    ]
+    for target in TARGETS:
+        plan = Plan(target_chars=target)
+        rows = [score(scorer, c, storybot(c.article, v, plan)) for c, v in tune]
+        r1, r2, rl = np.mean([r.rouge for r in rows], axis=0)
+        chosen = " (StoryBot)" if target == Plan().target_chars else ""
+        lines.append(
+            f"| {target}{chosen} | {r1:.1f} | {r2:.1f} | {rl:.1f} "
+            f"| {np.mean([r.chars for r in rows]):.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def story_summary(embedder: Embedder) -> str:
+    """The shipped story's summary, one cited sentence a line."""
+    article = read_article(STORY)
+    chunks = chunked(article)[0]
+    return "\n".join(
+        f"- {s.text} [¶{s.paragraph}]"
+        for s in summarise(chunks, sentence_vectors(embedder, article))
+    )
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    """--data (the set's folder), --out (the Markdown file), --limit (first N articles)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.summary", description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA, help="the CNN/DailyMail set's folder")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the Markdown")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Summarise every article, score all three systems, print and write the tables."""
+    args = arguments(argv)
+    all_cases = cases(args.data)[: args.limit or None]
+    settings = Settings(data_dir=ROOT / "data", model=DEFAULT_MODEL)  # whatever .env says
+    embedder = build_embedder(settings, lambda message: print(message, file=sys.stderr))
+    print(f"Encoding {len(all_cases)} articles…", file=sys.stderr)
+    vectors = [sentence_vectors(embedder, case.article) for case in all_cases]
+    scored = run(all_cases, vectors, storybot)
+    report = "\n\n".join(
+        [
+            table(all_cases, scored),
+            differences(all_cases, scored),
+            length_sweep(all_cases, vectors),
+            story_summary(embedder),
+        ]
+    )
+    print(report)
+    args.out.write_text(document(report), encoding="utf-8")
+
+
+def document(report: str) -> str:
+    """docs/summary.md: how the figures were made, then the tables."""
+    return f"{HEADER}\n{report}\n"
+
+
+HEADER = """# The summary on news it was not written for
+
+Written by `python -m benchmarks.summary` (about 10 minutes on 2 busy cores, most of it encoding).
+150 CNN/DailyMail test articles with their reference highlights, read from `../shared/eval/summ`
+(evaluation only, never copied here). Each article is its own corpus and is summarised exactly as
+`storybot build` does it (same chunking, int8 encoder and `index.summary.summarise`). Scores are
+ROUGE F1 x100 from `rouge-score` (stemmed, reference first), mean over articles; the budget is
+the same for all: at most 5 sentences and 1,000 characters joined.
+
+- **lead-3**: the first three sentences of the body (fewer if they pass 1,000 characters).
+- **length-matched lead**: the first sentences of the body whose joined length is nearest
+  StoryBot's summary of that article, within the same budget.
+- **halves**: an article is in the tuning half when the first byte of sha256(id) is even. The
+  summariser's settings (`index.summary.Plan`: lead weight, redundancy threshold, target length)
+  were chosen on the tuning half only; the reporting half shows what carries over.
+- **no letter**: sentences with no letter or digit; **not verbatim**: sentences that are not
+  exactly in the article. Both must be 0.
+- The interval is a paired bootstrap (10,000 resamples of the articles, seed 0) of the mean
+  per-article difference StoryBot − lead-3 in ROUGE-2 F1.
+
+How the settings were chosen, on the tuning half only: a lead prior of 1 / (1 + rank) at weight
+1.0 beside the coverage gain (weights of 0.1-0.3 scored 0.5-2.3 ROUGE-2 points lower); a
+redundancy threshold of 0.75 (0.6-0.9 tried); and a target of 750 characters. A 600-character
+target scored higher on the tuning half (ROUGE-2 20.0, table below), but the shipped story then
+loses one of its four points: they take five sentences there, since ¶3 (how the plot was foiled)
+sits between them and its vectors cannot tell it from a new point. Tried and dropped, since each
+lowered ROUGE-2 on the tuning half (points, against the same settings without it): an MMR
+penalty on the similarity to chosen sentences (-0.9 to -4.8), a bonus for names the summary
+lacks (-0.5 to -5.0), penalties for quotations and for long sentences (-0.05 to -0.8).
+
+Before this change (main at 244962f, same benchmark): StoryBot ROUGE-2 17.7 (tuning) and 17.9
+(reporting) against lead-3 at 19.0 and 19.9; 30 of its sentences had no letter (a closing quote
+mark split off by the sentence splitter); StoryBot − lead-3 was -1.34 (-3.03 to +0.43) on the
+tuning half and -2.05 (-3.66 to -0.46) on the reporting half.
+"""
+
+
+if __name__ == "__main__":
+    main()
