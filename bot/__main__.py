@@ -8,11 +8,11 @@ import sys
 
 import aiohttp
 import discord
-from pydantic import ValidationError
 
 from bot.client import StoryBot, StoryEngine
 from bot.settings import BotSettings
 from index.passages import StoryError
+from index.settings import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,9 @@ def main() -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
-        settings = BotSettings()
-    except ValidationError as error:
-        problem = error.errors(include_input=False, include_url=False)[0]
-        return fail(f"Invalid setting {problem['loc'][0]}: {problem['msg']}.")
+        settings = load_settings(BotSettings)
+    except StoryError as error:
+        return fail(str(error))
     if settings.discord_token is None:
         return fail(NO_TOKEN)
     try:

@@ -28,8 +28,10 @@ class BotSettings(Settings):
         default=frozenset(),
         description="Channel ids where every message is a question (comma-separated).",
     )
-    cooldown_rate: int = Field(default=3, ge=1, description="Questions a person may ask…")
-    cooldown_seconds: float = Field(default=30.0, gt=0, description="…in this many seconds.")
+    cooldown_rate: int = Field(default=3, ge=1, le=1000, description="Questions a person may ask…")
+    cooldown_seconds: float = Field(
+        default=30.0, gt=0, le=86_400, allow_inf_nan=False, description="…in this many seconds."
+    )
 
     @field_validator("discord_token", "discord_guild_id", mode="before")
     @classmethod

@@ -1,13 +1,27 @@
-"""The engine's settings, read from the environment and `.env` (documented in `.env.example`)."""
+"""The engine's settings, read from the environment and `.env` (documented in `.env.example`).
+
+A value that is mistyped or out of range, or a path that cannot be what it names, is one line
+naming the variable and what it accepts (`load_settings`), before anything heavy is imported.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import Field
+from pydantic import Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.passages import StoryError
+
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+SHOWN_CHARS = 40
+"""How much of a rejected value the error repeats."""
+
+
+class SettingsInvalid(StoryError):
+    """A setting has a value the engine cannot use; the message names the variable."""
 
 
 class Settings(BaseSettings):
@@ -25,3 +39,112 @@ class Settings(BaseSettings):
     )
     model: str = Field(default=DEFAULT_MODEL, description="sentence-transformers model id or path.")
     top_k: int = Field(default=3, ge=1, le=10, description="Passages per answer.")
+
+    @field_validator("corpus", "data_dir", "encoders", "model", mode="before")
+    @classmethod
+    def _not_blank(cls, value: Any) -> Any:
+        """`STORYBOT_CORPUS=` would otherwise mean the current folder, silently."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("blank")
+        return value
+
+
+S = TypeVar("S", bound=Settings)
+
+
+def load_settings(kind: type[S], **values: Any) -> S:
+    """The settings from the environment and `.env`, their paths checked; raises SettingsInvalid."""
+    try:
+        settings = kind(**values)
+    except ValidationError as error:
+        raise SettingsInvalid(invalid_setting(kind, error)) from None
+    except UnicodeDecodeError as error:
+        raise SettingsInvalid(f"The .env file is not UTF-8 text ({error.reason}).") from None
+    check_places(settings)
+    return settings
+
+
+def invalid_setting(kind: type[Settings], error: ValidationError) -> str:
+    """One line: which variable, the value given (never a secret's) and what it accepts."""
+    problem = error.errors(include_url=False)[0]
+    name = str(problem["loc"][0]) if problem["loc"] else ""
+    field_name, field = _field(kind, name)
+    variable = _variable(kind, field_name, field)
+    value = problem.get("input")
+    secret = field is not None and "Secret" in str(field.annotation)
+    shown = "" if secret or not isinstance(value, str | int | float) else f"={_short(value)}"
+    accepts = accepted(field) if field is not None else problem["msg"].lower()
+    return f"Invalid setting {variable}{shown}: it accepts {accepts}."
+
+
+def accepted(field: FieldInfo) -> str:
+    """What a field accepts, in words, from its type and bounds."""
+    kind = str(field.annotation)
+    words = {
+        "int": "a whole number",
+        "float": "a number",
+        "Path": "a folder path",
+        "str": "a name or path, not blank",
+        "frozenset[int]": "channel ids (whole numbers) separated by commas or spaces",
+        "SecretStr": "the bot's token",
+    }
+    base = next((text for key, text in words.items() if key in kind), "a value of type " + kind)
+    bounds = {type(m).__name__: getattr(m, type(m).__name__.lower(), None) for m in field.metadata}
+    low = f"from {bounds['Ge']}" if "Ge" in bounds else f"above {bounds.get('Gt')}"
+    if ("Ge" in bounds or "Gt" in bounds) and "Le" in bounds:
+        base += f" {low} to {bounds['Le']}"
+    elif "Ge" in bounds or "Gt" in bounds:
+        base += f" {low} up"
+    elif "Le" in bounds:
+        base += f" up to {bounds['Le']}"
+    if "None" in kind and "int" in kind:
+        base += ", or nothing"
+    return base
+
+
+def check_places(settings: Settings) -> None:
+    """A data folder, encoders folder or corpus that names a file is one line, not a crash later."""
+    places = {"corpus": settings.corpus, "data_dir": settings.data_dir}
+    if settings.encoders is not None:
+        places["encoders"] = settings.encoders
+    for name, path in places.items():
+        blocker = _file_in_the_way(path)
+        if blocker is not None:
+            variable = _variable(type(settings), name, type(settings).model_fields[name])
+            where = "is a file" if blocker == path else f"is inside {blocker}, which is a file"
+            raise SettingsInvalid(
+                f"Invalid setting {variable}={_short(str(path))}: it {where}; "
+                f"it accepts {accepted(type(settings).model_fields[name])}."
+            )
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The path itself or the nearest existing folder above it, when that is not a folder."""
+    for place in (path, *path.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:  # a name too long, a loop of links: nothing can be made there either
+            return place
+    return None
+
+
+def _field(kind: type[Settings], name: str) -> tuple[str, FieldInfo | None]:
+    for field_name, field in kind.model_fields.items():
+        aliases = getattr(field.validation_alias, "choices", [])
+        if name.lower() in (field_name, *(str(a).lower() for a in aliases)):
+            return field_name, field
+    return name, None
+
+
+def _variable(kind: type[Settings], name: str, field: FieldInfo | None) -> str:
+    aliases = getattr(field.validation_alias, "choices", []) if field is not None else []
+    if aliases:
+        return str(aliases[0])
+    return f"{kind.model_config.get('env_prefix', '')}{name}".upper()
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    text = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+    return repr(text) if not text.isprintable() or " " in text or not text else text

@@ -7,6 +7,9 @@ import numpy as np
 from index.passages import Chunk, Source, SummarySentence
 
 MAX_SENTENCES = 5
+MAX_ROWS = 2_000
+"""Sentences of one article weighed against each other; a longer one is sampled evenly, so the
+summary of a 30 MB article costs a 2,000 × 2,000 matrix, not one of its every sentence pair."""
 MAX_CHARS = 1000
 LEAD_BONUS = 0.1  # news puts its main facts first
 
@@ -47,6 +50,8 @@ def _pick(
 ) -> list[tuple[Chunk, str, int]]:
     if not rows:
         return []
+    if len(rows) > MAX_ROWS:
+        rows = [rows[i] for i in np.linspace(0, len(rows) - 1, MAX_ROWS).round().astype(int)]
     own = vectors[[row for _, _, row in rows]]
     likeness = own @ own.T
     lead = LEAD_BONUS / np.sqrt(1 + np.arange(len(rows)))
