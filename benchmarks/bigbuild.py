@@ -24,7 +24,7 @@ from typing import Any
 
 from benchmarks.floor import ARTICLE
 from benchmarks.measure import PYTHON, STORYBOT, offline_env, progress, run
-from benchmarks.newswire import FIRST, LAST, SEED, filled, paragraph
+from benchmarks.newswire import FIRST, LAST, PARAGRAPH_LIMIT, SEED, filled, paragraph
 from index.settings import DEFAULT_MODEL
 
 RESULTS = Path(__file__).resolve().parent / "results" / "bigbuild.json"
@@ -37,8 +37,12 @@ def write_article(path: Path, megabytes: float, seed: int = SEED) -> list[str]:
     headline = filled(rng, "{org} {verb} {topic} as talks in {place} stall")
     paragraphs, size = [], len(headline)
     while size < megabytes * 1_000_000:
-        paragraphs.append(paragraph(rng, seen))
-        size += len(paragraphs[-1]) + 1
+        # Two wire paragraphs joined where they fit: about 530 characters a passage, as in the
+        # 30 MB article of issue 18 (56,455 passages).
+        first, second = paragraph(rng, seen), paragraph(rng, seen)
+        joined = f"{first} {second}"
+        paragraphs += [joined] if len(joined) <= PARAGRAPH_LIMIT else [first, second]
+        size += len(joined) + 1
     byline = f"By {rng.choice(FIRST)} {rng.choice(LAST)}"
     path.write_text("\n".join([headline, *paragraphs, byline]) + "\n", encoding="utf-8")
     return [headline, *paragraphs, byline]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from contextlib import suppress
 
 import aiohttp
 import discord
@@ -62,9 +63,14 @@ def main() -> int:
 def open_engine(settings: BotSettings) -> StoryEngine:
     """The engine with its model and index loaded, so the first question is as quick as any."""
     # Imported here: torch takes seconds to import, and a missing token should fail at once.
+    from index import store
     from index.engine import Engine
 
-    return Engine.open(settings, progress=log.info)
+    engine = Engine.open(settings, progress=log.info)
+    with suppress(StoryError):  # the operator hears which corpus files the answers leave out
+        for skipped in store.read_manifest(settings.data_dir).skipped:
+            log.warning("Left out of the index: %s", skipped)
+    return engine
 
 
 async def serve(bot: StoryBot, token: str) -> None:

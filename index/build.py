@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from index import store
-from index.chunking import corpus_passages, indexed_units, search_text
+from index.chunking import PARALLEL_FROM, corpus_passages, indexed_units, search_text
 from index.corpus import Corpus, scan_corpus
 from index.embedding import (
     ENCODER_FORMAT,
@@ -80,7 +80,7 @@ def _export_once(settings: Settings, folder: Path, progress: Progress) -> Embedd
     with suppress(EncoderMissing):
         return OnnxEmbedder(folder)
     for leftover in [*folder.parent.glob(".export-*"), *folder.parent.glob(".stale-*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(leftover, ignore_errors=True)  # a killed export's: this one holds the lock
     progress(f"Loading the model {settings.model}…")
     model = SentenceTransformerEmbedder(settings.model)
     progress("Exporting it to a fast int8 encoder (once for each model)…")
@@ -119,6 +119,9 @@ def build(
 ) -> None:
     """Read, chunk, embed and summarise the corpus, then store it all atomically."""
     corpus = corpus or scan_corpus(settings.corpus)
+    paragraphs = sum(len(article.paragraphs) for article in corpus.articles)
+    if paragraphs >= PARALLEL_FROM:
+        progress(f"Splitting {paragraphs:,} paragraphs into sentences…")
     chunks = corpus_passages(corpus.articles)
     texts = tuple(search_text(c) for c in chunks)
     progress(f"Embedding {len(chunks)} passages from {len(corpus.articles)} article(s)…")

@@ -15,7 +15,7 @@ from index import store
 from index.corpus import CorpusMissing, corpus_hash, scan_corpus
 from index.passages import MAX_CHARS, StoryError
 from index.settings import Settings, check_places
-from index.upkeep import build_lock
+from index.upkeep import build_lock, clear_export_leftovers
 
 if TYPE_CHECKING:
     from index.embedding import Embedder
@@ -108,6 +108,11 @@ def answer_from_built(
     try:
         value = read(None)
     except (store.IndexMissing, store.IndexCorrupt):
+        if isinstance(error, store.IndexUnwritable):
+            raise store.IndexUnwritable(
+                f"{error} There is no index to answer from: set STORYBOT_DATA_DIR to a folder "
+                "StoryBot can write."
+            ) from None
         raise error from None
     out_of_date = f", which is out of date ({stale})" if stale else ""
     log.warning("%s Answering from the index already built%s.", error, out_of_date)
@@ -135,6 +140,7 @@ def _build(settings: Settings, embedder: Callable[[], Embedder], progress: Progr
     from index.build import build  # numpy, FAISS and the model, only when building
 
     store.clear_leftovers(settings.data_dir)
+    clear_export_leftovers(settings.encoders or settings.data_dir / "encoders")
     corpus = scan_corpus(settings.corpus)
     used = embedder()
     build(settings, used, progress, corpus)

@@ -105,7 +105,7 @@ def save(
     except (OSError, RuntimeError) as error:  # FAISS reports a failed write as RuntimeError
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
-        raise IndexUnwritable(f"Cannot write the index in {data_dir}: {_why(error)}.") from None
+        raise IndexUnwritable(f"Could not write the index in {data_dir}: {_why(error)}.") from None
     remove_other_builds(data_dir, keep=folder.name)
 
 
@@ -247,8 +247,12 @@ def remove_other_builds(data_dir: Path, keep: str | None) -> None:
 
 
 def _why(error: BaseException) -> str:
-    """An OS error's reason in a few words ("Read-only file system")."""
-    return str(getattr(error, "strerror", None) or error).splitlines()[0]
+    """An OS error's reason in a few words ("Read-only file system"), also from FAISS's long
+    messages, which end with it in brackets."""
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    found = re.search(r"\(([^()]+)\)\s*$", str(error))
+    return found[1] if found else "a write failed"
 
 
 def _records_json(records: Records) -> dict[str, Any]:

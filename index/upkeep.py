@@ -9,6 +9,7 @@ lock may clear what killed builds and exports left behind: no one else can be wr
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,7 @@ def build_lock(
         os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o666))  # a read-only folder fails here
     except OSError as error:
         reason = error.strerror or str(error)
-        raise IndexUnwritable(f"Cannot write in {folder}: {reason}.") from None
+        raise IndexUnwritable(f"Could not write in {folder}: {reason}.") from None
     lock = FileLock(path)
     try:
         lock.acquire(timeout=WAIT_QUIETLY)
@@ -44,5 +45,28 @@ def build_lock(
         lock.acquire()
     try:
         yield
+    finally:
+        lock.release()
+
+
+def clear_export_leftovers(encoders: Path) -> None:
+    """Remove what killed encoder exports left in `encoders` (an `.export-*` folder can hold
+    close to 100 MB), unless an export is running there now."""
+    from filelock import FileLock, Timeout
+
+    lock_path = encoders / EXPORT_LOCK_FILE
+    leftovers = [*encoders.glob(".export-*"), *encoders.glob(".stale-*")]
+    if not leftovers or not lock_path.is_file():
+        for leftover in leftovers:  # no export has run since locks were kept: none is running
+            shutil.rmtree(leftover, ignore_errors=True)
+        return
+    lock = FileLock(lock_path)
+    try:
+        lock.acquire(timeout=0)
+    except (Timeout, OSError):
+        return
+    try:
+        for leftover in leftovers:
+            shutil.rmtree(leftover, ignore_errors=True)
     finally:
         lock.release()
