@@ -40,9 +40,10 @@ def cli(context: click.Context, verbose: bool) -> None:
 @click.pass_obj
 def build_command(settings: Settings) -> None:
     """Build the index from the corpus (other commands build it when needed)."""
-    from index import build
+    from index.build import build_embedder
+    from index.freshness import rebuild
 
-    build.build(settings, build.build_embedder(settings, stderr_progress), stderr_progress)
+    rebuild(settings, lambda: build_embedder(settings, stderr_progress), stderr_progress)
 
 
 @cli.command()

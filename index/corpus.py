@@ -89,7 +89,7 @@ def scan_corpus(folder: Path) -> Corpus:
             skipped.append(Skipped(shown(path), str(reason)))
             log.warning("Skipped %s: %s.", shown(path), reason)
     if not articles:
-        left_out = f" (skipped: {', '.join(map(str, skipped))})" if skipped else ""
+        left_out = f" ({len(skipped)} file(s) skipped, each said above)" if skipped else ""
         where = shown(folder)
         raise CorpusMissing(f"The corpus folder {where} holds no readable article{left_out}.")
     return Corpus(tuple(articles.values()), tuple(skipped))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from index import store
-from index.corpus import CorpusMissing, corpus_hash, scan_corpus
+from index.corpus import CorpusMissing, article_files, corpus_hash, scan_corpus
 from index.passages import MAX_CHARS, StoryError
 from index.settings import Settings, check_places
 from index.upkeep import build_lock, clear_export_leftovers
@@ -132,6 +132,7 @@ def _build_and_read(
             return read(None)
         except store.IndexCorrupt as error:
             reason = f"the index is unreadable ({error})"
+    article_files(settings.corpus)  # a corpus that is not there is said before any "Building"
     progress(f"Building the index: {reason}.")
     return read(_build(settings, embedder, progress))
 

@@ -102,6 +102,7 @@ class FakeDiscord:
         self.connections: list[str] = []  # gateway paths connected to, in order
         self.dispatched: dict[str, float] = {}  # interaction token -> when it was sent
         self.faults: list[Fault] = []  # REST failures to answer with, each once, first match
+        self.refused: list[Call] = []  # REST calls answered with one of those failures
         self._ws: web.WebSocketResponse | None = None
         self._transport: Any = None
         self._sequence = 0
@@ -234,13 +235,14 @@ class FakeDiscord:
         body = await body_of(request)
         path = "/" + request.match_info["path"]
         authorization = request.headers.get("Authorization")
-        self.calls.append(Call(request.method, path, body, authorization))
-        if authorization not in (None, f"Bot {self.token}"):
-            return answer({"message": "401: Unauthorized", "code": 0}, status=401)
         for fault in self.faults:
             if fault.method == request.method and path.startswith(fault.path_start):
                 self.faults.remove(fault)
+                self.refused.append(Call(request.method, path, body, authorization))
                 return fault.response()
+        self.calls.append(Call(request.method, path, body, authorization))
+        if authorization not in (None, f"Bot {self.token}"):
+            return answer({"message": "401: Unauthorized", "code": 0}, status=401)
         return self._route(request.method, path.split("/")[1:], body)
 
     def _route(self, method: str, parts: list[str], body: Any) -> web.Response:

@@ -83,15 +83,17 @@ def storybot(
     stdin: bytes = b"",
     preexec: Callable[[], None] | None = None,
     wrap: Sequence[str] = (),
+    cwd: Path = ROOT,
 ) -> Run:
     """Run `storybot ARGS` in a clean environment (plus `env`), as a user would."""
-    command = [*wrap, sys.executable, "-c", "from index.cli import main; main()", *args]
-    return _run(command, env, stdin, preexec)
+    entry = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from index.cli import main; main()"
+    command = [*wrap, sys.executable, "-c", entry, *args]
+    return _run(command, env, stdin, preexec, cwd)
 
 
 def python_m_bot(env: dict[str, str]) -> Run:
     """Run `python -m bot` in a clean environment (plus `env`)."""
-    return _run([sys.executable, "-m", "bot"], env, b"", None)
+    return _run([sys.executable, "-m", "bot"], env, b"", None, ROOT)
 
 
 def _run(
@@ -99,6 +101,7 @@ def _run(
     env: dict[str, str],
     stdin: bytes,
     preexec: Callable[[], None] | None,
+    cwd: Path,
 ) -> Run:
     environment = {
         "PATH": os.environ["PATH"],
@@ -114,7 +117,7 @@ def _run(
         input=stdin,
         capture_output=True,
         env=environment,
-        cwd=ROOT,
+        cwd=cwd,
         timeout=600,
         preexec_fn=preexec,
     )
