@@ -12,10 +12,14 @@ setup: $(STAMP)
 
 # torch is pinned and installed first: here that is a CPU wheel; unpinned, pip would fetch CUDA.
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV) (once, a few minutes): torch, then StoryBot and its dependencies."
 	$(PYTHON) -m venv $(VENV)
+	@echo "Installing torch==2.13.0 (the CPU wheel; used once, to export the model)…"
 	$(BIN)/pip install --quiet torch==2.13.0
+	@echo "Installing StoryBot, sentence-transformers, FAISS, onnxruntime, discord.py and the test tools…"
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+	@echo "Set up. To type storybot yourself: . $(VENV)/bin/activate"
 
 run: setup
 	@if $(BIN)/python -c "import sys; from bot.settings import BotSettings; sys.exit(not BotSettings().discord_token)"; then \
@@ -26,6 +30,8 @@ run: setup
 	else \
 		echo "No DISCORD_TOKEN set: answering a sample question here (see README, 'Discord')."; \
 		$(BIN)/storybot ask "$(QUESTION)"; \
+		echo 'Ask your own: make run QUESTION="What attack was prevented?"'; \
+		echo 'or: . $(VENV)/bin/activate, then storybot ask "...", storybot chat, storybot doctor'; \
 	fi
 
 chat: setup
@@ -48,5 +54,6 @@ bench: setup
 faults: setup
 	STORYBOT_FAULT_TABLE=docs/faults.md $(BIN)/python -m pytest -q tests/faults
 
+# The index and encoder live in the user's cache folder (storybot doctor says where).
 clean:
 	rm -rf $(VENV) data

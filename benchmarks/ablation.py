@@ -17,7 +17,7 @@ from pathlib import Path
 from index.engine import Engine
 from index.evaluation import Report, evaluate
 from index.search import Weights
-from index.settings import Settings
+from index.settings import SHIPPED_CORPUS, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
@@ -47,9 +47,9 @@ class Row:
 def engines(work: Path) -> dict[str, Engine]:
     """The real engine over the shipped story, and over the story plus the second article."""
     both = work / "both"
-    shutil.copytree(ROOT / "corpus", both)
+    shutil.copytree(SHIPPED_CORPUS, both)
     shutil.copy(SECOND_ARTICLE, both)
-    story = Settings(corpus=ROOT / "corpus", data_dir=work / "d1")
+    story = Settings(corpus=SHIPPED_CORPUS, data_dir=work / "d1")
     two = Settings(corpus=both, data_dir=work / "d2")
     return {
         "story": Engine.open(story, progress=lambda _: None),

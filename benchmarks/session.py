@@ -11,7 +11,6 @@ from typing import Any
 
 from benchmarks.measure import (
     PYTHON,
-    REPO,
     STORYBOT,
     BenchmarkFailed,
     Finished,
@@ -21,8 +20,9 @@ from benchmarks.measure import (
     storybot_env,
 )
 from benchmarks.questions import COLD_QUESTION, questions
+from index.settings import SHIPPED_CORPUS
 
-CORPUS = REPO / "corpus"
+CORPUS = SHIPPED_CORPUS
 QUESTIONS = 400
 WARMUP = 10
 

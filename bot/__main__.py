@@ -10,9 +10,15 @@ from contextlib import suppress
 import aiohttp
 import discord
 
+from bot import logs
 from bot.client import StoryBot, StoryEngine
+from bot.metrics import MeasuredEngine, Metrics, MetricsServer, Operations
 from bot.settings import BotSettings
+from bot.updates import StoryUpdates
+from index.live import LiveEngine
 from index.passages import StoryError
+from index.questionlog.interface import Recorder
+from index.questionlog.interface import recording as question_log
 from index.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -35,18 +41,18 @@ NO_CONTENT_INTENT = (
 
 def main() -> int:
     """Run the bot until it is stopped; returns the exit status."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logs.configure("text")
     try:
         settings = load_settings(BotSettings)
     except StoryError as error:
         return fail(str(error))
     if settings.discord_token is None:
         return fail(NO_TOKEN)
+    token = settings.discord_token.get_secret_value()
+    logs.configure(settings.log_format, secrets=[token])
     try:
-        bot = StoryBot(settings, open_engine(settings))
-        asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
+        with question_log(settings) as questions:
+            asyncio.run(serve(settings, token, questions))
     except StoryError as error:
         return fail(str(error))
     except discord.LoginFailure:
@@ -61,22 +67,40 @@ def main() -> int:
 
 
 def open_engine(settings: BotSettings) -> StoryEngine:
-    """The engine with its model and index loaded, so the first question is as quick as any."""
-    # Imported here: torch takes seconds to import, and a missing token should fail at once.
-    from index import store
-    from index.engine import Engine
+    """The engine with its model and index loaded, so the first question is as quick as any.
 
-    engine = Engine.open(settings, progress=log.info)
+    It follows the corpus: a changed article is indexed in the background and swapped in.
+    """
+    from index import store
+
+    engine = LiveEngine(settings, progress=log.info)
     with suppress(StoryError):  # the operator hears which corpus files the answers leave out
         for skipped in store.read_manifest(settings.data_dir).skipped:
             log.warning("Left out of the index: %s", skipped)
     return engine
 
 
-async def serve(bot: StoryBot, token: str) -> None:
-    """Connect and answer until the process is stopped, closing the connection on the way out."""
-    async with bot:
-        await bot.start(token)
+async def serve(settings: BotSettings, token: str, questions: Recorder | None = None) -> None:
+    """Load the engine, connect, and answer until stopped, closing the connection on the way out.
+
+    The metrics server starts first, so /healthz says "starting" while the engine loads.
+    """
+    metrics = Metrics()
+    server = MetricsServer(metrics)
+    if settings.metrics_port is not None:
+        port = await server.start(settings.metrics_host, settings.metrics_port)
+        log.info("Metrics on http://%s:%d/metrics, health on /healthz", settings.metrics_host, port)
+    try:
+        engine = await asyncio.to_thread(open_engine, settings)
+        bot = StoryBot(settings, MeasuredEngine(engine, metrics), questions)
+        server.bot = bot
+        async with bot:
+            await bot.add_cog(Operations(metrics))
+            if isinstance(engine, LiveEngine):
+                await bot.add_cog(StoryUpdates(bot, engine))
+            await bot.start(token)
+    finally:
+        await server.stop()
 
 
 def fail(message: str) -> int:

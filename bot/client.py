@@ -13,8 +13,10 @@ from discord.ext import commands
 
 from bot import render
 from bot.cog import Story, respond
+from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from index.passages import Answer, SourceInfo, StoryError, SummarySentence
+from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ def reason(error: Exception, context: str) -> str:
     if isinstance(error, app_commands.CommandOnCooldown):
         return render.cooldown_note(error.retry_after)
     cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-    if isinstance(cause, StoryError):
+    if isinstance(cause, StoryError | app_commands.MissingPermissions):
         return str(cause)
     log.error("%s failed", context, exc_info=error)
     return render.APOLOGY
@@ -89,28 +91,43 @@ class StoryTree(app_commands.CommandTree["StoryBot"]):
             log.warning("Could not tell the user that /%s failed", name, exc_info=True)
 
 
-class StoryBot(commands.Bot):
-    """Answers questions about the story from slash commands, @mentions and question channels."""
+class StoryBot(commands.AutoShardedBot):
+    """Answers questions about the story from slash commands, @mentions and question channels.
 
-    def __init__(self, settings: BotSettings, engine: StoryEngine, **options: Any) -> None:
+    Sharded as Discord asks (`GET /gateway/bot`), or as STORYBOT_SHARD_COUNT and
+    STORYBOT_SHARD_IDS say when the shards are spread over several processes.
+    """
+
+    def __init__(
+        self,
+        settings: BotSettings,
+        engine: StoryEngine,
+        questions: Recorder | None = None,
+        **options: Any,
+    ) -> None:
         intents = discord.Intents.default()
         # Reading every message is a privileged intent: ask for it only where it is needed.
         intents.message_content = bool(settings.channels)
+        if settings.shard_ids:
+            options["shard_ids"] = list(settings.shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
             intents=intents,
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=StoryTree,
+            shard_count=settings.shard_count,
             **options,
         )
         self.settings = settings
         self.engine = engine
+        self.questions = questions or NoLog()
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
     async def setup_hook(self) -> None:
         """Add the commands and sync them, to the test server when one is set."""
         await self.add_cog(Story(self))
+        await self.add_cog(Newsroom(self))
         guild_id = self.settings.discord_guild_id
         guild = None if guild_id is None else discord.Object(guild_id)
         if guild is not None:
@@ -121,14 +138,31 @@ class StoryBot(commands.Bot):
 
     async def on_ready(self) -> None:
         """Say who the bot is, where, and how to invite it to another server."""
-        log.info("Connected as %s in %d servers", self.user, len(self.guilds))
+        shards = ", ".join(str(shard) for shard in sorted(self.shards))
+        log.info(
+            "Connected as %s in %d servers (shards %s of %s)",
+            self.user,
+            len(self.guilds),
+            shards,
+            self.shard_count,
+        )
         if self.application_id is not None:
             invite = discord.utils.oauth_url(self.application_id, permissions=INVITE_PERMISSIONS)
             log.info("Invite link: %s", invite)
 
-    async def ask(self, question: str) -> Answer:
+    async def ask(self, question: str, asker: Asker | None = None) -> Answer:
         """The engine's answer, worked out in a thread so the event loop keeps its heartbeat."""
-        return await asyncio.to_thread(self.engine.ask, question)
+        return (await self.ask_recorded(question, asker))[0]
+
+    async def ask_recorded(self, question: str, asker: Asker | None) -> tuple[Answer, str | None]:
+        """The answer and, when `asker` is given and recording is on, its id in the log (which
+        feedback buttons vote on). The record is queued from the worker thread; the database is
+        written by the log's own thread, never waited on here."""
+        if asker is None:
+            return await asyncio.to_thread(self.engine.ask, question), None
+        return await asyncio.to_thread(
+            answer_and_record, self.engine.ask, question, self.questions, asker
+        )
 
     def help_pages(self) -> list[render.Page]:
         """How to ask this bot about its story."""
@@ -141,7 +175,7 @@ class StoryBot(commands.Bot):
         question = self.question_in(message)
         if question is None:
             return
-        for page in await self.answer_pages(message.author.id, question, message.id):
+        for page in await self.answer_pages(message_asker(message), question, message.id):
             await message.reply(**page.as_kwargs())
 
     def question_in(self, message: discord.Message) -> str | None:
@@ -155,12 +189,12 @@ class StoryBot(commands.Bot):
             return message.content.strip()
         return None
 
-    async def answer_pages(self, user_id: int, question: str, message_id: int) -> list[render.Page]:
+    async def answer_pages(self, asker: Asker, question: str, message_id: int) -> list[render.Page]:
         """The reply to a question in a message: the answer, help when empty, or what went wrong."""
         if not question:
             return self.help_pages()
         try:
-            self.cooldown.count(user_id)
-            return render.answer(await self.ask(question))
+            self.cooldown.count(int(asker.user))
+            return render.answer(await self.ask(question, asker))
         except Exception as error:
             return render.plain(reason(error, f"Answering message {message_id}"))

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
+from index.questionlog.interface import Asker
 
 if TYPE_CHECKING:
     from bot.client import StoryBot
@@ -21,6 +22,11 @@ def counts_as_question(interaction: discord.Interaction[StoryBot]) -> bool:
     """Count the question against its asker's cooldown; raises CommandOnCooldown when too fast."""
     interaction.client.cooldown.count(interaction.user.id)
     return True
+
+
+def interaction_asker(interaction: discord.Interaction[StoryBot]) -> Asker:
+    """Who ran a slash command, and in which server and channel (for the question log)."""
+    return Asker(interaction.user.id, "slash", interaction.guild_id, interaction.channel_id)
 
 
 async def respond(
@@ -57,7 +63,8 @@ class Story(commands.Cog):
     ) -> None:
         """Ask about the story; the answer quotes the passages it comes from."""
         await interaction.response.defer(ephemeral=private, thinking=True)
-        await respond(interaction, render.answer(await self.bot.ask(question)), ephemeral=private)
+        answer = await self.bot.ask(question, interaction_asker(interaction))
+        await respond(interaction, render.answer(answer), ephemeral=private)
 
     @app_commands.command()
     async def summary(self, interaction: discord.Interaction[StoryBot]) -> None:

@@ -64,7 +64,7 @@ def summary(sentences: Sequence[SummarySentence]) -> list[Page]:
 
 def sources(known: Sequence[SourceInfo], model_name: str) -> list[Page]:
     """The sources the bot knows, with their bylines, links and passage counts, and the model."""
-    blocks = [byline(info.source, info.passages) for info in known]
+    blocks = [byline(info.source, info.passages, info.changed) for info in known]
     footer = f"Answers are found with {shorten(model_name, LINE // 4)}."
     return embeds(blocks or [["No sources are indexed."]], title="Sources", footer=footer)
 
@@ -146,15 +146,17 @@ def attribution(citation: str, source: Source | None = None) -> str:
     return "— " + " · ".join(parts)
 
 
-def byline(source: Source, passages: int) -> list[str]:
-    """A source's headline, byline, publisher, date, link and passage count."""
+def byline(source: Source, passages: int, changed: float | None = None) -> list[str]:
+    """A source's headline, byline, publisher, date, link, passage count and last change."""
     facts = [f"By {source.author}" if source.author else None, source.publisher, source.date]
     lines = [f"**{escape_within(source.title, LINE)}**"]
     if known := [fact for fact in facts if fact]:
         lines.append(escape_within(" · ".join(known), LINE))
     if url := link(source.url):
         lines.append(url)
-    lines.append(f"{passages} passage{'' if passages == 1 else 's'}")
+    count = f"{passages} passage{'' if passages == 1 else 's'}"
+    # A Discord timestamp: each reader sees it in their own time zone.
+    lines.append(count + (f" · last changed <t:{int(changed)}:f>" if changed else ""))
     return lines
 
 

@@ -1,4 +1,4 @@
-"""The `storybot` command line: build, ask, summary, chat, eval and run."""
+"""The `storybot` command line: build, ask, summary, chat, eval, doctor and run."""
 
 from __future__ import annotations
 
@@ -6,26 +6,62 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from index import __version__
 from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
-from index.settings import Settings, load_settings
+from index.questionlog.commands import cli_asker, forget_command, report_command, vote_command
+from index.questionlog.interface import Recorder, answer_and_record, recording
+from index.settings import Settings, load_settings, variable
+
+if TYPE_CHECKING:
+    from index.live import LiveEngine
 
 log = logging.getLogger(__name__)
 
 DEFAULT_QUESTIONS = Path("eval/story_questions.json")
+CHAT_VOTES = {"+": "up", "👍": "up", "-": "down", "👎": "down"}
+NO_RECORD = click.option(
+    "--no-record", is_flag=True, help="Keep no record of these questions (see STORYBOT_RECORD)."
+)
 EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def settings_help(settings: type[Settings] = Settings) -> str:
+    """The settings' variables and what each means, for --help (read from the Settings fields)."""
+    rows = []
+    for name, field in settings.model_fields.items():
+        alias = field.validation_alias
+        shown = getattr(alias, "choices", [variable(name)])[0]
+        rows.append(f"  {shown:<26} {field.description or ''}")
+    where = "the environment, ./.env, or .env in the user's config folder"
+    return f"\b\nSettings (from {where}):\n" + "\n".join(rows)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=settings_help() + "\n\n`storybot doctor` shows where each is and whether it is healthy.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="storybot")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the engine does on stderr.")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    help=f"Folder of articles ({variable('corpus')}; default: the shipped article).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    help=f"Where the index is kept ({variable('data_dir')}; default: the user's cache folder).",
+)
 @click.pass_context
-def cli(context: click.Context, verbose: bool) -> None:
+def cli(context: click.Context, verbose: bool, corpus: Path | None, data_dir: Path | None) -> None:
     """StoryBot answers questions about a news story with cited passages."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -33,7 +69,10 @@ def cli(context: click.Context, verbose: bool) -> None:
     )
     for chatty in ("bm25s", "sentence_transformers"):
         logging.getLogger(chatty).setLevel(logging.INFO if verbose else logging.ERROR)
-    context.obj = load_settings(Settings)
+    given: dict[str, Any] = {"corpus": corpus, "data_dir": data_dir}
+    context.obj = load_settings(
+        Settings, **{name: value for name, value in given.items() if value is not None}
+    )
 
 
 @cli.command("build")
@@ -50,19 +89,25 @@ def build_command(settings: Settings) -> None:
 @click.argument("question")
 @click.option("-k", "top_k", type=click.IntRange(1, 10), default=None, help="Passages to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (JSON Lines when reading -).")
+@NO_RECORD
 @click.pass_obj
-def ask(settings: Settings, question: str, top_k: int | None, as_json: bool) -> None:
+def ask(
+    settings: Settings, question: str, top_k: int | None, as_json: bool, no_record: bool
+) -> None:
     """Answer QUESTION from the story; '-' reads one question a line from standard input."""
     from index.engine import Engine
 
     engine = Engine.open(settings)
     questions = _stdin_lines() if question == "-" else iter([as_text(question)])
-    for typed in questions:
-        answer = engine.ask(typed, top_k)
-        if as_json:
-            click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
-        else:
-            click.echo(render_answer(answer) + "\n")
+    with recording(settings, not no_record) as log:
+        for typed in questions:
+            answer, answer_id = answer_and_record(
+                lambda q: engine.ask(q, top_k), typed, log, cli_asker()
+            )
+            if as_json:
+                click.echo(json.dumps(answer_json(answer) | {"id": answer_id}, ensure_ascii=False))
+            else:
+                click.echo(render_answer(answer) + "\n")
 
 
 @cli.command()
@@ -86,22 +131,52 @@ def summary(settings: Settings, as_json: bool) -> None:
 
 
 @cli.command()
+@NO_RECORD
 @click.pass_obj
-def chat(settings: Settings) -> None:
-    """Ask questions one after another at a prompt; an empty line or Ctrl-D ends."""
-    from index.engine import Engine
+def chat(settings: Settings, no_record: bool) -> None:
+    """Ask questions one after another at a prompt; an empty line or Ctrl-D ends.
 
-    engine = Engine.open(settings)
-    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.")
-    while True:
-        try:
-            typed = input("? ")
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        if not typed.strip():
-            return
-        click.echo(render_answer(engine.ask(typed)) + "\n")
+    + or - (or 👍 / 👎) on a line of its own votes on the answer before it. The corpus folder
+    is followed: an article added, changed or removed is indexed in the background, and the
+    next question is answered from the new index.
+    """
+    from index.live import LiveEngine
+
+    live = LiveEngine(settings, stderr_progress)
+    stop = threading.Event()
+    threading.Thread(target=_say_updates, args=(live, stop), daemon=True).start()
+    recorded = settings.record and not no_record
+    votes = " A line + or - votes on the answer before it." if recorded else ""
+    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.{votes}")
+    try:
+        with recording(settings, recorded) as log:
+            last: str | None = None
+            while True:
+                try:
+                    typed = input("? ")
+                except (EOFError, KeyboardInterrupt):
+                    click.echo()
+                    return
+                if not typed.strip():
+                    return
+                if typed.strip() in CHAT_VOTES:
+                    click.echo(chat_vote(log, last, typed.strip()))
+                    continue
+                answer, last = answer_and_record(live.ask, typed, log, cli_asker())
+                click.echo(render_answer(answer) + "\n")
+    finally:
+        stop.set()
+
+
+def _say_updates(live: LiveEngine, stop: threading.Event) -> None:
+    """Tell the person at the prompt, on stderr, when the story changes under them."""
+    from index.live import Update, follow
+
+    try:
+        for event in follow(live, stop):
+            stderr_progress(event.describe() if isinstance(event, Update) else str(event))
+    except (OSError, RuntimeError) as error:  # the corpus folder gone, or no way to watch it
+        stderr_progress(f"Stopped following the corpus folder: {error}")
 
 
 @cli.command("eval")
@@ -125,13 +200,50 @@ def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> N
     click.echo(json.dumps(report.as_json()) if as_json else "\n".join(report.lines()))
 
 
-@cli.command(context_settings={"ignore_unknown_options": True})
+@cli.command()
+@click.pass_obj
+def doctor(settings: Settings) -> None:
+    """Where the corpus, index, encoder, model, database and config are, and how each is."""
+    from index.doctor import PROBLEM, checks
+
+    found = checks(settings)
+    click.echo(f"storybot {__version__}")
+    for check in found:
+        click.echo(f"{check.name:<9} {check.status:<8} {check.where}\n{'':<18} {check.detail}")
+    if any(check.status == PROBLEM for check in found):
+        sys.exit(1)
+
+
+class BotCommand(click.Command):
+    """`storybot run`, whose --help lists the bot's settings (read only when help is asked for)."""
+
+    def format_epilog(self, context: click.Context, formatter: click.HelpFormatter) -> None:
+        """The bot's settings: the engine's and Discord's."""
+        from bot.settings import BotSettings
+
+        formatter.write_paragraph()
+        formatter.write(settings_help(BotSettings).removeprefix("\b\n") + "\n")
+
+
+@cli.command(cls=BotCommand, context_settings={"ignore_unknown_options": True})
 def run() -> None:
     """Start the Discord bot (needs DISCORD_TOKEN); the same as `python -m bot`."""
     # The engine never imports discord; the bot is loaded only when asked for.
     from importlib import import_module
 
     sys.exit(import_module("bot.__main__").main())
+
+
+def chat_vote(log: Recorder, answer_id: str | None, vote: str) -> str:
+    """Vote in `chat` on the last answer, and say what became of the vote."""
+    if answer_id is None:
+        return "(Nothing to vote on: not recorded, or no answer yet.)"
+    log.feedback(answer_id, CHAT_VOTES[vote], cli_asker().user)
+    return "(Thanks: vote recorded.)"
+
+
+for command in (report_command, forget_command, vote_command):
+    cli.add_command(command)
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -145,6 +257,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "start": hit.chunk.start,
             "end": hit.chunk.end,
             "score": round(hit.score, 4),
+            "answer": hit.answer or None,
         }
         for hit in answer.hits
     ]
@@ -153,6 +266,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "refused": answer.refused,
         "message": answer.message,
         "passages": passages,
+        "confidence": answer.confidence,
+        "missing": list(answer.missing),
     }
 
 
@@ -163,7 +278,7 @@ def render_answer(answer: Answer) -> str:
     blocks = []
     for rank, hit in enumerate(answer.hits, start=1):
         text = hit.chunk.text
-        if hit.answer and hit.answer != text:
+        if hit.answer:
             text = f"{text[: hit.answer_start]}**{hit.answer}**{text[hit.answer_end :]}"
         blocks.append(f"{rank}. [{hit.citation}]\n   {text}")
     return "\n".join(blocks)

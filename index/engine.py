@@ -6,23 +6,17 @@ import logging
 from collections import Counter
 from functools import cached_property
 
-from index import build, store
+from index import answerability, build, store
+from index.answerability import Judgement
 from index.embedding import Embedder
 from index.freshness import Progress, read_or_build, stderr_progress
 from index.passages import Answer, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
-from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
+from index.search import DEFAULT_WEIGHTS, Retriever, Weights
 from index.settings import Settings
 from index.vectorset import VectorSet
 
 log = logging.getLogger(__name__)
-
-# Refusal: a question is answered when its best passage is similar enough, or nearly so and most
-# of its content words occur in the corpus. Calibrated on eval/calibration.json; see the README,
-# "How refusal works".
-ANSWER_ABOVE = 0.37
-ANSWER_WITH_WORDS_ABOVE = 0.30
-WORDS_COVERED = 0.6
 
 
 class Engine:
@@ -74,16 +68,26 @@ class Engine:
 
     def ask(self, typed: str, k: int | None = None) -> Answer:
         """The best passages for a question, or a refusal that says why."""
+        return self.examine(typed, k)[0]
+
+    def examine(self, typed: str, k: int | None = None) -> tuple[Answer, Judgement | None]:
+        """The answer, and the evidence it was decided on (None when nothing could be asked):
+        what the answerability model is fitted on."""
         try:
             question = question_from(typed)
         except Unaskable as reason:
-            return Answer(typed, refused=True, message=str(reason))
+            return Answer(typed, refused=True, message=str(reason)), None
         vector = self._embedder.encode([question.text])[0]
         scored = self._retriever.score(question, vector)
-        if not self._answerable(scored):
-            return Answer(typed, refused=True, message=self._off_topic)
-        hits = self._retriever.hits(scored, vector, k or self.settings.top_k)
-        return Answer(typed, refused=False, hits=hits)
+        judged = self._retriever.judge(question, scored)
+        model = answerability.fitted()
+        confidence = round(model.confidence(judged.evidence), 4)
+        if confidence < model.cut:
+            message = self._refusal(judged.missing)
+            answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
+            return answer, judged
+        hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
+        return Answer(typed, refused=False, hits=hits, confidence=confidence), judged
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The cited summary computed when the index was built."""
@@ -94,13 +98,14 @@ class Engine:
         counts = Counter(chunk.source for chunk in self._records.chunks)
         return tuple(SourceInfo(source, n) for source, n in counts.items())
 
-    def _answerable(self, scored: Scored) -> bool:
-        if scored.about_article:
-            return True
-        dense = float(scored.dense.max(initial=0.0))
-        if dense >= ANSWER_ABOVE:
-            return True
-        return dense >= ANSWER_WITH_WORDS_ABOVE and scored.coverage >= WORDS_COVERED
+    def _refusal(self, missing: tuple[str, ...]) -> str:
+        """The refusal, naming what the question asks about that the story never mentions."""
+        if not missing:
+            return self._off_topic
+        named = _listed(missing)
+        if len({c.source for c in self._records.chunks}) == 1:
+            return f"The story doesn't mention {named}, so I can't answer that from it."
+        return f"None of the stories mentions {named}, so I can't answer that from them."
 
     @cached_property
     def _off_topic(self) -> str:
@@ -112,3 +117,9 @@ class Engine:
                 f"Sorry, “{titles[0]}” doesn't cover that, so I can't answer it from the article."
             )
         return f"Sorry, none of these {len(titles)} stories covers that, so I can't answer it."
+
+
+def _listed(words: tuple[str, ...]) -> str:
+    """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
+    quoted = [f"“{w}”" for w in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"

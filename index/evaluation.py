@@ -28,6 +28,8 @@ class Report:
     in_scope_refused: int = 0
     off_topic: int = 0
     off_topic_refused: int = 0
+    near_topic: int = 0
+    near_topic_refused: int = 0
     misses: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -37,6 +39,11 @@ class Report:
             f"hit@3               {self.hit_at_3}/{self.in_scope}",
             f"off-topic refused   {self.off_topic_refused}/{self.off_topic}",
             f"in-scope refused    {self.in_scope_refused}/{self.in_scope}",
+            *(
+                [f"near-topic refused  {self.near_topic_refused}/{self.near_topic}"]
+                if self.near_topic
+                else []
+            ),
             *(f"miss: {miss}" for miss in self.misses),
         ]
 
@@ -53,13 +60,19 @@ def evaluate(engine: Asks, questions: Path) -> Report:
         _score_in_scope(report, engine.ask(item["q"], k=3), item)
     for question in data.get("out_of_scope", []):
         report.off_topic += 1
-        answer = engine.ask(question, k=3)
-        if answer.refused:
-            report.off_topic_refused += 1
-        else:
-            top = answer.hits[0].citation if answer.hits else "?"
-            report.misses.append(f"off-topic answered: {question!r} (top: {top})")
+        report.off_topic_refused += _refused(report, engine.ask(question, k=3), "off-topic")
+    for question in data.get("near_topic", []):
+        report.near_topic += 1
+        report.near_topic_refused += _refused(report, engine.ask(question, k=3), "near-topic")
     return report
+
+
+def _refused(report: Report, answer: Answer, kind: str) -> bool:
+    """Whether a question the story does not answer was refused; a miss is noted."""
+    if not answer.refused:
+        top = answer.hits[0].citation if answer.hits else "?"
+        report.misses.append(f"{kind} answered: {answer.question!r} (top: {top})")
+    return answer.refused
 
 
 def _score_in_scope(report: Report, answer: Answer, item: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from index import store
+from index.changes import corpus_files, rebuild_reason
 from index.corpus import CorpusMissing, article_files, corpus_hash, scan_corpus
 from index.passages import MAX_CHARS, StoryError
 from index.settings import Settings, check_places
@@ -33,7 +34,14 @@ def stderr_progress(message: str) -> None:
 
 def expected_manifest(settings: Settings) -> store.Manifest:
     """The manifest an index built now from these settings would carry."""
-    return store.Manifest(settings.model, corpus_hash(settings.corpus), MAX_CHARS)
+    files = corpus_files(settings.corpus)
+    return store.Manifest(
+        settings.model,
+        corpus_hash(settings.corpus),
+        MAX_CHARS,
+        corpus_files=files.sha256,
+        corpus_modified=files.modified,
+    )
 
 
 def stale_reason(settings: Settings) -> str | None:
@@ -51,7 +59,7 @@ def stale_reason(settings: Settings) -> str | None:
     if built.format != expected.format:
         return "it was written by another version of StoryBot"
     if not built.matches(expected):
-        return "the corpus, model or chunking settings changed"
+        return rebuild_reason(built, expected)
     return None
 
 

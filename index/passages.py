@@ -103,3 +103,5 @@ class SourceInfo:
 
     source: Source
     passages: int
+    changed: float | None = None
+    """When the article's file last changed (a Unix time), where known."""

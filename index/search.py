@@ -16,6 +16,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from index.answerability import Grounds, Judgement, answer_fit, missing_concepts, weigh
+from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts
 from index.passages import Chunk, Hit
 from index.questions import Question
 from index.vectorset import VectorSet
@@ -29,14 +31,27 @@ On the 20,000-passage benchmark corpus, searching the sentences too found the ex
 passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot eval` results,
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
-STOPWORDS = sorted(
-    set(bm25s.stopwords.STOPWORDS_EN)
-    | {"what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "tell"}
-    | {"me", "about", "s", "can", "could", "would", "should", "has", "have", "had", "any", "this"}
-)
 # bm25s sets its own logger to DEBUG when imported; hand its level back to the application.
 logging.getLogger("bm25s").setLevel(logging.NOTSET)
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
+ARTICLE_WORDS = re.compile(
+    r"^(article|story|piece|report|reported|report|news|headline|title|paper|newspaper|outlet|"
+    r"publication|publish|published|publisher|author|wrote|written|write|writer|byline|"
+    r"journalist|reporter|reveal|revealed|broke|break|cover|covered|source|site|name|it)$",
+    re.I,
+)
+"""Words of a question about the article itself; a question with any other concept is about
+something else ("What is the title of the first Beatles album?")."""
+ABOUT_LIFT = 0.3
+"""What the byline or headline gains for a question about the article itself: enough to win
+"who wrote this?", where the model barely relates the question to "By Jane Doe"."""
+GIST = re.compile(
+    r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
+    r"\bwhat(?:'s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
+    r"\bwhat happened\??$",
+    re.I,
+)
+"""A question asking what the story is about, in any of the usual ways."""
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
 )
@@ -54,6 +69,9 @@ class Weights:
     """Weight of the BM25 score."""
     about_article: bool = True
     """Whether author and outlet questions go to the byline and headline."""
+    answer_fit: float = 0.1
+    """How much a sentence's holding the question's concepts and the kind of answer asked for
+    counts, beside its similarity, in choosing the sentence to bold."""
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -67,8 +85,10 @@ class Scored:
     candidates: np.ndarray
     dense: np.ndarray
     combined: np.ndarray
-    coverage: float
+    lexical: np.ndarray
     about_article: bool
+    asked: tuple[Concept, ...]
+    """The question's concepts."""
 
 
 class Retriever:
@@ -91,9 +111,15 @@ class Retriever:
         tokens = self._tokens(list(search_texts))
         self._bm25 = bm25s.BM25()
         self._bm25.index(tokens, show_progress=False)
-        self._vocabulary = {t for passage in tokens for t in passage}
+        self._stems = tuple(frozenset(passage) for passage in tokens)
+        stems = frozenset(t for passage in tokens for t in passage)
+        self._vocabulary = Vocabulary.of([c.text for c in chunks], stems)
+        headlines = {c.source: self._stems[i] for i, c in enumerate(chunks) if c.kind == "headline"}
+        self._headline_of = tuple(headlines.get(c.source, frozenset()) for c in chunks)
         self._bylines = np.flatnonzero([c.kind == "byline" for c in chunks])
         self._headlines = np.flatnonzero([c.kind == "headline" for c in chunks])
+        firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
+        self._leads = np.array(sorted(firsts.values()), np.int64)
 
     def score(self, question: Question, vector: np.ndarray) -> Scored:
         """Dense, lexical and combined scores of the passages that could answer the question.
@@ -105,7 +131,8 @@ class Retriever:
         lexical = np.zeros(len(self.chunks), np.float32)
         if tokens:
             lexical = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-        about = self._about(question.text)
+        asked = concepts(question.text, self._stemmer)
+        about = self._about(question.text, asked)
         candidates = np.unique(
             np.concatenate(
                 [
@@ -117,15 +144,31 @@ class Retriever:
         )
         dense = self._dense(candidates, vector)
         combined = dense + self.weights.lexical * lexical[candidates]
-        combined[np.isin(candidates, about)] += 1.0
-        coverage = sum(t in self._vocabulary for t in tokens) / len(tokens) if tokens else 0.0
-        return Scored(candidates, dense, combined, coverage, bool(len(about)))
+        combined[np.isin(candidates, about)] += ABOUT_LIFT
+        return Scored(candidates, dense, combined, lexical[candidates], bool(len(about)), asked)
 
-    def hits(self, scored: Scored, vector: np.ndarray, k: int) -> tuple[Hit, ...]:
-        """The `k` best passages, best first, each with its best-answering sentence marked."""
+    def judge(self, question: Question, scored: Scored) -> Judgement:
+        """What grounds (or fails to ground) the question in its best passage."""
+        asked = scored.asked
+        order = np.lexsort((scored.candidates, -scored.combined))
+        best = int(scored.candidates[order[0]])
+        lead = float(scored.combined[order[0]])
+        second = float(scored.combined[order[1]]) if len(order) > 1 else 0.0
+        grounds = Grounds(self._stems[best], self._headline_of[best], self._sentences_of(best))
+        scores = (float(scored.dense[order[0]]), lead - second, float(scored.lexical[order[0]]))
+        kind = asked_kind(question.text)
+        about = scored.about_article
+        evidence = weigh(asked, kind, self._vocabulary, grounds, scores, about)
+        return Judgement(evidence, missing_concepts(asked, self._vocabulary), asked, kind)
+
+    def hits(
+        self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement
+    ) -> tuple[Hit, ...]:
+        """The `k` best passages, best first, each with the sentence that answers marked."""
         order = np.lexsort((scored.candidates, -scored.combined))[:k]
         return tuple(
-            self._hit(int(scored.candidates[i]), float(scored.combined[i]), vector) for i in order
+            self._hit(int(scored.candidates[i]), float(scored.combined[i]), vector, judged)
+            for i in order
         )
 
     def _dense(self, candidates: np.ndarray, vector: np.ndarray) -> np.ndarray:
@@ -137,17 +180,33 @@ class Retriever:
         base = (1 - self.weights.sentence) * passage + self.weights.sentence * sentence
         return np.asarray(base + self.weights.clause_lift * np.maximum(clause - base, 0))
 
-    def _hit(self, index: int, score: float, vector: np.ndarray) -> Hit:
+    def _hit(self, index: int, score: float, vector: np.ndarray, judged: Judgement) -> Hit:
+        """The passage with the sentence that best answers: the most similar one, lifted by the
+        question's concepts it holds and by holding the kind of answer asked for."""
         chunk = self.chunks[index]
         if len(chunk.sentences) < 2:
             return Hit(chunk, score, 0, len(chunk.text))
         similarity = self._sentences.similarities(index, vector)
-        start, end = chunk.sentences[int(np.argmax(similarity))]
+        fit = [
+            answer_fit(text, judged.asked, judged.kind, self._stemmer)
+            for text in self._sentences_of(index)
+        ]
+        best = int(np.argmax(similarity + self.weights.answer_fit * np.asarray(fit)))
+        start, end = chunk.sentences[best]
         return Hit(chunk, score, start, end)
 
-    def _about(self, text: str) -> np.ndarray:
-        """The byline for questions about who wrote it, the headline for which outlet."""
+    def _sentences_of(self, index: int) -> tuple[str, ...]:
+        chunk = self.chunks[index]
+        return tuple(chunk.text[a:b] for a, b in chunk.sentences) or (chunk.text,)
+
+    def _about(self, text: str, asked: tuple[Concept, ...]) -> np.ndarray:
+        """The byline for questions about who wrote it, the headline for which outlet, and each
+        article's lead for what it is about (news says its point first)."""
         if not self.weights.about_article:
+            return NO_PASSAGES
+        if GIST.search(text):
+            return self._leads
+        if not all(ARTICLE_WORDS.match(c.word) for c in asked):
             return NO_PASSAGES
         if AUTHOR_WORDS.search(text) and len(self._bylines):
             return self._bylines

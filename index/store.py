@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,10 @@ class Manifest:
     format: int = FORMAT_VERSION
     encoder: str = ""
     """The exported encoder (a folder under encoders/) the vectors came from; "" for torch."""
+    corpus_files: dict[str, str] = field(default_factory=dict)
+    """Each article file's sha256, to say which files a rebuild is for."""
+    corpus_modified: dict[str, float] = field(default_factory=dict)
+    """When each article file last changed (its modification time), for `/source`."""
     skipped: tuple[str, ...] = ()
     """Corpus files left out of the index, each with why ("x.md (it is binary, not text)")."""
 
@@ -179,7 +183,8 @@ def _manifest_and_files(folder: Path) -> tuple[Manifest, dict[str, str]]:
         manifest = Manifest(**{**raw, "skipped": tuple(raw.get("skipped", ()))})
         fields = (manifest.model, manifest.corpus_hash, manifest.encoder, *manifest.skipped)
         numbers = (manifest.max_chars, manifest.dimension, manifest.format)
-        if not all(isinstance(v, str) for v in (*fields, *files, *files.values())) or not all(
+        texts = (*fields, *files, *files.values(), *manifest.corpus_files.values())
+        if not all(isinstance(v, str) for v in texts) or not all(
             isinstance(n, int) for n in numbers
         ):
             raise TypeError("a field of the wrong type")

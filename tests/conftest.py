@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,12 +10,21 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.settings import Settings
+from index.settings import SHIPPED_CORPUS, Settings
+from tests.index.questionlog.postgres import PostgresServer, binaries
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 DEV_QUESTIONS = ROOT / "eval" / "story_questions.json"
+NO_POSTGRES = "PostgreSQL is not installed (apt-get install postgresql; .ci/run does)"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite checks StoryBot's defaults: a developer's STORYBOT_* or Discord variables
+    (a model, a top-k, a token) must not change what it checks."""
+    for name in [n for n in os.environ if n.startswith(("STORYBOT_", "DISCORD_"))]:
+        del os.environ[name]
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +45,15 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
     yield folder
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of the session's own, in a temp folder (the question log's tests)."""
+    found = binaries()
+    if found is None:
+        pytest.skip(NO_POSTGRES)
+    server = PostgresServer(found)
+    server.start()
+    yield server
+    server.remove()

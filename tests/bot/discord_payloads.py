@@ -10,6 +10,11 @@ BOT_ID = 900000000000000002
 GUILD_ID = 900000000000000003
 CHANNEL_ID = 900000000000000004
 OWNER_ID = 900000000000000005
+# With two shards, Discord sends GUILD_ID's events to shard 1 and these to shard 0
+# ((guild_id >> 22) % shard_count).
+OTHER_GUILD_ID = 900000000004194307
+OTHER_CHANNEL_ID = 900000000004194308
+CHANNELS = {GUILD_ID: CHANNEL_ID, OTHER_GUILD_ID: OTHER_CHANNEL_ID}
 JOINED = "2025-01-01T00:00:00+00:00"
 OPTION_TYPES = {str: 3, int: 4, bool: 5}
 
@@ -54,12 +59,12 @@ def application() -> dict[str, Any]:
     }
 
 
-def text_channel() -> dict[str, Any]:
+def text_channel(guild_id: int = GUILD_ID) -> dict[str, Any]:
     """The guild's one text channel."""
     return {
-        "id": str(CHANNEL_ID),
+        "id": str(CHANNELS[guild_id]),
         "type": 0,
-        "guild_id": str(GUILD_ID),
+        "guild_id": str(guild_id),
         "name": "general",
         "position": 0,
         "permission_overwrites": [],
@@ -68,18 +73,18 @@ def text_channel() -> dict[str, Any]:
     }
 
 
-def guild() -> dict[str, Any]:
+def guild(guild_id: int = GUILD_ID) -> dict[str, Any]:
     """The guild as GUILD_CREATE brings it."""
     return {
-        "id": str(GUILD_ID),
-        "name": "Newsroom",
+        "id": str(guild_id),
+        "name": "Newsroom" if guild_id == GUILD_ID else "Copy desk",
         "icon": None,
         "owner_id": str(OWNER_ID),
-        "roles": [{"id": str(GUILD_ID), "name": "@everyone", "permissions": "0", "position": 0}],
+        "roles": [{"id": str(guild_id), "name": "@everyone", "permissions": "0", "position": 0}],
         "emojis": [],
         "stickers": [],
         "features": [],
-        "channels": [text_channel()],
+        "channels": [text_channel(guild_id)],
         "threads": [],
         "members": [member(BOT_ID, BOT_USER)],
         "member_count": 2,
@@ -91,16 +96,22 @@ def guild() -> dict[str, Any]:
     }
 
 
-def ready(session_id: str, resume_url: str) -> dict[str, Any]:
-    """The READY event, its guild still unavailable until GUILD_CREATE."""
-    return {
+def ready(
+    session_id: str,
+    resume_url: str,
+    guild_ids: list[int] | None = None,
+    shard: list[int] | None = None,
+) -> dict[str, Any]:
+    """The READY event, its guilds still unavailable until GUILD_CREATE."""
+    data = {
         "v": 10,
         "user": BOT_USER,
         "session_id": session_id,
         "resume_gateway_url": resume_url,
-        "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+        "guilds": [{"id": str(g), "unavailable": True} for g in guild_ids or [GUILD_ID]],
         "application": {"id": str(APP_ID), "flags": 0},
     }
+    return data | ({"shard": shard} if shard else {})
 
 
 def member(user_id: int, user_data: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -116,7 +127,9 @@ def member(user_id: int, user_data: dict[str, Any] | None = None) -> dict[str, A
     }
 
 
-def slash(name: str, user_id: int, **options: str | bool | int) -> dict[str, Any]:
+def slash(
+    name: str, user_id: int, guild_id: int = GUILD_ID, **options: str | bool | int
+) -> dict[str, Any]:
     """An INTERACTION_CREATE for a slash command typed in the guild's channel."""
     interaction_id = new_id()
     return {
@@ -125,15 +138,15 @@ def slash(name: str, user_id: int, **options: str | bool | int) -> dict[str, Any
         "type": 2,
         "token": f"interaction-token-{interaction_id}",
         "version": 1,
-        "guild_id": str(GUILD_ID),
-        "channel_id": str(CHANNEL_ID),
-        "channel": text_channel(),
+        "guild_id": str(guild_id),
+        "channel_id": str(CHANNELS[guild_id]),
+        "channel": text_channel(guild_id),
         "member": member(user_id),
         "app_permissions": "2147483647",
         "locale": "en-US",
         "guild_locale": "en-US",
         "entitlements": [],
-        "authorizing_integration_owners": {"0": str(GUILD_ID)},
+        "authorizing_integration_owners": {"0": str(guild_id)},
         "context": 0,
         "attachment_size_limit": 8 * 1024 * 1024,
         "data": {

@@ -90,11 +90,23 @@ async def body_of(request: web.Request) -> Any:
 
 
 class FakeDiscord:
-    """Discord's gateway and REST API, as far as StoryBot goes."""
+    """Discord's gateway and REST API, as far as StoryBot goes.
 
-    def __init__(self, token: str, heartbeat_interval: float = 0.1) -> None:
+    `GET /gateway/bot` recommends `shard_count` shards; each connection that identifies as shard
+    i of n is sent the guilds Discord would give it, `(guild_id >> 22) % n == i`, and their events.
+    """
+
+    def __init__(
+        self,
+        token: str,
+        heartbeat_interval: float = 0.1,
+        shard_count: int = 1,
+        guilds: tuple[int, ...] = (payloads.GUILD_ID,),
+    ) -> None:
         self.token = token
         self.heartbeat_interval = heartbeat_interval
+        self.shard_count = shard_count
+        self.guilds = guilds
         self.allowed_intents = ~(1 << 15)  # Message Content is off, as in a new application
         self.calls: list[Call] = []
         self.received: list[dict[str, Any]] = []  # gateway payloads from the bot
@@ -103,9 +115,11 @@ class FakeDiscord:
         self.dispatched: dict[str, float] = {}  # interaction token -> when it was sent
         self.faults: list[Fault] = []  # REST failures to answer with, each once, first match
         self.refused: list[Call] = []  # REST calls answered with one of those failures
-        self._ws: web.WebSocketResponse | None = None
-        self._transport: Any = None
-        self._sequence = 0
+        self._transport: Any = None  # the latest connection's, to cut it without a word
+        self.routed: dict[str, int] = {}  # interaction token -> the shard it was sent to
+        self._ws: web.WebSocketResponse | None = None  # the latest connection
+        self._shards: dict[int, web.WebSocketResponse] = {}  # shard id -> its connection
+        self._sequence: dict[int, int] = {}
         self._server = TestServer(self._app(), host="127.0.0.1")
 
     def _app(self) -> web.Application:
@@ -121,8 +135,8 @@ class FakeDiscord:
 
     async def stop(self) -> None:
         """Close the gateway and stop listening."""
-        if self._ws is not None:
-            await self._ws.close()
+        for ws in {*self._shards.values(), *([self._ws] if self._ws else [])}:
+            await ws.close()
         await self._server.close()
 
     @property
@@ -157,17 +171,36 @@ class FakeDiscord:
         elif payload["op"] == 2 and payload["d"]["intents"] & ~self.allowed_intents:
             await ws.close(code=4014, message=b"Disallowed intent(s).")
         elif payload["op"] == 2:
-            resume_url = str(self._server.make_url("/resume").with_scheme("ws"))
-            await self.dispatch("READY", payloads.ready("session-1", resume_url))
-            await self.dispatch("GUILD_CREATE", payloads.guild())
+            await self._identified(ws, *payload["d"].get("shard", [0, 1]))
         elif payload["op"] == 6:
-            await self.dispatch("RESUMED", {})
+            shard = int(payload["d"]["session_id"].removeprefix("session-")) - 1
+            self._shards[shard] = ws
+            await self.dispatch("RESUMED", {}, shard=shard)
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send the bot a gateway event."""
-        assert self._ws is not None, "the bot is not connected"
-        self._sequence += 1
-        await self._ws.send_json({"op": 0, "t": event, "s": self._sequence, "d": data})
+    async def _identified(self, ws: web.WebSocketResponse, shard: int, count: int) -> None:
+        """READY and a GUILD_CREATE for each guild of this shard, as Discord routes them."""
+        self._shards[shard] = ws
+        self._sequence[shard] = 0
+        mine = [g for g in self.guilds if (g >> 22) % count == shard]
+        resume_url = str(self._server.make_url("/resume").with_scheme("ws"))
+        ready = payloads.ready(f"session-{shard + 1}", resume_url, mine, [shard, count])
+        await self.dispatch("READY", ready, shard=shard)
+        for guild_id in mine:
+            await self.dispatch("GUILD_CREATE", payloads.guild(guild_id), shard=shard)
+
+    def shard_of(self, guild_id: int) -> int:
+        """The shard Discord sends a guild's events to."""
+        return (guild_id >> 22) % self.shard_count
+
+    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
+        """Send the bot a gateway event, on the shard its guild belongs to."""
+        if shard is None:
+            guild = data.get("guild_id")
+            shard = self.shard_of(int(guild)) if guild else min(self._shards, default=0)
+        ws = self._shards.get(shard)
+        assert ws is not None, f"no bot is connected as shard {shard}"
+        self._sequence[shard] = self._sequence.get(shard, 0) + 1
+        await ws.send_json({"op": 0, "t": event, "s": self._sequence[shard], "d": data})
 
     async def drop(self) -> None:
         """Close the bot's gateway connection the way Discord does when a node restarts."""
@@ -189,10 +222,17 @@ class FakeDiscord:
 
     # Interactions and messages, as a person using Discord would cause them.
 
-    async def slash(self, name: str, user_id: int, **options: str | bool | int) -> str:
-        """Run a slash command as this user; returns the interaction's token."""
-        interaction = payloads.slash(name, user_id, **options)
+    async def slash(
+        self,
+        name: str,
+        user_id: int,
+        guild_id: int = payloads.GUILD_ID,
+        **options: str | bool | int,
+    ) -> str:
+        """Run a slash command as this user in a guild; returns the interaction's token."""
+        interaction = payloads.slash(name, user_id, guild_id, **options)
         self.dispatched[interaction["token"]] = time.perf_counter()
+        self.routed[interaction["token"]] = self.shard_of(guild_id)
         await self.dispatch("INTERACTION_CREATE", interaction)
         return str(interaction["token"])
 
@@ -247,6 +287,8 @@ class FakeDiscord:
 
     def _route(self, method: str, parts: list[str], body: Any) -> web.Response:
         match method, parts:
+            case "GET", ["gateway", "bot"]:
+                return answer(self._gateway_bot())
             case "GET", ["users", "@me"]:
                 return answer(payloads.BOT_USER)
             case "GET", ["oauth2", "applications", "@me"]:
@@ -264,6 +306,11 @@ class FakeDiscord:
             case "POST", ["channels", channel, "messages"]:
                 return answer(payloads.sent(int(channel), body))
         return answer({"message": "Unknown route", "code": 0}, status=404)
+
+    def _gateway_bot(self) -> dict[str, Any]:
+        limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+        url = str(self.gateway_url)
+        return {"url": url, "shards": self.shard_count, "session_start_limit": limit}
 
     @staticmethod
     def _callback(interaction: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from discord_payloads import GUILD_ID
 
 from bot.client import StoryBot, StoryEngine
 from bot.settings import BotSettings
+from index.questionlog.interface import Recorder
+from index.settings import SHIPPED_CORPUS
 
 REPO = Path(__file__).resolve().parents[2]
 # Distinctive, so that any leak into a log line is unmistakable.
@@ -21,7 +23,7 @@ TOKEN = "MTIzNDU2Nzg5.StoryBotTest.n3ver-l0g-th1s-t0ken_Zq8x"
 def bot_settings(**overrides: Any) -> BotSettings:
     """Settings for a bot under test: the repository's corpus, a test token and server."""
     values: dict[str, Any] = {
-        "corpus": REPO / "corpus",
+        "corpus": SHIPPED_CORPUS,
         "discord_token": TOKEN,
         "discord_guild_id": GUILD_ID,
         "channels": [],
@@ -32,9 +34,11 @@ def bot_settings(**overrides: Any) -> BotSettings:
 
 
 @asynccontextmanager
-async def running(settings: BotSettings, engine: StoryEngine) -> AsyncIterator[StoryBot]:
+async def running(
+    settings: BotSettings, engine: StoryEngine, questions: Recorder | None = None
+) -> AsyncIterator[StoryBot]:
     """StoryBot logged in, connected and ready; closed on the way out."""
-    bot = StoryBot(settings, engine, guild_ready_timeout=0.05)
+    bot = StoryBot(settings, engine, questions, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(TOKEN))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), timeout=10)

@@ -84,3 +84,18 @@ def test_an_unreachable_discord_is_one_line(
     assert entry.main() == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("Could not reach Discord (") and TOKEN not in line
+
+
+def test_a_metrics_port_in_use_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
+    monkeypatch.setattr(entry, "open_engine", lambda settings: object())
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setenv("STORYBOT_METRICS_PORT", str(taken.getsockname()[1]))
+        assert entry.main() == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("Cannot serve metrics on 127.0.0.1:") and "STORYBOT_METRICS_PORT" in line

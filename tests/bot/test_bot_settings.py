@@ -61,3 +61,18 @@ def test_the_cooldown_must_allow_a_question() -> None:
         BotSettings(cooldown_rate=0)
     with pytest.raises(ValidationError):
         BotSettings(cooldown_seconds=0)
+
+
+def test_shards_and_operations_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYBOT_SHARD_COUNT", "4")
+    monkeypatch.setenv("STORYBOT_SHARD_IDS", "2, 3")
+    monkeypatch.setenv("STORYBOT_METRICS_PORT", "")  # as .env.example leaves it
+    settings = BotSettings()
+    assert (settings.shard_count, settings.shard_ids, settings.metrics_port) == (4, (2, 3), None)
+    monkeypatch.setenv("STORYBOT_SHARD_IDS", "4")
+    with pytest.raises(ValidationError, match=r"must lie in 0\.\.3"):
+        BotSettings()
+    monkeypatch.delenv("STORYBOT_SHARD_COUNT")
+    monkeypatch.setenv("STORYBOT_SHARD_IDS", "1")
+    with pytest.raises(ValidationError, match="needs STORYBOT_SHARD_COUNT"):
+        BotSettings()

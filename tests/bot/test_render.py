@@ -159,6 +159,12 @@ def test_sources_give_headline_byline_link_and_passages_and_the_model() -> None:
     assert "all-MiniLM-L6-v2" in page.embed.footer.text
 
 
+def test_sources_show_when_each_article_last_changed() -> None:
+    [page] = render.sources([SourceInfo(SOURCE, 1, changed=1767225600.5)], "m")
+    assert page.embed is not None
+    assert (page.embed.description or "").endswith("1 passage · last changed <t:1767225600:f>")
+
+
 def test_many_sources_spread_over_pages_with_the_model_on_the_last() -> None:
     many = [SourceInfo(Source(f"s{n}", f"Headline {n} " * 40), 1) for n in range(40)]
     pages = render.sources(many, "model-x")

@@ -49,41 +49,59 @@ def test_k_sets_how_many_passages(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "lacking"),
     [
-        "What is the capital of France?",
-        "Give me a recipe for pancakes.",
-        "How tall is Mount Everest?",
+        ("What is the capital of France?", "France"),
+        ("Give me a recipe for pancakes.", "pancakes"),
+        ("How tall is Mount Everest?", "Everest"),
     ],
 )
-def test_off_topic_questions_are_refused_plainly(engine: Engine, question: str) -> None:
+def test_off_topic_questions_are_refused_naming_what_the_story_lacks(
+    engine: Engine, question: str, lacking: str
+) -> None:
     answer = engine.ask(question)
     assert answer.refused and answer.hits == ()
-    assert answer.message and "doesn't cover" in answer.message
+    assert lacking in answer.missing
+    assert answer.message and f"doesn't mention “{lacking}”" in answer.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("", "Please ask a question"),
+        (" \t\n", "Please ask a question"),
+        ("x" * 2001, "too long"),
+        ("🇸🇾🤝🇺🇸", "couldn't find a question"),
+        ("\x00\x07\x1b", "Please ask a question"),
+    ],
+)
+def test_input_with_nothing_to_ask_gets_the_reason(engine: Engine, typed: str, reason: str) -> None:
+    answer = engine.ask(typed)
+    assert answer.refused and answer.hits == () and answer.question == typed
+    assert answer.message and reason in answer.message
 
 
 @pytest.mark.parametrize(
     "typed",
     [
-        "",
-        " \t\n",
-        "x" * 2001,
-        "\x00\x07\x1b[31m",
-        "🇸🇾🤝🇺🇸",
         "# **Who** _leads_ `Syria`?\n> quote",
         "@everyone @here who is the new Syrian leader?",
-        "¿Quién es el nuevo líder de Siria?",
-        "叙利亚的新领导人是谁？",
+        "\x00who\x07 leads\x1b[31m Syria now?",
         "Who leads Syria? " * 100,
     ],
 )
-def test_odd_input_gets_an_answer_or_a_reason_never_an_error(engine: Engine, typed: str) -> None:
+def test_dressed_up_questions_are_answered_from_the_leaders_paragraph(
+    engine: Engine, typed: str
+) -> None:
     answer = engine.ask(typed)
-    assert answer.question == typed
-    if answer.refused:
-        assert answer.message and answer.hits == ()
-    else:
-        assert answer.hits and all("¶" in hit.citation for hit in answer.hits)
+    assert not answer.refused
+    assert 6 in [hit.chunk.paragraph for hit in answer.hits]
+
+
+@pytest.mark.parametrize("typed", ["¿Quién es el nuevo líder de Siria?", "叙利亚的新领导人是谁？"])
+def test_questions_in_other_languages_are_refused(engine: Engine, typed: str) -> None:
+    answer = engine.ask(typed)
+    assert answer.refused and answer.hits == () and answer.message
 
 
 def test_markdown_and_mentions_do_not_change_the_answer(engine: Engine) -> None:

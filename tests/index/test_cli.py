@@ -16,7 +16,8 @@ from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT
 
 pytestmark = pytest.mark.slow
 
-PASSAGE_KEYS = {"text", "citation", "source", "paragraph", "start", "end", "score"}
+PASSAGE_KEYS = {"text", "citation", "source", "paragraph", "start", "end", "score", "answer"}
+ANSWER_KEYS = {"question", "refused", "message", "passages", "confidence", "missing", "id"}
 
 
 def storybot(
@@ -43,7 +44,8 @@ def data_dir(engine: Engine, story_settings: Settings) -> Path:
 
 
 def _check_answer_object(answer: dict[str, object]) -> None:
-    assert set(answer) == {"question", "refused", "message", "passages"}
+    assert set(answer) == ANSWER_KEYS
+    assert isinstance(answer["confidence"], float) and 0.0 <= answer["confidence"] <= 1.0
     passages = answer["passages"]
     assert isinstance(passages, list)
     if answer["refused"]:
@@ -54,6 +56,7 @@ def _check_answer_object(answer: dict[str, object]) -> None:
         assert isinstance(passage["start"], int) and isinstance(passage["score"], float)
         source = (CORPUS / f"{passage['source']}.txt").read_text()
         assert source[passage["start"] : passage["end"]] == passage["text"]
+        assert passage["answer"] in passage["text"]
 
 
 def test_ask_json_prints_one_object_in_the_contract(data_dir: Path) -> None:
@@ -144,11 +147,12 @@ def test_a_corrupt_index_is_rebuilt_and_said_on_stderr(tmp_path: Path, data_dir:
     assert "unreadable" in result.stderr and json.loads(result.stdout)["passages"]
 
 
-def test_eval_prints_the_four_figures(data_dir: Path) -> None:
-    result = storybot("eval", str(DEV_QUESTIONS), data_dir=data_dir)
+def test_eval_reports_the_development_sets_figures(data_dir: Path) -> None:
+    result = storybot("eval", "--json", str(DEV_QUESTIONS), data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    for label in ("hit@1", "hit@3", "off-topic refused", "in-scope refused"):
-        assert label in result.stdout
+    report = json.loads(result.stdout)
+    assert (report["in_scope"], report["hit_at_3"], report["in_scope_refused"]) == (16, 16, 0)
+    assert report["off_topic_refused"] == report["off_topic"] == 5
 
 
 def test_chat_answers_until_an_empty_line(data_dir: Path) -> None:
@@ -156,4 +160,44 @@ def test_chat_answers_until_an_empty_line(data_dir: Path) -> None:
         "chat", data_dir=data_dir, stdin="Who wrote the story?\nWhat is the capital of France?\n\n"
     )
     assert result.returncode == 0, result.stderr
-    assert "Tamilla Hasanova" in result.stdout and "doesn't cover that" in result.stdout
+    assert "Tamilla Hasanova" in result.stdout and "doesn't mention “France”" in result.stdout
+
+
+def test_chat_follows_the_corpus_and_answers_from_the_new_index(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    import shutil
+    import time
+
+    from tests.conftest import SECOND_ARTICLE
+
+    corpus, copy = tmp_path / "corpus", tmp_path / "data"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copytree(data_dir, copy)
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "STORYBOT_CORPUS": str(corpus),
+        "STORYBOT_DATA_DIR": str(copy),
+    }
+    command = [sys.executable, "-c", "from index.cli import main; main()", "chat"]
+    chat = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+    )
+    assert chat.stdin is not None and chat.stderr is not None
+    time.sleep(3)  # loaded and watching
+    shutil.copy(SECOND_ARTICLE, corpus)
+    said = [chat.stderr.readline()]
+    while not said[-1].startswith("Index version") and said[-1]:
+        said.append(chat.stderr.readline())
+    chat.stdin.write("How many panels float on the lake?\n\n")
+    out, _ = chat.communicate(timeout=120)
+    assert said[0] == "Building the index: the corpus changed (added second-article.md).\n"
+    assert said[-1].startswith("Index version 2 in place after") and "new article" in said[-1]
+    assert "4,200 panels" in out and "Millbrook" in out

@@ -41,7 +41,8 @@ def test_a_changed_corpus_is_rebuilt(settings: Settings, hashing_embedder: Hashi
     _open(settings, hashing_embedder)
     article = settings.corpus / "us-syria-intelligence-sharing.txt"
     article.write_text(article.read_text().replace("Ahmed al-Sharaa", "Ahmed al-Shara"))
-    assert stale_reason(settings) == "the corpus, model or chunking settings changed"
+    reason = "the corpus changed (changed us-syria-intelligence-sharing.txt)"
+    assert stale_reason(settings) == reason
     engine, said = _open(settings, hashing_embedder)
     assert any("changed" in line for line in said)
     assert any(

@@ -1,0 +1,181 @@
+"""Whether the story answers a question: the evidence, and one calibrated decision over it.
+
+A passage answers a question when it grounds it: the question's specific concepts are in the
+passage (or its article's headline), and it offers the kind of answer asked for (how many → a
+number, when → a time). The signals, with the retrievers' scores, go through one logistic model
+fitted on SQuAD 2.0 and story questions of ours (`benchmarks/answerability_fit.py`; its
+coefficients are in `index/data/answerability.json`), whose output is the answer's `confidence`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass, fields
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import Stemmer
+
+from index.concepts import WORD, Concept, Vocabulary, mentions, offers
+
+MISSING_NAMED = 1.5
+"""A concept the story never mentions is named in a refusal when at least this specific."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the answerability model weighs for one question and its best passage."""
+
+    dense: float
+    """The best passage's dense score."""
+    gap: float
+    """How far it leads the second passage (combined scores)."""
+    lexical: float
+    """The best passage's BM25 score, squashed to 0–1."""
+    passage_share: float
+    """Share of the question's specificity that the best passage (or its headline) mentions."""
+    story_share: float
+    """Share of the question's specificity that the corpus mentions anywhere."""
+    missing_named: float
+    """Specificity of the most specific name or number in the question that the corpus lacks."""
+    missing_plain: float
+    """Specificity of the most specific other word (a thing, not an action) the corpus lacks."""
+    missing_verbal: float
+    """Specificity of the most specific verb form ("foiled") the corpus lacks: a paraphrase
+    often swaps these for synonyms, so they weigh apart."""
+    absent_most: float
+    """Specificity of the most specific concept the corpus has but the best passage lacks."""
+    kind_unmet: float
+    """1 when the question asks for a number, time, person or place the best passage lacks."""
+    concepts: float
+    """How many concepts the question has (at most 8)."""
+    about_article: float
+    """1 when the question asks about the article itself (author, outlet, headline)."""
+
+    def features(self) -> list[float]:
+        """The evidence as the model's inputs: the fields in order, then a few bends and
+        products that let a linear model say "a low dense score counts more below 0.35 and
+        0.5" and "concepts found count for more in a passage that is also similar"."""
+        return [
+            *(float(x) for x in astuple(self)),
+            max(0.0, 0.35 - self.dense),
+            max(0.0, 0.5 - self.dense),
+            self.passage_share * self.dense,
+            self.story_share * self.dense,
+        ]
+
+
+DERIVED = ("dense_below_35", "dense_below_50", "passage_share_x_dense", "story_share_x_dense")
+FEATURES = (*(f.name for f in fields(Evidence)), *DERIVED)
+
+
+@dataclass(frozen=True)
+class Grounds:
+    """What a passage offers a question: the stems it holds and its sentences' texts."""
+
+    stems: frozenset[str]
+    headline: frozenset[str]
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A question's evidence, the concepts it asks about and the kind of answer it wants."""
+
+    evidence: Evidence
+    missing: tuple[str, ...]
+    """Its specific concepts that the corpus never mentions."""
+    asked: tuple[Concept, ...]
+    kind: str | None
+
+
+def weigh(
+    asked: tuple[Concept, ...],
+    kind: str | None,
+    vocabulary: Vocabulary,
+    best: Grounds,
+    scores: tuple[float, float, float],
+    about_article: bool,
+) -> Evidence:
+    """The evidence for one question; `scores` are the best dense, the combined lead, and BM25."""
+    total = sum(c.specificity for c in asked) or 1.0
+    held = best.stems | best.headline
+    story = [c for c in asked if vocabulary.mentions(c)]
+    passage = [c for c in asked if mentions(c.stem, held)]
+    lacked = [c for c in asked if c not in story]
+    unmet = kind is not None and not any(offers(s, kind) for s in best.sentences)
+    dense, gap, bm25 = scores
+    return Evidence(
+        dense=dense,
+        gap=gap,
+        lexical=bm25 / (bm25 + 5.0),
+        passage_share=sum(c.specificity for c in passage) / total,
+        story_share=sum(c.specificity for c in story) / total,
+        missing_named=_most(c for c in lacked if c.named),
+        missing_plain=_most(c for c in lacked if not (c.named or c.verbal)),
+        missing_verbal=_most(c for c in lacked if c.verbal),
+        absent_most=_most(c for c in story if c not in passage),
+        kind_unmet=float(unmet),
+        concepts=float(min(len(asked), 8)),
+        about_article=float(about_article),
+    )
+
+
+def _most(concepts: Iterable[Concept]) -> float:
+    return max((c.specificity for c in concepts), default=0.0)
+
+
+def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The question's specific concepts that the corpus never mentions, as the question words
+    them."""
+    return tuple(
+        c.word
+        for c in asked
+        if (c.specificity >= MISSING_NAMED or c.named) and not vocabulary.mentions(c)
+    )
+
+
+def answer_fit(
+    sentence: str, asked: tuple[Concept, ...], kind: str | None, stemmer: Stemmer.Stemmer
+) -> float:
+    """How well a sentence fits what is asked: the share of the question's specificity it
+    mentions, plus one when it holds the kind of answer asked for."""
+    stems = set(stemmer.stemWords([w.lower() for w in WORD.findall(sentence)]))
+    total = sum(c.specificity for c in asked) or 1.0
+    held = sum(c.specificity for c in asked if mentions(c.stem, stems)) / total
+    return held + float(kind is not None and offers(sentence, kind))
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted logistic model: confidence = σ(w·(x − mean)/scale + b), answered above `cut`."""
+
+    weights: tuple[float, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    bias: float
+    cut: float
+
+    def confidence(self, evidence: Evidence) -> float:
+        """How likely the story answers the question, 0 to 1."""
+        x = (np.asarray(evidence.features()) - self.mean) / self.scale
+        z = float(np.dot(self.weights, x)) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def fitted() -> Model:
+    """The model in index/data/answerability.json."""
+    data = json.loads(resources.files("index").joinpath("data/answerability.json").read_text())
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("index/data/answerability.json was fitted on other features")
+    return Model(
+        tuple(data["weights"]),
+        tuple(data["mean"]),
+        tuple(data["scale"]),
+        data["bias"],
+        data["cut"],
+    )

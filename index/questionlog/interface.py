@@ -1,0 +1,89 @@
+"""The question log's interface for the command line and the bot: record, then vote.
+
+Light on purpose (no SQLAlchemy): `recorder.py` opens the real log; this is what callers hold.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Protocol
+
+from index.passages import Answer
+from index.settings import Settings
+
+VOTES = {"up": 1, "👍": 1, "+1": 1, "down": -1, "👎": -1, "-1": -1}
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who asked and where: a Discord user in a server's channel, or the command line's user."""
+
+    user: int | str
+    via: str = "cli"
+    guild_id: int | None = None
+    channel_id: int | None = None
+
+
+class Recorder(Protocol):
+    """What the command line and the bot use: record an answer, and vote on it later."""
+
+    def record(self, answer: Answer, asker: Asker, latency: float) -> str | None:
+        """Queue the answer for the log; returns its id (None when nothing is recorded)."""
+        ...
+
+    def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:
+        """Queue a 👍 (+1) or 👎 (-1) from `user` on the answer; a later vote replaces theirs."""
+        ...
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Write what is queued (or spool it), then stop."""
+        ...
+
+
+class NoLog:
+    """STORYBOT_RECORD=off: nothing is written, not even a file."""
+
+    def record(self, answer: Answer, asker: Asker, latency: float) -> str | None:
+        """Record nothing."""
+        return None
+
+    def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:
+        """Keep no vote."""
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Nothing to write."""
+
+
+def vote_value(vote: int | str) -> int:
+    """+1 or -1 from a vote given as a number, "up"/"down" or 👍/👎."""
+    value = VOTES.get(str(vote).strip().lower())
+    if value is None:
+        raise ValueError(f"A vote is up (👍, +1) or down (👎, -1), not {vote!r}.")
+    return value
+
+
+def answer_and_record(
+    ask: Callable[[str], Answer], question: str, log: Recorder, asker: Asker
+) -> tuple[Answer, str | None]:
+    """Answer a question, timing it, and queue the record; the answer's id is for feedback."""
+    started = time.perf_counter()
+    answer = ask(question)
+    return answer, log.record(answer, asker, time.perf_counter() - started)
+
+
+@contextmanager
+def recording(settings: Settings, wanted: bool = True) -> Iterator[Recorder]:
+    """The log to record to, open while in use (none when not wanted or STORYBOT_RECORD=off)."""
+    if not (wanted and settings.record):
+        yield NoLog()
+        return
+    from index.questionlog.recorder import index_version, open_log  # SQLAlchemy, when recording
+
+    log = open_log(settings, index_version(settings.data_dir))
+    try:
+        yield log
+    finally:
+        log.close()

@@ -1,0 +1,170 @@
+"""The question log of one data folder or database: recording, and reading it back."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from index.passages import Answer, StoryError
+from index.questionlog.connection import database_url, sqlite_path
+from index.questionlog.interface import Asker, NoLog, vote_value
+from index.questionlog.privacy import SALT_FILE
+from index.questionlog.report import Report, build_report
+from index.questionlog.spool import Spool, Writer
+from index.questionlog.store import Forgotten, Row, Store
+from index.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SPOOL_FILE = "questions.spool.jsonl"
+
+
+class LogUnavailable(StoryError):
+    """The question log's database cannot be reached (for report and forget, which must)."""
+
+
+class QuestionLog:
+    """The log of one data folder or database: recorded from any thread, never blocking."""
+
+    def __init__(self, store: Store, writer: Writer, index_version: str) -> None:
+        self.store = store
+        self.index_version = index_version
+        self._writer = writer
+
+    def record(self, answer: Answer, asker: Asker, latency: float) -> str:
+        """Queue the answer for the log; returns its id, for feedback."""
+        answer_id = uuid.uuid4().hex
+        self._writer.put("question", self._record_row(answer_id, answer, asker, latency))
+        return answer_id
+
+    def _record_row(self, answer_id: str, answer: Answer, asker: Asker, latency: float) -> Row:
+        passages = [
+            {"citation": hit.citation, "source": hit.chunk.source.id, "score": round(hit.score, 4)}
+            for hit in answer.hits
+        ]
+        return {
+            "id": answer_id,
+            "asked_at": datetime.now(UTC).isoformat(),
+            "via": asker.via,
+            "guild_id": asker.guild_id,
+            "channel_id": asker.channel_id,
+            "asker": self.store.hash_user(asker.user),
+            "question": answer.question,
+            "refused": answer.refused,
+            "reason": answer.message if answer.refused else None,
+            "missing": list(answer.missing),
+            "passages": passages,
+            "confidence": float(answer.confidence),
+            "latency_ms": round(latency * 1000, 3),
+            "index_version": self.index_version,
+        }
+
+    def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:
+        """Queue a 👍 (+1) or 👎 (-1) from `user` on the answer; a later vote replaces theirs."""
+        voter = self.store.hash_user(user)
+        self._writer.put(
+            "vote",
+            {
+                "id": uuid.uuid5(uuid.NAMESPACE_OID, f"{answer_id}:{voter}").hex,
+                "question_id": answer_id,
+                "voter": voter,
+                "vote": vote_value(vote),
+                "voted_at": datetime.now(UTC).isoformat(),
+            },
+        )
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Write what is queued (or spool it), then stop the writer."""
+        self._writer.close(timeout)
+        self.store.close()
+
+
+def open_store(settings: Settings) -> Store:
+    """The log's database for reading or forgetting, migrated; raises LogUnavailable if down."""
+    store = Store(database_url(settings), _beside(settings) / SALT_FILE)
+    try:
+        store.ready()
+    except sa.exc.SQLAlchemyError as error:
+        store.close()
+        unavailable = f"The question log's database is unavailable: {_first_line(error)}"
+        raise LogUnavailable(unavailable) from error
+    return store
+
+
+def open_log(
+    settings: Settings, index_version: str, retry_seconds: float = 30.0
+) -> QuestionLog | NoLog:
+    """The log the settings ask for, its migrations applied now when its database answers."""
+    if not settings.record:
+        return NoLog()
+    folder = _beside(settings)
+    store = Store(database_url(settings), folder / SALT_FILE)
+    try:
+        store.ready()
+        if settings.retention_days:
+            store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
+    except sa.exc.SQLAlchemyError as error:
+        log.warning(
+            "Question log: the database is unavailable (%s); will retry", _first_line(error)
+        )
+    spool = Spool(folder / SPOOL_FILE)
+    writer = Writer(store, spool, retry_seconds, settings.retention_days)
+    return QuestionLog(store, writer, index_version)
+
+
+def report(settings: Settings, since: timedelta, now: datetime | None = None) -> Report:
+    """What was asked over the period up to `now`, spooled rows included."""
+    now = now or datetime.now(UTC)
+    if _nothing_logged(settings):  # and nothing is made by asking: STORYBOT_RECORD=off stays so
+        return build_report([], now - since, now)
+    store = open_store(settings)
+    try:
+        Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
+        if settings.retention_days:
+            store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
+        return build_report(store.questions_since(now - since), now - since, now)
+    finally:
+        store.close()
+
+
+def forget(settings: Settings, user: int | str) -> Forgotten:
+    """Delete one person's questions and votes (those spooled are written first, then deleted)."""
+    if _nothing_logged(settings):
+        return Forgotten(0, 0)
+    store = open_store(settings)
+    try:
+        Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
+        return store.forget(user)
+    finally:
+        store.close()
+
+
+def index_version(data_dir: Path) -> str:
+    """The index answers came from: its format and corpus hash, from the manifest."""
+    from index.store import read_manifest
+
+    try:
+        manifest = read_manifest(data_dir)
+    except StoryError:
+        return "unknown"
+    return f"{manifest.format}:{manifest.corpus_hash[:12]}"
+
+
+def _nothing_logged(settings: Settings) -> bool:
+    """Whether the log is a SQLite file never made, with nothing spooled beside it."""
+    path = sqlite_path(database_url(settings))
+    return path is not None and not path.exists() and not Spool(path.parent / SPOOL_FILE).pending()
+
+
+def _beside(settings: Settings) -> Path:
+    """The folder beside the database: the SQLite file's, else the data folder."""
+    path = sqlite_path(database_url(settings))
+    return path.parent if path is not None else settings.data_dir
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0][:300]

@@ -1,0 +1,89 @@
+"""Grounded answers and honest refusals, judged with the real model on the shipped story."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.cli import answer_json, render_answer
+from index.engine import Engine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("question", "concept"),
+    [
+        ("What is Syria's GDP?", "GDP"),
+        ("What role does Russia play in Syria?", "Russia"),
+        ("What did Biden think of the new Syrian government?", "Biden"),
+    ],
+)
+def test_a_near_topic_question_is_refused_naming_what_the_story_lacks(
+    engine: Engine, question: str, concept: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.refused and answer.hits == ()
+    assert concept in answer.missing
+    assert answer.message and f"doesn't mention “{concept}”" in answer.message
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I fold a paper airplane?",
+        "What is the title of the first Beatles album?",
+        "Who wrote Pride and Prejudice?",
+    ],
+)
+def test_author_and_outlet_words_do_not_bypass_the_decision(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.refused, answer
+
+
+def test_questions_about_the_article_itself_still_find_the_byline_and_headline(
+    engine: Engine,
+) -> None:
+    assert "Tamilla Hasanova" in engine.ask("Who wrote this?").hits[0].chunk.text
+    assert "Washington Post" in engine.ask("Which paper reported it?").hits[0].chunk.text
+
+
+def test_paraphrases_in_other_words_are_answered_from_their_paragraph(engine: Engine) -> None:
+    for question, paragraph in (
+        ("Who stopped the ISIS attack?", 2),
+        ("Could the jihadists come back?", 4),
+        ("Who runs Syria now?", 6),
+    ):
+        answer = engine.ask(question)
+        assert not answer.refused, question
+        assert paragraph in [hit.chunk.paragraph for hit in answer.hits], question
+
+
+def test_confidence_is_high_for_a_plain_question_and_low_for_an_off_topic_one(
+    engine: Engine,
+) -> None:
+    plain = engine.ask("Who is the new leader of Syria?")
+    off = engine.ask("How tall is Mount Everest?")
+    assert 0.0 <= off.confidence < plain.confidence <= 1.0
+    assert off.refused and not plain.refused
+
+
+def test_the_json_carries_confidence_and_each_passages_answer_sentence(engine: Engine) -> None:
+    shown = answer_json(engine.ask("What attack was prevented?"))
+    assert 0.0 < shown["confidence"] <= 1.0
+    assert {"question", "refused", "message", "passages"} <= set(shown)
+    for passage in shown["passages"]:
+        assert passage["answer"] and passage["answer"] in passage["text"]
+    refused = answer_json(engine.ask("What is Syria's GDP?"))
+    assert refused["refused"] and refused["passages"] == [] and refused["missing"] == ["GDP"]
+
+
+def test_the_bold_sentence_is_the_one_that_answers(engine: Engine) -> None:
+    answer = engine.ask("When was the plot against the shrine foiled?")
+    assert "earlier this month" in answer.hits[0].answer
+
+
+def test_a_one_sentence_passage_is_bolded_whole(engine: Engine) -> None:
+    answer = engine.ask("What did the US and Syria exchange?")
+    top = answer.hits[0]
+    assert len(top.chunk.sentences) == 1 and top.answer == top.chunk.text
+    assert f"**{top.chunk.text}**" in render_answer(answer)

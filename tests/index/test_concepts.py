@@ -1,0 +1,80 @@
+"""What a question asks about: concepts, their specificity, stems that match, the kind asked."""
+
+from __future__ import annotations
+
+import pytest
+import Stemmer
+
+from index.concepts import Vocabulary, asked_kind, concepts, mentions, offers, specificity
+
+STEMMER = Stemmer.Stemmer("english")
+
+
+def words(question: str) -> list[str]:
+    return [c.word for c in concepts(question, STEMMER)]
+
+
+def test_concepts_are_the_content_words_in_order_without_possessives() -> None:
+    assert words("What is Syria's GDP?") == ["Syria", "GDP"]
+    assert words("Who stopped the ISIS’s plot, and who stopped it?") == ["stopped", "ISIS", "plot"]
+
+
+def test_names_and_numbers_are_marked_as_names() -> None:
+    named = {c.word: c.named for c in concepts("What did Russia do in 2024?", STEMMER)}
+    assert named == {"Russia": True, "2024": True}
+    assert not concepts("Economy of the region?", STEMMER)[0].named  # first word: just capitalised
+
+
+def test_rare_words_are_more_specific_than_common_ones() -> None:
+    assert specificity("gdp") > specificity("economy") > specificity("happen")
+    assert specificity("the") == 0.0
+    assert specificity("zzyzzyxq") == 4.5  # not in the table: rarer than Zipf 2.0
+
+
+@pytest.mark.parametrize(
+    ("stem", "held", "expected"),
+    [
+        ("thwart", {"thwart", "isi"}, True),
+        ("economi", {"econom"}, True),  # economy ~ economic
+        ("stop", {"store", "stock"}, False),
+        ("russia", {"syria"}, False),
+    ],
+)
+def test_a_concept_is_mentioned_by_its_stem_or_a_close_one(
+    stem: str, held: set[str], expected: bool
+) -> None:
+    assert mentions(stem, frozenset(held)) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many people died?", "number"),
+        ("When was the plot foiled?", "time"),
+        ("In what year did it open?", "time"),
+        ("Who leads Syria?", "person"),
+        ("Where is the shrine?", "place"),
+        ("Why did they share it?", None),
+    ],
+)
+def test_the_kind_of_answer_asked_for(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+def test_a_sentence_offers_a_number_or_a_time_only_when_it_holds_one() -> None:
+    assert offers("The array supplies about 1,600 homes.", "number")
+    assert not offers("The array supplies homes.", "number")
+    assert offers("It was foiled earlier this month.", "time")
+    assert not offers("It was foiled by the police.", "time")
+
+
+def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initials() -> None:
+    texts = ["The British captured Fort Beauséjour.", "The United Nations met in Geneva."]
+    vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["british", "captured"])))
+
+    def named(question: str) -> dict[str, bool]:
+        return {c.word: vocabulary.mentions(c) for c in concepts(question, STEMMER) if c.named}
+
+    assert named("Who took Fort Beausejour?") == {"Fort": True, "Beausejour": True}
+    assert named("What did the UN say in Genva?") == {"UN": True, "Genva": True}
+    assert named("What did Russia say?") == {"Russia": False}
