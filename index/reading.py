@@ -26,6 +26,8 @@ SAMPLE = 1 << 16
 CONTROL_SHARE = 0.005
 """Text has almost no control characters besides tabs and line breaks; binary has many."""
 ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+NOT_TEXT = frozenset({"Cc", "Cs", "Cn", "Co"})
+"""Unicode categories of what text hardly ever holds: controls, surrogates, unassigned, private."""
 
 
 class NotText(StoryError):
@@ -50,9 +52,10 @@ def decoded(data: bytes) -> str:
 
 
 def plainly_text(text: str) -> bool:
-    """Whether hardly any characters are controls other than tabs and line breaks."""
+    """Whether hardly any characters are controls (besides tabs and line breaks), unassigned
+    code points or private ones, as bytes decoded in the wrong way give."""
     controls = sum(
-        1 for c in text if c not in ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cs")
+        1 for c in text if c not in ALLOWED_CONTROLS and unicodedata.category(c) in NOT_TEXT
     )
     return controls <= CONTROL_SHARE * max(len(text), 1)
 

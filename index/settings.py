@@ -164,13 +164,18 @@ def accepted(field: FieldInfo) -> str:
     }
     base = next((text for key, text in words.items() if key in kind), "a value of type " + kind)
     bounds = {type(m).__name__: getattr(m, type(m).__name__.lower(), None) for m in field.metadata}
-    low = f"from {bounds['Ge']}" if "Ge" in bounds else f"above {bounds.get('Gt')}"
-    if ("Ge" in bounds or "Gt" in bounds) and "Le" in bounds:
-        base += f" {low} to {bounds['Le']}"
-    elif "Ge" in bounds or "Gt" in bounds:
-        base += f" {low} up"
+    if "Ge" in bounds:
+        base += (
+            f" from {bounds['Ge']} to {bounds['Le']}"
+            if "Le" in bounds
+            else f" of {bounds['Ge']} or more"
+        )
+    elif "Gt" in bounds:
+        base += f" above {bounds['Gt']}" + (
+            f" and at most {bounds['Le']}" if "Le" in bounds else ""
+        )
     elif "Le" in bounds:
-        base += f" up to {bounds['Le']}"
+        base += f" of at most {bounds['Le']}"
     if "None" in kind and "int" in kind:
         base += ", or nothing"
     return base

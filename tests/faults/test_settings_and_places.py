@@ -90,6 +90,9 @@ def _bot_env(env: dict[str, str]) -> dict[str, str]:
         ("STORYBOT_COOLDOWN_RATE", "0"),
         ("DISCORD_GUILD_ID", "my-server"),
         ("STORYBOT_CHANNELS", "general"),
+        ("STORYBOT_LOG_FORMAT", "xml"),
+        ("STORYBOT_METRICS_PORT", "99999"),
+        ("STORYBOT_RECORD", "maybe"),
     ],
 )
 def test_the_bot_says_a_bad_setting_in_one_line(
