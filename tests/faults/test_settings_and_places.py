@@ -149,9 +149,18 @@ def test_a_read_only_folder_with_an_old_index_answers_and_warns(
         env=env | {"STORYBOT_CORPUS": str(corpus)},
         wrap=read_only(data_dir),
     )
-    record("paths", "read-only data folder, index out of date", "answer from it; one warning", run)
+    record(
+        "paths",
+        "read-only data folder, index out of date",
+        "answer from it; one warning (and the question log's note that it cannot record)",
+        run,
+    )
     checks.answered(run)
-    assert len(run.lines) == 1 and "out of date" in run.lines[0], run.lines
+    [warning] = [line for line in run.lines if "out of date" in line]
+    assert "Read-only file system" in warning
+    assert [line for line in run.lines if line != warning] == [
+        line for line in run.lines if "Not recording questions" in line
+    ]
 
 
 def test_a_read_only_folder_without_an_index_is_one_line(
