@@ -52,7 +52,7 @@ bench: setup
 
 # The fault suite alone (tests/faults, also part of `make test`), writing its table to docs/faults.md.
 faults: setup
-	STORYBOT_FAULT_TABLE=docs/faults.md $(BIN)/python -m pytest -q tests/faults
+	FAULT_TABLE=docs/faults.md $(BIN)/python -m pytest -q tests/faults
 
 # The index and encoder live in the user's cache folder (storybot doctor says where).
 clean:

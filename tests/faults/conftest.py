@@ -1,10 +1,11 @@
 """Fixtures of the fault suite: one built index for the session, copies of it to damage, and
-the fault table written at the end when STORYBOT_FAULT_TABLE names a file."""
+the fault table written at the end when FAULT_TABLE names a file."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,10 @@ def env(data_dir: Path, encoders: Path) -> dict[str, str]:
     return {"STORYBOT_DATA_DIR": str(data_dir), "STORYBOT_ENCODERS": str(encoders)}
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Write the fault table when asked to (`make faults`)."""
-    target = os.environ.get("STORYBOT_FAULT_TABLE")
+@pytest.fixture(scope="session", autouse=True)
+def fault_table() -> Iterator[None]:
+    """Write the fault table at the end of the session when asked to (`make faults`)."""
+    yield
+    target = os.environ.get("FAULT_TABLE")
     if target and TABLE:
         write_table(Path(target))
