@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.answerability_fit import ablation
 from benchmarks.quality_baselines import Paragraphs
 from benchmarks.quality_report import write_report
 from benchmarks.quality_sets import ROOT, Item, corpora, squad_items, squad_together, story_items
@@ -118,6 +119,7 @@ def run(work: Path, evidence_out: Path | None) -> dict[str, Any]:
         by_corpus[item.corpus].append(item)
     engines = open_engines(work, set(by_corpus))
     rows, baseline_rows, dumped = [], [], []
+    results: dict[str, Any] = {}
     for done, (name, asked) in enumerate(by_corpus.items(), start=1):
         print(f"[{done}/{len(by_corpus)}] {name}: {len(asked)} questions", file=sys.stderr)
         engine = engines[name]
@@ -129,9 +131,10 @@ def run(work: Path, evidence_out: Path | None) -> dict[str, Any]:
             if judged is not None:
                 dumped.append({**rows[-1], "features": judged.evidence.features()})
     next(iter(engines.values()))._embedder.save()  # type: ignore[attr-defined]
+    results["ablation"] = ablation(dumped)
     if evidence_out is not None:
         evidence_out.write_text("\n".join(json.dumps(d) for d in dumped) + "\n")
-    return {"rows": rows, "baselines": baseline_rows}
+    return results | {"rows": rows, "baselines": baseline_rows}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
+from bot import render, threads
 from bot.cog import Story, respond
 from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
-from index.passages import Answer, SourceInfo, StoryError, SummarySentence
+from index.conversation import answer_in_context
+from index.passages import Answer, Hit, SourceInfo, StoryError, SummarySentence
 from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 
 log = logging.getLogger(__name__)
@@ -25,7 +27,8 @@ INVITE_PERMISSIONS = discord.Permissions(
     send_messages=True,
     send_messages_in_threads=True,
     embed_links=True,
-    read_message_history=True,  # a reply quotes the message it answers
+    read_message_history=True,  # a reply quotes the message it answers; follow-ups read back
+    create_public_threads=True,  # STORYBOT_THREADS: an answer opens a thread
 )
 
 
@@ -39,6 +42,10 @@ class StoryEngine(Protocol):
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """Cited passages that answer the question, or a refusal; CPU-bound and thread-safe."""
+        ...
+
+    def rank(self, question: str, k: int) -> tuple[Hit, ...]:
+        """The best passages for a question, refused or not (to read follow-ups)."""
         ...
 
     def summary(self) -> tuple[SummarySentence, ...]:
@@ -150,19 +157,28 @@ class StoryBot(commands.AutoShardedBot):
             invite = discord.utils.oauth_url(self.application_id, permissions=INVITE_PERMISSIONS)
             log.info("Invite link: %s", invite)
 
-    async def ask(self, question: str, asker: Asker | None = None) -> Answer:
+    async def ask(
+        self, question: str, asker: Asker | None = None, history: Sequence[str] = ()
+    ) -> Answer:
         """The engine's answer, worked out in a thread so the event loop keeps its heartbeat."""
-        return (await self.ask_recorded(question, asker))[0]
+        return (await self.ask_recorded(question, asker, history))[0]
 
-    async def ask_recorded(self, question: str, asker: Asker | None) -> tuple[Answer, str | None]:
-        """The answer and, when `asker` is given and recording is on, its id in the log (which
+    async def ask_recorded(
+        self, question: str, asker: Asker | None, history: Sequence[str] = ()
+    ) -> tuple[Answer, str | None]:
+        """The answer, read after the earlier questions of its conversation (`history`, oldest
+        first) and, when `asker` is given and recording is on, its id in the log (which
         feedback buttons vote on). The record is queued from the worker thread; the database is
         written by the log's own thread, never waited on here."""
+
+        def answer(typed: str) -> Answer:
+            if not history:
+                return self.engine.ask(typed)
+            return answer_in_context(self.engine, typed, history)
+
         if asker is None:
-            return await asyncio.to_thread(self.engine.ask, question), None
-        return await asyncio.to_thread(
-            answer_and_record, self.engine.ask, question, self.questions, asker
-        )
+            return await asyncio.to_thread(answer, question), None
+        return await asyncio.to_thread(answer_and_record, answer, question, self.questions, asker)
 
     def help_pages(self) -> list[render.Page]:
         """How to ask this bot about its story."""
@@ -173,28 +189,41 @@ class StoryBot(commands.AutoShardedBot):
     async def on_message(self, message: discord.Message) -> None:
         """Answer a message that asks the bot something, as a reply to it."""
         question = self.question_in(message)
-        if question is None:
+        if question is None or self.user is None:
             return
-        for page in await self.answer_pages(message_asker(message), question, message.id):
-            await message.reply(**page.as_kwargs())
+        history = await threads.earlier_questions(message, self.user)
+        pages = await self.answer_pages(message_asker(message), question, message.id, history)
+        thread = None
+        if self.settings.threads and question and not history:
+            thread = await threads.open_thread(message, question)
+        for page in pages:
+            if thread is not None:
+                await thread.send(**page.as_kwargs())
+            else:
+                await message.reply(**page.as_kwargs())
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks, or None when it is not addressed to the bot."""
         me = self.user
         if me is None or message.author.bot:
             return None
-        if me in message.mentions:
-            return " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        text = " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        if threads.in_forum_post(message, self.settings.channels) and text:
+            return threads.post_question(message, text)
+        if me in message.mentions or threads.replies_to_bot(message, me):
+            return text
         if message.channel.id in self.settings.channels and message.content.strip():
             return message.content.strip()
         return None
 
-    async def answer_pages(self, asker: Asker, question: str, message_id: int) -> list[render.Page]:
+    async def answer_pages(
+        self, asker: Asker, question: str, message_id: int, history: Sequence[str] = ()
+    ) -> list[render.Page]:
         """The reply to a question in a message: the answer, help when empty, or what went wrong."""
         if not question:
             return self.help_pages()
         try:
             self.cooldown.count(int(asker.user))
-            return render.answer(await self.ask(question, asker))
+            return render.answer(await self.ask(question, asker, history))
         except Exception as error:
             return render.plain(reason(error, f"Answering message {message_id}"))

@@ -22,7 +22,7 @@ from prometheus_client import (
     generate_latest,
 )
 
-from index.passages import Answer, SourceInfo, StoryError, SummarySentence
+from index.passages import Answer, Hit, SourceInfo, StoryError, SummarySentence
 
 if TYPE_CHECKING:
     from bot.client import StoryBot, StoryEngine
@@ -109,6 +109,10 @@ class MeasuredEngine:
         if answer.refused:
             self.metrics.refusals.inc()
         return answer
+
+    def rank(self, question: str, k: int) -> tuple[Hit, ...]:
+        """The engine's best passages for a question, refused or not (not counted)."""
+        return self.engine.rank(question, k)
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The engine's summary."""

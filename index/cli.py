@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,8 @@ CHAT_VOTES = {"+": "up", "👍": "up", "-": "down", "👎": "down"}
 NO_RECORD = click.option(
     "--no-record", is_flag=True, help="Keep no record of these questions (see STORYBOT_RECORD)."
 )
-EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?")
+EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?", "What did he say?")
+NEW_CONVERSATION = "/new"
 
 
 def settings_help(settings: type[Settings] = Settings) -> str:
@@ -95,14 +97,20 @@ def ask(
     settings: Settings, question: str, top_k: int | None, as_json: bool, no_record: bool
 ) -> None:
     """Answer QUESTION from the story; '-' reads one question a line from standard input."""
+    from index.conversation import answer_in_context
     from index.engine import Engine
 
     engine = Engine.open(settings)
     questions = _stdin_lines() if question == "-" else iter([as_text(question)])
     with recording(settings, not no_record) as log:
-        for typed in questions:
+        for line in questions:
+            typed, history = follow_up_line(line) if question == "-" else (line, [])
+            typed, history = as_text(typed), [as_text(earlier) for earlier in history]
             answer, answer_id = answer_and_record(
-                lambda q: engine.ask(q, top_k), typed, log, cli_asker()
+                partial(answer_in_context, engine, history=history, k=top_k),
+                typed,
+                log,
+                cli_asker(),
             )
             if as_json:
                 click.echo(json.dumps(answer_json(answer) | {"id": answer_id}, ensure_ascii=False))
@@ -134,20 +142,26 @@ def summary(settings: Settings, as_json: bool) -> None:
 @NO_RECORD
 @click.pass_obj
 def chat(settings: Settings, no_record: bool) -> None:
-    """Ask questions one after another at a prompt; an empty line or Ctrl-D ends.
+    """Ask questions one after another at a prompt, each read as a follow-up of the earlier ones;
+    /new starts afresh, an empty line or Ctrl-D ends.
 
     + or - (or 👍 / 👎) on a line of its own votes on the answer before it. The corpus folder
     is followed: an article added, changed or removed is indexed in the background, and the
     next question is answered from the new index.
     """
+    from index.conversation import Conversation
     from index.live import LiveEngine
 
     live = LiveEngine(settings, stderr_progress)
+    conversation = Conversation(live)
     stop = threading.Event()
     threading.Thread(target=_say_updates, args=(live, stop), daemon=True).start()
     recorded = settings.record and not no_record
     votes = " A line + or - votes on the answer before it." if recorded else ""
-    click.echo(f"Ask about the story (e.g. “{EXAMPLES[0]}”). Empty line or Ctrl-D to quit.{votes}")
+    click.echo(
+        f"Ask about the story (e.g. “{EXAMPLES[0]}”), then follow up (“{EXAMPLES[2]}”)."
+        f" {NEW_CONVERSATION} starts afresh; an empty line or Ctrl-D quits.{votes}"
+    )
     try:
         with recording(settings, recorded) as log:
             last: str | None = None
@@ -162,7 +176,11 @@ def chat(settings: Settings, no_record: bool) -> None:
                 if typed.strip() in CHAT_VOTES:
                     click.echo(chat_vote(log, last, typed.strip()))
                     continue
-                answer, last = answer_and_record(live.ask, typed, log, cli_asker())
+                if typed.strip().lower() == NEW_CONVERSATION:
+                    conversation.reset()
+                    click.echo("New conversation: the next question is read on its own.\n")
+                    continue
+                answer, last = answer_and_record(conversation.ask, typed, log, cli_asker())
                 click.echo(render_answer(answer) + "\n")
     finally:
         stop.set()
@@ -293,6 +311,24 @@ def as_text(typed: str) -> str:
     """What was typed, with bytes that were not UTF-8 (kept by Python as lone surrogates in
     argv) replaced by U+FFFD, so that they are never written back out raw."""
     return typed.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def follow_up_line(line: str) -> tuple[str, list[str]]:
+    """A line of `ask -`: a plain question, or a JSON object `{"question": …, "history": […]}`
+    (the same person's earlier questions, oldest first). Anything else is a plain question."""
+    if not line.lstrip().startswith("{"):
+        return line, []
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError:
+        return line, []
+    question = item.get("question") if isinstance(item, dict) else None
+    if not isinstance(question, str):
+        return line, []
+    history = item.get("history")
+    if not isinstance(history, list):
+        history = []
+    return question, [str(earlier) for earlier in history if isinstance(earlier, str)]
 
 
 def _stdin_lines() -> Iterator[str]:

@@ -10,7 +10,7 @@ from index import answerability, build, store
 from index.answerability import Judgement
 from index.embedding import Embedder
 from index.freshness import Progress, read_or_build, stderr_progress
-from index.passages import Answer, SourceInfo, SummarySentence
+from index.passages import Answer, Hit, SourceInfo, SummarySentence
 from index.questions import Unaskable, question_from
 from index.search import DEFAULT_WEIGHTS, Retriever, Weights
 from index.settings import Settings
@@ -81,13 +81,24 @@ class Engine:
         scored = self._retriever.score(question, vector)
         judged = self._retriever.judge(question, scored)
         model = answerability.fitted()
-        confidence = round(model.confidence(judged.evidence), 4)
+        confidence = round(judged.confidence(model), 4)
         if confidence < model.cut:
             message = self._refusal(judged.missing)
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
             return answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
         return Answer(typed, refused=False, hits=hits, confidence=confidence), judged
+
+    def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
+        """The `k` best passages for a question whether or not it would be refused (none when
+        nothing in it can be asked): what a follow-up's own words point at (index.conversation)."""
+        try:
+            question = question_from(typed)
+        except Unaskable:
+            return ()
+        vector = self._embedder.encode([question.text])[0]
+        scored = self._retriever.score(question, vector)
+        return self._retriever.hits(scored, vector, k, self._retriever.judge(question, scored))
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The cited summary computed when the index was built."""
@@ -102,7 +113,7 @@ class Engine:
         """The refusal, naming what the question asks about that the story never mentions."""
         if not missing:
             return self._off_topic
-        named = _listed(missing)
+        named = _listed(missing[:3])
         if len({c.source for c in self._records.chunks}) == 1:
             return f"The story doesn't mention {named}, so I can't answer that from it."
         return f"None of the stories mentions {named}, so I can't answer that from them."

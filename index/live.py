@@ -22,7 +22,7 @@ from index import store
 from index.changes import StoryChange, story_changes
 from index.corpus import SUFFIXES, read_article
 from index.freshness import Progress, stale_reason
-from index.passages import Answer, Chunk, SourceInfo, StoryError, SummarySentence
+from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 from index.settings import Settings
 
 if TYPE_CHECKING:  # the engine (numpy, FAISS) is imported only when one is opened
@@ -78,6 +78,10 @@ class LiveEngine:
     def ask(self, question: str, k: int | None = None) -> Answer:
         """The answer from the index in place when the question was asked."""
         return self._engine.ask(question, k)
+
+    def rank(self, question: str, k: int) -> tuple[Hit, ...]:
+        """The engine's best passages for a question, refused or not (for follow-ups)."""
+        return self._engine.rank(question, k)
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The summary of the index in place."""

@@ -16,7 +16,14 @@ import bm25s
 import numpy as np
 import Stemmer
 
-from index.answerability import Grounds, Judgement, answer_fit, missing_concepts, weigh
+from index.answerability import (
+    Grounds,
+    Judgement,
+    answer_fit,
+    missing_concepts,
+    unknown_names,
+    weigh,
+)
 from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts
 from index.passages import Chunk, Hit
 from index.questions import Question
@@ -159,7 +166,9 @@ class Retriever:
         kind = asked_kind(question.text)
         about = scored.about_article
         evidence = weigh(asked, kind, self._vocabulary, grounds, scores, about)
-        return Judgement(evidence, missing_concepts(asked, self._vocabulary), asked, kind)
+        missing = missing_concepts(asked, self._vocabulary)
+        names = unknown_names(asked, self._vocabulary)
+        return Judgement(evidence, missing, asked, kind, names)
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

@@ -57,3 +57,19 @@ def postgres() -> Iterator[PostgresServer]:
     server.start()
     yield server
     server.remove()
+
+
+@pytest.fixture(scope="session")
+def both_articles(
+    story_settings: Settings, engine: Engine, tmp_path_factory: pytest.TempPathFactory
+) -> Engine:
+    """The real engine over the story and the made-up second article, built once a session
+    (with the story engine's exported encoder)."""
+    folder = tmp_path_factory.mktemp("both")
+    shutil.copytree(CORPUS, folder / "corpus")
+    shutil.copy(SECOND_ARTICLE, folder / "corpus")
+    encoders = story_settings.encoders or story_settings.data_dir / "encoders"
+    settings = Settings(
+        corpus=folder / "corpus", data_dir=folder / "data", encoders=encoders, _env_file=None
+    )
+    return Engine.open(settings, progress=lambda _: None)

@@ -15,6 +15,7 @@ OWNER_ID = 900000000000000005
 OTHER_GUILD_ID = 900000000004194307
 OTHER_CHANNEL_ID = 900000000004194308
 CHANNELS = {GUILD_ID: CHANNEL_ID, OTHER_GUILD_ID: OTHER_CHANNEL_ID}
+FORUM_ID = 900000000000000006
 JOINED = "2025-01-01T00:00:00+00:00"
 OPTION_TYPES = {str: 3, int: 4, bool: 5}
 
@@ -73,8 +74,51 @@ def text_channel(guild_id: int = GUILD_ID) -> dict[str, Any]:
     }
 
 
-def guild(guild_id: int = GUILD_ID) -> dict[str, Any]:
-    """The guild as GUILD_CREATE brings it."""
+def forum_channel() -> dict[str, Any]:
+    """The guild's forum channel (type 15): each post is a thread."""
+    return {
+        "id": str(FORUM_ID),
+        "type": 15,
+        "guild_id": str(GUILD_ID),
+        "name": "ask-the-story",
+        "position": 1,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+        "available_tags": [],
+        "default_reaction_emoji": None,
+        "default_sort_order": None,
+        "default_forum_layout": 0,
+        "flags": 0,
+    }
+
+
+def thread(thread_id: int, parent_id: int, name: str, owner_id: int = BOT_ID) -> dict[str, Any]:
+    """A public thread (type 11) of a channel of the guild."""
+    return {
+        "id": str(thread_id),
+        "type": 11,
+        "guild_id": str(GUILD_ID),
+        "parent_id": str(parent_id),
+        "owner_id": str(owner_id),
+        "name": name,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "flags": 0,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": JOINED,
+            "locked": False,
+        },
+    }
+
+
+def guild(guild_id: int = GUILD_ID, threads: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The guild as GUILD_CREATE brings it, with the active threads (and, for GUILD_ID, a
+    forum)."""
     return {
         "id": str(guild_id),
         "name": "Newsroom" if guild_id == GUILD_ID else "Copy desk",
@@ -84,8 +128,8 @@ def guild(guild_id: int = GUILD_ID) -> dict[str, Any]:
         "emojis": [],
         "stickers": [],
         "features": [],
-        "channels": [text_channel(guild_id)],
-        "threads": [],
+        "channels": [text_channel(guild_id), *([forum_channel()] if guild_id == GUILD_ID else [])],
+        "threads": threads or [],
         "members": [member(BOT_ID, BOT_USER)],
         "member_count": 2,
         "unavailable": False,
@@ -186,7 +230,21 @@ def message(channel_id: int, author: dict[str, Any], content: str, **extra: Any)
 
 def sent(channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
     """The message Discord returns for a message the bot sent."""
-    return message(channel_id, BOT_USER, body.get("content") or "", embeds=body.get("embeds") or [])
+    extra: dict[str, Any] = {}
+    if reference := body.get("message_reference"):
+        extra["message_reference"] = {
+            **reference,
+            "message_id": str(reference["message_id"]),
+            "channel_id": str(channel_id),
+        }
+    return message(
+        channel_id,
+        BOT_USER,
+        body.get("content") or "",
+        embeds=body.get("embeds") or [],
+        components=body.get("components") or [],
+        **extra,
+    )
 
 
 def commands_synced(body: list[dict[str, Any]], guild_id: int | None) -> list[dict[str, Any]]:

@@ -120,6 +120,9 @@ class FakeDiscord:
         self._ws: web.WebSocketResponse | None = None  # the latest connection
         self._shards: dict[int, web.WebSocketResponse] = {}  # shard id -> its connection
         self._sequence: dict[int, int] = {}
+        self.messages: dict[int, dict[str, dict[str, Any]]] = {}  # channel -> id -> message
+        self.threads: dict[int, dict[str, Any]] = {}  # thread id -> thread (all in GUILD_ID)
+        self.unreadable: set[int] = set()  # channels the bot may not read (403)
         self._server = TestServer(self._app(), host="127.0.0.1")
 
     def _app(self) -> web.Application:
@@ -186,7 +189,8 @@ class FakeDiscord:
         ready = payloads.ready(f"session-{shard + 1}", resume_url, mine, [shard, count])
         await self.dispatch("READY", ready, shard=shard)
         for guild_id in mine:
-            await self.dispatch("GUILD_CREATE", payloads.guild(guild_id), shard=shard)
+            threads = list(self.threads.values()) if guild_id == payloads.GUILD_ID else None
+            await self.dispatch("GUILD_CREATE", payloads.guild(guild_id, threads), shard=shard)
 
     def shard_of(self, guild_id: int) -> int:
         """The shard Discord sends a guild's events to."""
@@ -236,17 +240,73 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", interaction)
         return str(interaction["token"])
 
-    async def say(self, user_id: int, content: str, *, mentions_bot: bool = False) -> str:
-        """Post a message in the guild's channel as this user; returns its id."""
+    async def say(
+        self,
+        user_id: int,
+        content: str,
+        *,
+        mentions_bot: bool = False,
+        channel_id: int = payloads.CHANNEL_ID,
+        reply_to: str | None = None,
+    ) -> str:
+        """Post a message as this user, in the guild's channel unless told, as a reply to the
+        message `reply_to` when given (Discord then includes it); returns its id."""
+        data = self.message_from(user_id, content, channel_id, mentions_bot, reply_to)
+        self.store(data)
+        await self.dispatch("MESSAGE_CREATE", data)
+        return str(data["id"])
+
+    def message_from(
+        self, user_id: int, content: str, channel_id: int, mentions_bot: bool, reply_to: str | None
+    ) -> dict[str, Any]:
+        """A person's message as MESSAGE_CREATE brings it."""
         mentions = [payloads.BOT_USER] if mentions_bot else []
-        data = payloads.message(
-            payloads.CHANNEL_ID, payloads.user(user_id), content, mentions=mentions
-        )
+        data = payloads.message(channel_id, payloads.user(user_id), content, mentions=mentions)
         data["member"] = {
             key: value for key, value in payloads.member(user_id).items() if key != "user"
         }
+        if reply_to is not None:
+            data["type"] = 19
+            data["message_reference"] = {
+                "type": 0,
+                "message_id": reply_to,
+                "channel_id": str(channel_id),
+                "guild_id": str(payloads.GUILD_ID),
+            }
+            data["referenced_message"] = self.messages.get(channel_id, {}).get(reply_to)
+        return data
+
+    def store(self, data: dict[str, Any]) -> None:
+        """Keep a message so that it can be fetched and listed."""
+        self.messages.setdefault(int(data["channel_id"]), {})[str(data["id"])] = data
+
+    def delete(self, channel_id: int, message_id: str) -> None:
+        """Delete a message, as its author would."""
+        self.messages.get(channel_id, {}).pop(message_id, None)
+
+    def sent_in(self, channel_id: int) -> list[Call]:
+        """Messages the bot sent in a channel or thread."""
+        path = f"/channels/{channel_id}/messages"
+        return [call for call in self.calls if call.method == "POST" and call.path == path]
+
+    async def post_in_forum(self, user_id: int, title: str, content: str) -> int:
+        """Open a post in the guild's forum as this user, as Discord does: the thread, then its
+        first message (whose id is the thread's); returns the thread's id."""
+        thread_id = payloads.new_id()
+        created = payloads.thread(thread_id, payloads.FORUM_ID, title, owner_id=user_id)
+        self.threads[thread_id] = created
+        await self.dispatch("THREAD_CREATE", {**created, "newly_created": True})
+        data = self.message_from(user_id, content, thread_id, False, None)
+        data["id"] = str(thread_id)
+        self.store(data)
         await self.dispatch("MESSAGE_CREATE", data)
-        return str(data["id"])
+        return thread_id
+
+    def add_thread(self, parent_id: int, name: str, owner_id: int = payloads.BOT_ID) -> int:
+        """A thread that exists before the bot connects (it comes with GUILD_CREATE)."""
+        thread_id = payloads.new_id()
+        self.threads[thread_id] = payloads.thread(thread_id, parent_id, name, owner_id)
+        return thread_id
 
     def replies_to(self, token: str) -> list[Call]:
         """The callback and follow-ups the bot sent for one interaction."""
@@ -283,9 +343,11 @@ class FakeDiscord:
         self.calls.append(Call(request.method, path, body, authorization))
         if authorization not in (None, f"Bot {self.token}"):
             return answer({"message": "401: Unauthorized", "code": 0}, status=401)
-        return self._route(request.method, path.split("/")[1:], body)
+        return self._route(request.method, path.split("/")[1:], body, dict(request.query))
 
-    def _route(self, method: str, parts: list[str], body: Any) -> web.Response:
+    def _route(
+        self, method: str, parts: list[str], body: Any, query: dict[str, str]
+    ) -> web.Response:
         match method, parts:
             case "GET", ["gateway", "bot"]:
                 return answer(self._gateway_bot())
@@ -304,13 +366,43 @@ class FakeDiscord:
             case "PATCH", ["webhooks", _, _, "messages", _]:
                 return answer(payloads.sent(payloads.CHANNEL_ID, body))
             case "POST", ["channels", channel, "messages"]:
-                return answer(payloads.sent(int(channel), body))
+                data = payloads.sent(int(channel), body)
+                self.store(data)
+                return answer(data)
+            case "GET", ["channels", channel, "messages", message_id]:
+                return self._read(int(channel), message_id)
+            case "GET", ["channels", channel, "messages"]:
+                return self._history(int(channel), query)
+            case "POST", ["channels", channel, "messages", message_id, "threads"]:
+                return answer(self._open_thread(int(channel), int(message_id), body))
         return answer({"message": "Unknown route", "code": 0}, status=404)
 
     def _gateway_bot(self) -> dict[str, Any]:
         limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
         url = str(self.gateway_url)
         return {"url": url, "shards": self.shard_count, "session_start_limit": limit}
+
+    def _read(self, channel: int, message_id: str) -> web.Response:
+        if channel in self.unreadable:
+            return answer({"message": "Missing Access", "code": 50001}, status=403)
+        found = self.messages.get(channel, {}).get(message_id)
+        if found is None:
+            return answer({"message": "Unknown Message", "code": 10008}, status=404)
+        return answer(found)
+
+    def _history(self, channel: int, query: dict[str, str]) -> web.Response:
+        if channel in self.unreadable:
+            return answer({"message": "Missing Access", "code": 50001}, status=403)
+        before = int(query.get("before", 1 << 63))
+        older = [m for m in self.messages.get(channel, {}).values() if int(m["id"]) < before]
+        older.sort(key=lambda m: -int(m["id"]))
+        return answer(older[: int(query.get("limit", 50))])
+
+    def _open_thread(self, channel: int, message_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        created = payloads.thread(message_id, channel, body["name"])
+        self.threads[message_id] = created
+        asyncio.get_running_loop().create_task(self.dispatch("THREAD_CREATE", created))
+        return created
 
     @staticmethod
     def _callback(interaction: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -160,7 +160,8 @@ def test_chat_answers_until_an_empty_line(data_dir: Path) -> None:
         "chat", data_dir=data_dir, stdin="Who wrote the story?\nWhat is the capital of France?\n\n"
     )
     assert result.returncode == 0, result.stderr
-    assert "Tamilla Hasanova" in result.stdout and "doesn't mention “France”" in result.stdout
+    assert "Tamilla Hasanova" in result.stdout
+    assert "doesn't mention “capital” or “France”" in result.stdout
 
 
 def test_chat_follows_the_corpus_and_answers_from_the_new_index(

@@ -1,0 +1,218 @@
+"""Follow-up questions: a question read with the earlier questions of the same person.
+
+"What did he say?" after "Who leads Syria now?" means nothing alone. A question is a follow-up
+when it leans on what came before: a pronoun or demonstrative (he, it, they, that, there), an
+opening like "and …" or "what about …", no content words of its own ("When?", "Why?"), or when
+the engine would refuse it alone although it has one word of its own or nearly answers.
+
+A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
+a normalised score over the passages, a follow-up adds its own scores to part of it, and only
+passages of the story the topic is in compete. A question with content of its own and no such
+signal starts afresh and is answered exactly as without history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from index.passages import Answer, Hit
+
+MAX_HISTORY = 8
+"""Earlier questions read for context; older ones have long stopped steering the topic."""
+RANKED = 32
+"""Passages scored for each question of a conversation (every one with an article or two)."""
+TOPIC_SHARE = 0.3
+"""How much of the topic a follow-up with words of its own carries with it …"""
+TOPIC_SHARE_UNANSWERED = 0.7
+"""… more when the engine would refuse it alone: its own words point weakly …"""
+TOPIC_SHARE_ELLIPTICAL = 2.0
+"""… and one without ("When?", "Why?"), whose own words say nothing about where to look."""
+ELLIPTICAL_WORDS = 1
+"""A follow-up with at most this many words of its own ("On what occasion?", "Why?") asks about
+the conversation's topic itself, so it is answered whenever the topic is."""
+NEARLY_ANSWERED = 0.3
+"""The best passage's score above which a question refused alone may still be a follow-up. In
+eval/conversations.json such questions score 0.35 ("How many residents chipped in?"); off-topic
+ones asked mid-conversation score 0.20 at most ("What is the capital of France?")."""
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ANAPHORA = _word_set(
+    "he him his himself she her hers herself it its itself they them their theirs themselves"
+    " that this these those there then one ones such"
+)
+OPENINGS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|what of)\b", re.I)
+FUNCTION_WORDS = _word_set(
+    "what who whom whose why how when where which whether is are was were am be been being do"
+    " does did done doing have has had the a an of to in on at for with by from about as into"
+    " than and or but so not no any some more else exactly just also still now again ever really"
+    " will would can could should shall may might must i you we me my your our tell please"
+    " many much long"
+)
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+Key = tuple[str, int]
+"""A passage: its source and where it starts."""
+Scores = dict[Key, float]
+
+
+class Asks(Protocol):
+    """What a conversation needs of the engine; `index.engine.Engine` is the real one."""
+
+    def ask(self, typed: str, k: int | None = None) -> Answer:
+        """Answer one question alone."""
+        ...
+
+    def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
+        """The best passages for a question, refused or not."""
+        ...
+
+
+def words(question: str) -> list[str]:
+    """The question's words, lower case."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(question)]
+
+
+def own_words(question: str) -> list[str]:
+    """The words that say what the question is about: no function words, no pronouns."""
+    found = [w.removesuffix("'s") for w in words(question)]
+    return [w for w in found if w not in FUNCTION_WORDS and w not in ANAPHORA]
+
+
+def leans_on_context(question: str) -> bool:
+    """Whether a question reads as a follow-up: it refers back or has no content of its own."""
+    found = {w.removesuffix("'s") for w in words(question)}
+    return bool(found & ANAPHORA) or bool(OPENINGS.match(question)) or not own_words(question)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Where the conversation is: a normalised score for each passage, and those passages."""
+
+    scores: Scores = field(default_factory=dict)
+    hits: dict[Key, Hit] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str | None:
+        """The story the conversation is about: the source of its best passage."""
+        return max(self.scores, key=self.scores.__getitem__)[0] if self.scores else None
+
+    def ranked(self, k: int) -> tuple[Hit, ...]:
+        """The `k` best passages of the topic, best first, each with its topic score."""
+        order = sorted(self.scores, key=lambda key: (-self.scores[key], key))[:k]
+        return tuple(replace(self.hits[key], score=round(self.scores[key], 4)) for key in order)
+
+
+def key_of(hit: Hit) -> Key:
+    """The passage a hit is."""
+    return (hit.chunk.source.id, hit.chunk.start)
+
+
+def normalised(hits: Iterable[Hit]) -> Topic:
+    """Scores relative to the best, so that each question weighs the same."""
+    found = {key_of(hit): hit for hit in hits}
+    best = max((hit.score for hit in found.values()), default=0.0)
+    if best <= 0:
+        return Topic()
+    return Topic({key: hit.score / best for key, hit in found.items()}, found)
+
+
+def moved(topic: Topic, own: Topic, share: float) -> Topic:
+    """The topic after a follow-up: its own scores plus part of the topic's, within its story."""
+    story = topic.source
+    floor = min(topic.scores.values(), default=0.0)
+    hits = {**topic.hits, **own.hits}
+    scores = {
+        key: own.scores.get(key, 0.0) + share * topic.scores.get(key, floor)
+        for key in hits
+        if key[0] == story
+    }
+    return normalised(replace(hits[key], score=score) for key, score in scores.items())
+
+
+class Conversation:
+    """One person's questions, oldest first; each new one is answered in their light."""
+
+    def __init__(self, engine: Asks, history: Sequence[str] = ()) -> None:
+        self.engine = engine
+        self.history: list[str] = list(history)
+
+    def ask(self, question: str, k: int | None = None) -> Answer:
+        """Answer a question as a follow-up where it is one, and remember it."""
+        answer = answer_in_context(self.engine, question, self.history, k)
+        self.history.append(question)
+        return answer
+
+    def reset(self) -> None:
+        """Start afresh: the next question is read alone."""
+        self.history.clear()
+
+
+def answer_in_context(
+    engine: Asks, question: str, history: Sequence[str], k: int | None = None
+) -> Answer:
+    """The answer to `question` after `history` (earlier questions of the same person)."""
+    alone = engine.ask(question, k)
+    earlier = [q for q in history if q.strip()][-MAX_HISTORY:]
+    if not earlier:
+        return alone
+    own = engine.rank(question, RANKED)
+    if not follows(question, alone, own):
+        return alone
+    topic = topic_of(engine, earlier)
+    if topic.source is None:
+        return alone
+    ranked = moved(topic, normalised(own), share_for(question, alone))
+    widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
+    if not ranked.scores or (widened.refused and len(own_words(question)) > ELLIPTICAL_WORDS):
+        return alone
+    hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
+    return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
+
+
+def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
+    """Where a conversation is after these questions: the last new topic, moved by follow-ups."""
+    topic = Topic()
+    for question in questions:
+        own = engine.rank(question, RANKED)
+        if topic.source is None:
+            topic = normalised(own)
+            continue
+        alone = engine.ask(question, 1)
+        if follows(question, alone, own):
+            topic = moved(topic, normalised(own), share_for(question, alone))
+        else:
+            topic = normalised(own)
+    return topic
+
+
+def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
+    """Whether a question is read as a follow-up: it refers back, or the engine refuses it alone
+    although it is elliptical ("On what occasion?") or its best passage nearly answers it ("What
+    was the plot's target?")."""
+    if leans_on_context(question):
+        return True
+    if not alone.refused or not own:
+        return False
+    return len(own_words(question)) <= ELLIPTICAL_WORDS or own[0].score >= NEARLY_ANSWERED
+
+
+def context_for(question: str, previous: str, topic: Topic) -> str:
+    """What a follow-up is read with to decide whether the story answers it: the sentence that
+    answered the conversation so far when it refers back, else the previous question's words."""
+    if leans_on_context(question):
+        return topic.ranked(1)[0].answer
+    return " ".join(own_words(previous))
+
+
+def share_for(question: str, alone: Answer) -> float:
+    """How much of the topic a follow-up carries: the less its own words say, the more."""
+    if not own_words(question):
+        return TOPIC_SHARE_ELLIPTICAL
+    return TOPIC_SHARE_UNANSWERED if alone.refused else TOPIC_SHARE

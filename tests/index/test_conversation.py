@@ -1,0 +1,104 @@
+"""Follow-up questions: what reads as one, and answers found with the earlier questions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.conversations import CONVERSATIONS, score
+from index.conversation import Conversation, answer_in_context, leans_on_context, own_words
+from index.engine import Engine
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did he say to Trump?",
+        "When was it stopped?",
+        "And the US?",
+        "what about the anglers",
+        "When?",
+        "Why exactly?",
+        "Who is in charge there now?",
+        "How many of them?",
+    ],
+)
+def test_questions_that_refer_back_read_as_follow_ups(question: str) -> None:
+    assert leans_on_context(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the new leader of Syria?",
+        "How much did the solar project cost?",
+        "What did the US and Syria exchange?",
+        "Andrew Smith wrote what?",  # "and" inside a word opens nothing
+    ],
+)
+def test_questions_with_their_own_subject_stand_alone(question: str) -> None:
+    assert not leans_on_context(question)
+
+
+def test_own_words_keep_the_subject_and_drop_pronouns() -> None:
+    assert own_words("What did he say to the US about Syria's future?") == [
+        "say",
+        "us",
+        "syria",
+        "future",
+    ]
+
+
+slow = pytest.mark.slow
+
+
+@slow
+def test_what_did_he_say_after_the_new_leader_finds_paragraph_6(engine: Engine) -> None:
+    answer = answer_in_context(engine, "What did he say?", ["Who is the new leader of Syria?"])
+    assert not answer.refused and answer.question == "What did he say?"
+    assert answer.hits[0].chunk.paragraph == 6
+
+
+@slow
+def test_when_was_it_stopped_after_the_shrine_plot_finds_paragraph_2(engine: Engine) -> None:
+    history = ["What ISIS plot against a shrine was foiled?"]
+    answer = answer_in_context(engine, "When was it stopped?", history)
+    assert answer.hits[0].chunk.paragraph == 2
+    assert "earlier this month" in answer.hits[0].chunk.text
+
+
+@slow
+def test_a_new_topic_is_answered_exactly_as_alone(both_articles: Engine) -> None:
+    history = ["Who is the new leader of Syria?", "What did he say to Trump?"]
+    question = "How much did the floating solar farm cost?"
+    assert answer_in_context(both_articles, question, history) == both_articles.ask(question)
+
+
+@slow
+def test_a_follow_up_stays_in_the_story_of_the_conversation(both_articles: Engine) -> None:
+    conversation = Conversation(both_articles)
+    conversation.ask("Who is the mayor of Millbrook?")
+    answer = conversation.ask("What does she want to add?")
+    assert all(hit.chunk.source.id == "second-article" for hit in answer.hits)
+    assert "battery store" in answer.hits[0].chunk.text
+    conversation.reset()
+    assert conversation.ask("When?") == both_articles.ask("When?")
+
+
+@slow
+def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) -> None:
+    history = ["Who is the new leader of Syria?"]
+    for question in ("What is the capital of France?", "Give me a recipe for pancakes."):
+        assert answer_in_context(engine, question, history).refused
+
+
+@slow
+def test_the_conversation_set_meets_the_follow_up_targets(both_articles: Engine) -> None:
+    conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
+    tally = score(both_articles, conversations)["all"]
+    assert tally.follow_ups >= 40
+    assert tally.hit_at_3 >= 0.9 * tally.follow_ups, tally.misses
+    assert tally.hit_at_1 >= 0.8 * tally.follow_ups, tally.misses
+    assert tally.hit_at_1 >= tally.alone_hit_at_1 + 15, tally.misses
+    assert tally.standalone_same == tally.standalone, tally.misses
