@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QUESTION ?= Who is the new leader of Syria?
 
-.PHONY: setup run chat test lint bench clean
+.PHONY: setup run chat test lint bench faults clean
 
 setup: $(STAMP)
 
@@ -49,6 +49,10 @@ test: lint
 # (benchmarks/results/latest.json). About 10 minutes; BENCH=--quick for a 2-minute try.
 bench: setup
 	$(BIN)/python -m benchmarks $(BENCH)
+
+# The fault suite alone (tests/faults, also part of `make test`), writing its table to docs/faults.md.
+faults: setup
+	FAULT_TABLE=docs/faults.md $(BIN)/python -m pytest -q tests/faults
 
 # The index and encoder live in the user's cache folder (storybot doctor says where).
 clean:

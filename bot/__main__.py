@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from contextlib import suppress
 
 import aiohttp
 import discord
-from pydantic import ValidationError
 
 from bot import logs
 from bot.client import StoryBot, StoryEngine
@@ -19,6 +19,7 @@ from index.live import LiveEngine
 from index.passages import StoryError
 from index.questionlog.interface import Recorder
 from index.questionlog.interface import recording as question_log
+from index.settings import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,9 @@ def main() -> int:
     """Run the bot until it is stopped; returns the exit status."""
     logs.configure("text")
     try:
-        settings = BotSettings()
-    except ValidationError as error:
-        problem = error.errors(include_input=False, include_url=False)[0]
-        return fail(f"Invalid setting {problem['loc'][0]}: {problem['msg']}.")
+        settings = load_settings(BotSettings)
+    except StoryError as error:
+        return fail(str(error))
     if settings.discord_token is None:
         return fail(NO_TOKEN)
     token = settings.discord_token.get_secret_value()
@@ -71,7 +71,13 @@ def open_engine(settings: BotSettings) -> StoryEngine:
 
     It follows the corpus: a changed article is indexed in the background and swapped in.
     """
-    return LiveEngine(settings, progress=log.info)
+    from index import store
+
+    engine = LiveEngine(settings, progress=log.info)
+    with suppress(StoryError):  # the operator hears which corpus files the answers leave out
+        for skipped in store.read_manifest(settings.data_dir).skipped:
+            log.warning("Left out of the index: %s", skipped)
+    return engine
 
 
 async def serve(settings: BotSettings, token: str, questions: Recorder | None = None) -> None:

@@ -31,8 +31,10 @@ class BotSettings(Settings):
     threads: bool = Field(
         default=False, description="Answer each @mention in a thread named after the question."
     )
-    cooldown_rate: int = Field(default=3, ge=1, description="Questions a person may ask…")
-    cooldown_seconds: float = Field(default=30.0, gt=0, description="…in this many seconds.")
+    cooldown_rate: int = Field(default=3, ge=1, le=1000, description="Questions a person may ask…")
+    cooldown_seconds: float = Field(
+        default=30.0, gt=0, le=86_400, allow_inf_nan=False, description="…in this many seconds."
+    )
     updates_channel: int | None = Field(
         default=None, description="Channel id where a notice names what changed in the story."
     )

@@ -38,21 +38,40 @@ def corpus_passages(articles: Sequence[Article]) -> tuple[Chunk, ...]:
     """Every article's passages, in order; a large corpus is split across the cores.
 
     Sentence splitting (pysbd) is pure Python at about a millisecond a paragraph, the one part
-    of a build besides encoding that grows with the corpus.
+    of a build besides encoding that grows with the corpus. The work is shared out by runs of
+    paragraphs, so that one very long article is split across the cores too.
     """
     workers = os.cpu_count() or 1
-    if workers < 2 or sum(len(a.paragraphs) for a in articles) < PARALLEL_FROM:
+    total = sum(len(a.paragraphs) for a in articles)
+    if workers < 2 or total < PARALLEL_FROM:
         return tuple(chunk for article in articles for chunk in passages_for(article))
+    size = max(100, total // (workers * 4))
+    pieces = [
+        (article, first, first + size)
+        for article in articles
+        for first in range(0, len(_all_paragraphs(article)), size)
+    ]
     spawn = multiprocessing.get_context("spawn")  # no fork after onnxruntime's threads started
     with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-        chunked = pool.map(passages_for, articles, chunksize=max(1, len(articles) // workers // 4))
+        chunked = pool.map(_piece, pieces, chunksize=max(1, len(pieces) // workers // 4))
         return tuple(chunk for chunks in chunked for chunk in chunks)
 
 
 def passages_for(article: Article, max_chars: int = MAX_CHARS) -> list[Chunk]:
     """The article's passages: whole sentences of one paragraph, at most `max_chars` long."""
-    paragraphs = [*article.paragraphs, *([article.byline] if article.byline else [])]
+    paragraphs = _all_paragraphs(article)
     return [chunk for p in paragraphs for chunk in _paragraph_chunks(article, p, max_chars)]
+
+
+def _all_paragraphs(article: Article) -> list[Paragraph]:
+    return [*article.paragraphs, *([article.byline] if article.byline else [])]
+
+
+def _piece(piece: tuple[Article, int, int]) -> list[Chunk]:
+    """The passages of a run of one article's paragraphs (a worker's share)."""
+    article, first, last = piece
+    paragraphs = _all_paragraphs(article)[first:last]
+    return [chunk for p in paragraphs for chunk in _paragraph_chunks(article, p, MAX_CHARS)]
 
 
 def _kind(article: Article, paragraph: Paragraph) -> str:

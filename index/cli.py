@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
 from index.questionlog.commands import cli_asker, forget_command, report_command, vote_command
 from index.questionlog.interface import Recorder, answer_and_record, recording
-from index.settings import Settings, variable
+from index.settings import Settings, load_settings, variable
 
 if TYPE_CHECKING:
     from index.live import LiveEngine
@@ -66,21 +67,24 @@ def cli(context: click.Context, verbose: bool, corpus: Path | None, data_dir: Pa
     """StoryBot answers questions about a news story with cited passages."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        format="%(levelname)s %(name)s: %(message)s" if verbose else "storybot: %(message)s",
     )
     for chatty in ("bm25s", "sentence_transformers"):
         logging.getLogger(chatty).setLevel(logging.INFO if verbose else logging.ERROR)
     given: dict[str, Any] = {"corpus": corpus, "data_dir": data_dir}
-    context.obj = Settings(**{name: value for name, value in given.items() if value is not None})
+    context.obj = load_settings(
+        Settings, **{name: value for name, value in given.items() if value is not None}
+    )
 
 
 @cli.command("build")
 @click.pass_obj
 def build_command(settings: Settings) -> None:
     """Build the index from the corpus (other commands build it when needed)."""
-    from index import build
+    from index.build import build_embedder
+    from index.freshness import rebuild
 
-    build.build(settings, build.build_embedder(settings, stderr_progress), stderr_progress)
+    rebuild(settings, lambda: build_embedder(settings, stderr_progress), stderr_progress)
 
 
 @cli.command()
@@ -97,10 +101,11 @@ def ask(
     from index.engine import Engine
 
     engine = Engine.open(settings)
-    questions = _stdin_lines() if question == "-" else iter([question])
+    questions = _stdin_lines() if question == "-" else iter([as_text(question)])
     with recording(settings, not no_record) as log:
         for line in questions:
             typed, history = follow_up_line(line) if question == "-" else (line, [])
+            typed, history = as_text(typed), [as_text(earlier) for earlier in history]
             answer, answer_id = answer_and_record(
                 partial(answer_in_context, engine, history=history, k=top_k),
                 typed,
@@ -205,7 +210,11 @@ def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> N
         raise click.UsageError(f"No question file given, and there is no {questions} here.")
     from index.engine import Engine
 
-    report = evaluate(Engine.open(settings), questions)
+    engine = Engine.open(settings)
+    try:
+        report = evaluate(engine, questions)
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+        raise click.UsageError(f"{questions} is not a question file ({error}).") from None
     click.echo(json.dumps(report.as_json()) if as_json else "\n".join(report.lines()))
 
 
@@ -298,6 +307,12 @@ def render_summary(sentences: tuple[SummarySentence, ...]) -> str:
     return "\n".join(f"- {s.text} [{s.citation}]" for s in sentences)
 
 
+def as_text(typed: str) -> str:
+    """What was typed, with bytes that were not UTF-8 (kept by Python as lone surrogates in
+    argv) replaced by U+FFFD, so that they are never written back out raw."""
+    return typed.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def follow_up_line(line: str) -> tuple[str, list[str]]:
     """A line of `ask -`: a plain question, or a JSON object `{"question": …, "history": […]}`
     (the same person's earlier questions, oldest first). Anything else is a plain question."""
@@ -317,15 +332,19 @@ def follow_up_line(line: str) -> tuple[str, list[str]]:
 
 
 def _stdin_lines() -> Iterator[str]:
-    for line in sys.stdin:
-        yield line.rstrip("\n")
+    """Standard input a line at a time, as UTF-8 with undecodable bytes replaced."""
+    for line in sys.stdin.buffer:
+        yield as_text(line.decode("utf-8", "replace").rstrip("\r\n"))
 
 
 def main() -> None:
     """Entry point: domain errors become one clear line on stderr and exit status 2."""
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        if hasattr(stream, "reconfigure"):  # UTF-8 whatever the locale; bad bytes replaced
+            stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         cli(standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -333,3 +352,14 @@ def main() -> None:
     except StoryError as error:
         click.echo(f"storybot: {error}", err=True)
         sys.exit(2)
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    except Exception as error:  # a bug, not the user's doing: say so in one line
+        log.info("unexpected error", exc_info=True)
+        click.echo(
+            f"storybot: internal error ({type(error).__name__}: {error}); "
+            "run with -v to see where.",
+            err=True,
+        )
+        sys.exit(1)

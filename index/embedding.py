@@ -133,9 +133,6 @@ class OnnxEmbedder:
         self.dimension = int(spec["dimension"])
         self._pooling = str(spec["pooling"])
         self._inputs = list(spec["inputs"])
-        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        self._tokenizer.enable_truncation(int(spec["max_length"]))
-        self._tokenizer.enable_padding(pad_id=int(spec["pad_id"]))
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
         # One thread a call, and one call a core for many texts: on two cores that encodes 20%
@@ -143,9 +140,16 @@ class OnnxEmbedder:
         # hand-off between threads); it also leaves FAISS's threads a free core.
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(
-            str(folder / ENCODER_FILE), options, providers=["CPUExecutionProvider"]
-        )
+        try:  # the files passed their checksums; this catches what an older export did not sum
+            self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+            self._tokenizer.enable_truncation(int(spec["max_length"]))
+            self._tokenizer.enable_padding(pad_id=int(spec["pad_id"]))
+            self._session = onnxruntime.InferenceSession(
+                str(folder / ENCODER_FILE), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # tokenizers and onnxruntime raise plain Exceptions
+            reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
+            raise EncoderMissing(f"The encoder in {folder} cannot be loaded ({reason}).") from None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One L2-normalised float32 row per text, shortest texts batched together."""
@@ -187,11 +191,32 @@ def _pool(hidden: np.ndarray, mask: np.ndarray, pooling: str) -> np.ndarray:
 
 
 def _verified_spec(folder: Path) -> dict[str, Any]:
+    """The encoder's settings, once they and the files they sum are found intact."""
     try:
-        spec: dict[str, Any] = json.loads((folder / ENCODER_SPEC).read_text())
+        spec: dict[str, Any] = json.loads((folder / ENCODER_SPEC).read_text(encoding="utf-8"))
         intact = file_sha256(folder / ENCODER_FILE) == spec["sha256"]
-    except (OSError, ValueError, KeyError) as error:
+        if "tokenizer_sha256" in spec:  # exports before these checks summed the model alone
+            intact = intact and file_sha256(folder / TOKENIZER_FILE) == spec["tokenizer_sha256"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise EncoderMissing(f"No readable encoder in {folder}.") from error
-    if not intact or not (folder / TOKENIZER_FILE).is_file():
+    if not intact:
         raise EncoderMissing(f"The encoder in {folder} is truncated or altered.")
+    if not _sensible(spec):
+        raise EncoderMissing(f"The encoder settings in {folder} are garbled.")
     return spec
+
+
+def _sensible(spec: dict[str, Any]) -> bool:
+    """Whether the settings read back are of the kinds export_encoder writes."""
+    numbers = ("max_length", "dimension", "pad_id")
+    inputs = spec.get("inputs")
+    return (
+        isinstance(spec.get("model"), str)
+        and spec.get("pooling") in ("mean", "cls", "max")
+        and all(isinstance(spec.get(key), int) and spec[key] >= 0 for key in numbers)
+        and spec["max_length"] > 0
+        and spec["dimension"] > 0
+        and isinstance(inputs, list)
+        and bool(inputs)
+        and set(inputs) <= {"input_ids", "attention_mask", "token_type_ids"}
+    )

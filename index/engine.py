@@ -58,9 +58,7 @@ class Engine:
 
     @classmethod
     def _load(cls, settings: Settings, progress: Progress, embedder: Embedder | None) -> Engine:
-        manifest = store.read_manifest(settings.data_dir)
-        records = store.read_records(settings.data_dir)
-        vectors = store.read_vectors(settings.data_dir)
+        manifest, records, vectors = store.read_index(settings.data_dir)
         embedder = embedder or build.query_embedder(settings, manifest, progress)
         return cls(settings, embedder, records, vectors)
 

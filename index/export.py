@@ -67,6 +67,7 @@ def export_encoder(model: SentenceTransformerEmbedder, folder: Path) -> OnnxEmbe
             "inputs": inputs,
             "dimension": model.dimension,
             "sha256": file_sha256(work / ENCODER_FILE),
+            "tokenizer_sha256": file_sha256(work / TOKENIZER_FILE),
         }
         (work / ENCODER_SPEC).write_text(json.dumps(spec, indent=2))
         _check_against(model, OnnxEmbedder(work))

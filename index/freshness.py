@@ -6,18 +6,22 @@ in a blink; a build, when one is needed, is imported only then.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from index import store
 from index.changes import corpus_files, rebuild_reason
-from index.corpus import corpus_hash
-from index.passages import MAX_CHARS
-from index.settings import Settings
+from index.corpus import CorpusMissing, article_files, corpus_hash, scan_corpus
+from index.passages import MAX_CHARS, StoryError
+from index.settings import Settings, check_places
+from index.upkeep import build_lock, clear_export_leftovers
 
 if TYPE_CHECKING:
     from index.embedding import Embedder
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
@@ -41,7 +45,10 @@ def expected_manifest(settings: Settings) -> store.Manifest:
 
 
 def stale_reason(settings: Settings) -> str | None:
-    """Why the index must be (re)built, or None when it is current and readable."""
+    """Why the index must be (re)built, or None when it is current and readable.
+
+    Raises CorpusMissing when the corpus cannot be read to tell.
+    """
     try:
         built = store.read_manifest(settings.data_dir)
     except store.IndexMissing:
@@ -74,16 +81,76 @@ def read_or_build(
     progress: Progress,
     read: Callable[[Embedder | None], T],
 ) -> T:
-    """`read(None)` from a current index; otherwise build it, then `read(the embedder used)`."""
+    """`read(None)` from a current index; otherwise build it, then `read(the embedder used)`.
+
+    When it cannot be built (the corpus gone, the folder read-only or full, no model) but an
+    index is there, that index answers, with one warning saying why it was not brought up to date.
+    """
+    check_places(settings)
+    try:
+        reason = stale_reason(settings)
+        if reason is None:
+            return read(None)
+    except CorpusMissing as error:
+        return answer_from_built(read, error, None)
+    except store.IndexCorrupt as error:  # a missing or altered encoder is one too
+        reason = f"the index is unreadable ({error})"
+    try:
+        with build_lock(settings.data_dir, progress):
+            return _build_and_read(settings, embedder, progress, read)
+    except StoryError as error:
+        return answer_from_built(read, error, reason)
+
+
+def rebuild(settings: Settings, embedder: Callable[[], Embedder], progress: Progress) -> None:
+    """Build the index now (`storybot build`): the corpus is read before the model loads."""
+    check_places(settings)
+    with build_lock(settings.data_dir, progress):
+        _build(settings, embedder, progress)
+
+
+def answer_from_built(
+    read: Callable[[Embedder | None], T], error: StoryError, stale: str | None
+) -> T:
+    """The index already built, with one warning; `error` itself when there is none to read."""
+    try:
+        value = read(None)
+    except (store.IndexMissing, store.IndexCorrupt):
+        if isinstance(error, store.IndexUnwritable):
+            raise store.IndexUnwritable(
+                f"{error} There is no index to answer from: set STORYBOT_DATA_DIR to a folder "
+                "StoryBot can write."
+            ) from None
+        raise error from None
+    out_of_date = f", which is out of date ({stale})" if stale else ""
+    log.warning("%s Answering from the index already built%s.", error, out_of_date)
+    return value
+
+
+def _build_and_read(
+    settings: Settings,
+    embedder: Callable[[], Embedder],
+    progress: Progress,
+    read: Callable[[Embedder | None], T],
+) -> T:
+    """Under the build lock: another process may have built the index while this one waited."""
     reason = stale_reason(settings)
     if reason is None:
         try:
             return read(None)
-        except store.IndexCorrupt as error:  # a missing or altered encoder is one too
+        except store.IndexCorrupt as error:
             reason = f"the index is unreadable ({error})"
+    article_files(settings.corpus)  # a corpus that is not there is said before any "Building"
     progress(f"Building the index: {reason}.")
+    return read(_build(settings, embedder, progress))
+
+
+def _build(settings: Settings, embedder: Callable[[], Embedder], progress: Progress) -> Embedder:
     from index.build import build  # numpy, FAISS and the model, only when building
 
+    store.clear_leftovers(settings.data_dir)
+    clear_export_leftovers(settings.encoders or settings.data_dir / "encoders")
+    corpus = scan_corpus(settings.corpus)
     used = embedder()
-    build(settings, used, progress)
-    return read(used)
+    build(settings, used, progress, corpus)
+    return used

@@ -3,15 +3,19 @@
 Nothing depends on the folder StoryBot is started in: the corpus defaults to the article shipped
 inside the package, the index to the user's cache folder, and `.env` is read from the current
 folder and from the user's config folder.
+
+A value that is mistyped or out of range, or a path that cannot be what it names, is one line
+naming the variable and what it accepts (`load_settings`), before anything heavy is imported.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_args
 
 import platformdirs
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
     DotEnvSettingsSource,
@@ -19,10 +23,18 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from index.passages import StoryError
+
 APP = "storybot"
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 SHIPPED_CORPUS = Path(__file__).resolve().parent / "shipped_corpus"
 """The article that comes with StoryBot, installed with the package."""
+SHOWN_CHARS = 40
+"""How much of a rejected value the error repeats."""
+
+
+class SettingsInvalid(StoryError):
+    """A setting has a value the engine cannot use; the message names the variable."""
 
 
 def cache_folder() -> Path:
@@ -76,6 +88,14 @@ class Settings(BaseSettings):
         """`STORYBOT_DATABASE_URL=` in `.env` means the default, not an empty URL."""
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("corpus", "data_dir", "encoders", "model", mode="before")
+    @classmethod
+    def _not_blank(cls, value: Any) -> Any:
+        """`STORYBOT_CORPUS=` would otherwise mean the current folder, silently."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("blank")
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -96,3 +116,114 @@ class Settings(BaseSettings):
 def variable(field: str) -> str:
     """The environment variable that sets a field of the settings."""
     return f"STORYBOT_{field.upper()}"
+
+
+S = TypeVar("S", bound=Settings)
+
+
+def load_settings(kind: type[S], **values: Any) -> S:
+    """The settings from the environment and `.env`, their paths checked; raises SettingsInvalid."""
+    try:
+        settings = kind(**values)
+    except ValidationError as error:
+        raise SettingsInvalid(invalid_setting(kind, error)) from None
+    except UnicodeDecodeError as error:
+        raise SettingsInvalid(f"The .env file is not UTF-8 text ({error.reason}).") from None
+    check_places(settings)
+    return settings
+
+
+def invalid_setting(kind: type[Settings], error: ValidationError) -> str:
+    """One line: which variable, the value given (never a secret's) and what it accepts."""
+    problem = error.errors(include_url=False)[0]
+    name = str(problem["loc"][0]) if problem["loc"] else ""
+    field_name, field = _field(kind, name)
+    variable = _variable(kind, field_name, field)
+    value = problem.get("input")
+    secret = field is not None and "Secret" in str(field.annotation)
+    shown = "" if secret or not isinstance(value, str | int | float) else f"={_short(value)}"
+    accepts = accepted(field) if field is not None else problem["msg"].lower()
+    return f"Invalid setting {variable}{shown}: it accepts {accepts}."
+
+
+def accepted(field: FieldInfo) -> str:
+    """What a field accepts, in words, from its type and bounds."""
+    kind = str(field.annotation)
+    choices = get_args(field.annotation) if "Literal" in kind else ()
+    if choices:
+        return "one of " + ", ".join(map(str, choices))
+    words = {
+        "frozenset[int]": "channel ids (whole numbers) separated by commas or spaces",
+        "tuple[int": "whole numbers separated by commas or spaces",
+        "SecretStr": "the bot's token",
+        "bool": "true or false",
+        "float": "a number",
+        "int": "a whole number",
+        "Path": "a folder path",
+        "str": "a name or path, not blank",
+    }
+    base = next((text for key, text in words.items() if key in kind), "a value of type " + kind)
+    bounds = {type(m).__name__: getattr(m, type(m).__name__.lower(), None) for m in field.metadata}
+    if "Ge" in bounds:
+        base += (
+            f" from {bounds['Ge']} to {bounds['Le']}"
+            if "Le" in bounds
+            else f" of {bounds['Ge']} or more"
+        )
+    elif "Gt" in bounds:
+        base += f" above {bounds['Gt']}" + (
+            f" and at most {bounds['Le']}" if "Le" in bounds else ""
+        )
+    elif "Le" in bounds:
+        base += f" of at most {bounds['Le']}"
+    if "None" in kind and "int" in kind:
+        base += ", or nothing"
+    return base
+
+
+def check_places(settings: Settings) -> None:
+    """A data folder, encoders folder or corpus that names a file is one line, not a crash later."""
+    places = {"corpus": settings.corpus, "data_dir": settings.data_dir}
+    if settings.encoders is not None:
+        places["encoders"] = settings.encoders
+    for name, path in places.items():
+        blocker = _file_in_the_way(path)
+        if blocker is not None:
+            variable = _variable(type(settings), name, type(settings).model_fields[name])
+            where = "is a file" if blocker == path else f"is inside {blocker}, which is a file"
+            raise SettingsInvalid(
+                f"Invalid setting {variable}={_short(str(path))}: it {where}; "
+                f"it accepts {accepted(type(settings).model_fields[name])}."
+            )
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The path itself or the nearest existing folder above it, when that is not a folder."""
+    for place in (path, *path.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:  # a name too long, a loop of links: nothing can be made there either
+            return place
+    return None
+
+
+def _field(kind: type[Settings], name: str) -> tuple[str, FieldInfo | None]:
+    for field_name, field in kind.model_fields.items():
+        aliases = getattr(field.validation_alias, "choices", [])
+        if name.lower() in (field_name, *(str(a).lower() for a in aliases)):
+            return field_name, field
+    return name, None
+
+
+def _variable(kind: type[Settings], name: str, field: FieldInfo | None) -> str:
+    aliases = getattr(field.validation_alias, "choices", []) if field is not None else []
+    if aliases:
+        return str(aliases[0])
+    return f"{kind.model_config.get('env_prefix', '')}{name}".upper()
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    text = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+    return repr(text) if not text.isprintable() or " " in text or not text else text

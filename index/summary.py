@@ -11,6 +11,9 @@ from index.passages import Chunk, Source, SummarySentence
 
 MAX_SENTENCES = 5
 MIN_SENTENCES = 3
+MAX_ROWS = 2_000
+"""Sentences of one article weighed against each other; a longer one is sampled evenly, so the
+summary of a 30 MB article costs a 2,000 × 2,000 matrix, not one of its every sentence pair."""
 MAX_CHARS = 1000
 MIN_WORDS = 5
 MIN_LOWERCASE_WORDS = 3
@@ -117,6 +120,8 @@ def _pick(
     found: list[Candidate], vectors: np.ndarray, max_chars: int, plan: Plan
 ) -> list[Candidate]:
     """Greedy choice by coverage and lead position, never a repeat, until the length is right."""
+    if len(found) > MAX_ROWS:
+        found = [found[i] for i in np.linspace(0, len(found) - 1, MAX_ROWS).round().astype(int)]
     own = vectors[[c.row for c in found]]
     likeness = own @ own.T
     lead = plan.position / (1 + np.arange(len(found)))

@@ -5,6 +5,9 @@ Light on purpose (no SQLAlchemy): `recorder.py` opens the real log; this is what
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -82,7 +85,18 @@ def recording(settings: Settings, wanted: bool = True) -> Iterator[Recorder]:
         return
     from index.questionlog.recorder import index_version, open_log  # SQLAlchemy, when recording
 
-    log = open_log(settings, index_version(settings.data_dir))
+    folder = settings.data_dir
+    try:
+        if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: spooling would fail
+            raise PermissionError(errno.EROFS, "read-only")
+        log = open_log(settings, index_version(folder))
+    except OSError as error:  # a read-only or full data folder: answer all the same
+        reason = error.strerror or error
+        logging.getLogger(__name__).warning(
+            "Not recording questions: %s cannot be written (%s).", folder, reason
+        )
+        yield NoLog()
+        return
     try:
         yield log
     finally:

@@ -53,6 +53,26 @@ class Call:
         return bool(self.message.get("flags", 0) & 64)
 
 
+@dataclass
+class Fault:
+    """A REST failure Discord may answer with: a rate limit (429) or a server error (5xx)."""
+
+    method: str
+    path_start: str
+    status: int
+    retry_after: float = 0
+
+    def response(self) -> web.Response:
+        """Discord's response: a 429 carries Retry-After (and Cloudflare's Via, which discord.py
+        takes to mean the limit is Discord's own), a 5xx a plain message."""
+        if self.status != 429:
+            return answer({"message": f"{self.status}: Server Error", "code": 0}, self.status)
+        body = {"message": "You are being rate limited.", "retry_after": self.retry_after}
+        response = answer({**body, "global": False}, status=429)
+        response.headers.update({"Retry-After": str(self.retry_after), "Via": "1.1 google"})
+        return response
+
+
 def answer(data: Any, status: int = 200) -> web.Response:
     """A JSON response with the bare content type discord.py expects."""
     return web.Response(
@@ -93,6 +113,9 @@ class FakeDiscord:
         self.heartbeats: list[float] = []  # when each heartbeat arrived (and was acked)
         self.connections: list[str] = []  # gateway paths connected to, in order
         self.dispatched: dict[str, float] = {}  # interaction token -> when it was sent
+        self.faults: list[Fault] = []  # REST failures to answer with, each once, first match
+        self.refused: list[Call] = []  # REST calls answered with one of those failures
+        self._transport: Any = None  # the latest connection's, to cut it without a word
         self.routed: dict[str, int] = {}  # interaction token -> the shard it was sent to
         self._ws: web.WebSocketResponse | None = None  # the latest connection
         self._shards: dict[int, web.WebSocketResponse] = {}  # shard id -> its connection
@@ -135,6 +158,7 @@ class FakeDiscord:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._ws = ws
+        self._transport = request.transport
         self.connections.append(request.path)
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": self.heartbeat_interval * 1000}})
         async for msg in ws:
@@ -186,6 +210,15 @@ class FakeDiscord:
         """Close the bot's gateway connection the way Discord does when a node restarts."""
         assert self._ws is not None
         await self._ws.close(code=4000, message=b"node restarting")
+
+    async def sever(self) -> None:
+        """Cut the bot's gateway connection without a closing handshake, as a network fault does."""
+        assert self._transport is not None
+        self._transport.abort()
+
+    def fail_next(self, method: str, path_start: str, status: int, retry_after: float = 0) -> None:
+        """Answer the next matching REST call with `status` (429 with Retry-After, or a 5xx)."""
+        self.faults.append(Fault(method, path_start, status, retry_after))
 
     def sent_ops(self, op: int) -> list[dict[str, Any]]:
         """The gateway payloads the bot sent with this opcode."""
@@ -302,6 +335,11 @@ class FakeDiscord:
         body = await body_of(request)
         path = "/" + request.match_info["path"]
         authorization = request.headers.get("Authorization")
+        for fault in self.faults:
+            if fault.method == request.method and path.startswith(fault.path_start):
+                self.faults.remove(fault)
+                self.refused.append(Call(request.method, path, body, authorization))
+                return fault.response()
         self.calls.append(Call(request.method, path, body, authorization))
         if authorization not in (None, f"Bot {self.token}"):
             return answer({"message": "401: Unauthorized", "code": 0}, status=401)

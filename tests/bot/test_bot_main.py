@@ -67,7 +67,8 @@ def test_an_invalid_setting_is_one_line_without_the_token(
     monkeypatch.setenv("STORYBOT_COOLDOWN_RATE", "none")
     assert entry.main() == 2
     [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith("Invalid setting cooldown_rate:") and TOKEN not in line
+    assert line.startswith("Invalid setting STORYBOT_COOLDOWN_RATE=none:") and TOKEN not in line
+    assert "a whole number from 1 to 1000" in line
 
 
 def test_an_unreachable_discord_is_one_line(

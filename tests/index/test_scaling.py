@@ -33,9 +33,14 @@ class Recording(HashingEmbedder):
 
 def test_each_distinct_text_is_encoded_once() -> None:
     embedder = Recording()
-    passages, sentences = build.encode_once(embedder, [["a b", "c d"], ["c d", "a b", "e f"]])
-    assert sorted(embedder.seen) == ["a b", "c d", "e f"]
-    assert np.array_equal(sentences[1], passages[0]) and np.array_equal(sentences[0], passages[1])
+    chunks = chunking.corpus_passages(read_corpus(CORPUS))
+    texts = tuple(chunking.search_text(chunk) for chunk in chunks)
+    units = chunking.indexed_units(chunks, texts)
+    sets, sentences = build.vector_sets(embedder, chunks, texts)
+    assert sorted(embedder.seen) == sorted({*texts, *units.sentences, *units.clauses})
+    assert np.allclose(sentences, embedder.encode(units.sentences))
+    passages = sets["passages"]
+    assert passages.index.ntotal == len(set(texts))
 
 
 def test_sentences_split_on_every_core_give_the_same_passages(

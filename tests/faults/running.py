@@ -1,0 +1,155 @@
+"""Running StoryBot as an operator does, with a fault in place, and saying what came of it.
+
+Every run is a separate process (the point is what a person sees: the exit status, stderr,
+whether stdout is JSON), and every outcome is recorded for the fault table (docs/faults.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.conftest import CORPUS, ROOT
+
+TABLE: list[tuple[str, str, str, str]] = []
+"""(kind, fault, expected, observed), in the order the tests ran."""
+QUESTION = "Who is the new leader of Syria?"
+LEADER = "Ahmed al-Sharaa"
+
+
+@dataclass
+class Run:
+    """One finished process: exit status, what it printed, and how long it took."""
+
+    status: int
+    stdout: bytes
+    stderr: str
+    seconds: float
+    lines: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = [line for line in self.stderr.splitlines() if line.strip()]
+
+    @property
+    def traceback(self) -> bool:
+        """Whether Python printed a traceback."""
+        return "Traceback (most recent call last)" in self.stderr
+
+    def answers(self) -> list[dict[str, object]]:
+        """stdout as JSON Lines; raises when it is not valid UTF-8 JSON, one object a line."""
+        text = self.stdout.decode("utf-8")  # strict: invalid UTF-8 is a failure
+        return [json.loads(line) for line in text.splitlines()]
+
+    def json_valid(self) -> bool:
+        """Whether stdout is valid UTF-8 JSON, one object a line."""
+        try:
+            return all(isinstance(a, dict) for a in self.answers())
+        except ValueError:
+            return False
+
+    def said(self, words: str) -> bool:
+        """Whether stderr says this (case-insensitive)."""
+        return words.lower() in self.stderr.lower()
+
+    def observed(self) -> str:
+        """The outcome in a few words, for the fault table."""
+        parts = [f"exit {self.status}"]
+        if self.stdout.strip():
+            parts.append("valid JSON" if self.json_valid() else "INVALID JSON")
+            answered = self.json_valid() and any(a.get("passages") for a in self.answers())
+            parts.append("answered" if answered else "no passages")
+        parts.append("TRACEBACK" if self.traceback else f"{len(self.lines)} stderr line(s)")
+        if self.lines:
+            last = self.lines[-1].replace("|", "/")
+            parts.append(f"last: “{last[:110]}{'…' if len(last) > 110 else ''}”")
+        return "; ".join(parts)
+
+
+def record(kind: str, fault: str, expected: str, run: Run | str) -> None:
+    """Add a row to the fault table."""
+    TABLE.append((kind, fault, expected, run if isinstance(run, str) else run.observed()))
+
+
+def storybot(
+    *args: str | bytes,
+    env: dict[str, str],
+    stdin: bytes = b"",
+    preexec: Callable[[], None] | None = None,
+    wrap: Sequence[str] = (),
+    cwd: Path = ROOT,
+) -> Run:
+    """Run `storybot ARGS` in a clean environment (plus `env`), as a user would."""
+    entry = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from index.cli import main; main()"
+    command = [*wrap, sys.executable, "-c", entry, *args]
+    return _run(command, env, stdin, preexec, cwd)
+
+
+def python_m_bot(env: dict[str, str]) -> Run:
+    """Run `python -m bot` in a clean environment (plus `env`)."""
+    return _run([sys.executable, "-m", "bot"], env, b"", None, ROOT)
+
+
+def _run(
+    command: Sequence[str | bytes],
+    env: dict[str, str],
+    stdin: bytes,
+    preexec: Callable[[], None] | None,
+    cwd: Path,
+) -> Run:
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "PYTHONPATH": str(ROOT),
+        "STORYBOT_CORPUS": str(CORPUS),
+        "HF_HUB_OFFLINE": "1",
+        **env,
+    }
+    started = time.perf_counter()
+    done = subprocess.run(
+        command,
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        cwd=cwd,
+        timeout=600,
+        preexec_fn=preexec,
+    )
+    seconds = time.perf_counter() - started
+    stderr = done.stderr.decode("utf-8", "replace")
+    return Run(done.returncode, done.stdout, stderr, seconds)
+
+
+def copy_index(built: Path, to: Path) -> Path:
+    """A copy of a built data folder (its builds and pointer, not its encoders)."""
+    to.mkdir(parents=True)
+    shutil.copytree(built / "builds", to / "builds")
+    shutil.copy(built / "CURRENT", to / "CURRENT")
+    return to
+
+
+def live_build(data_dir: Path) -> Path:
+    """The build folder CURRENT names."""
+    return data_dir / "builds" / (data_dir / "CURRENT").read_text().strip()
+
+
+def write_table(path: Path) -> None:
+    """The fault table as markdown."""
+    lines = [
+        "# Fault table",
+        "",
+        "Generated by the fault suite (`make faults`, or `FAULT_TABLE=docs/faults.md"
+        " python -m pytest tests/faults`): each row is one test that put the fault in place and"
+        " ran StoryBot as an operator would; “observed” is what that run did.",
+        "",
+        "| kind | fault | expected | observed |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {k} | {f} | {e} | {o} |" for k, f, e, o in TABLE]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
