@@ -27,6 +27,8 @@ CONTROL_SHARE = 0.005
 """Text has almost no control characters besides tabs and line breaks; binary has many."""
 ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 NOT_TEXT = frozenset({"Cc", "Cs", "Cn", "Co"})
+BYTE_ORDER_MARK = "\ufeff"
+"""Past the start of a file, a byte-order mark is bytes decoded in the wrong way."""
 """Unicode categories of what text hardly ever holds: controls, surrogates, unassigned, private."""
 
 
@@ -55,7 +57,10 @@ def plainly_text(text: str) -> bool:
     """Whether hardly any characters are controls (besides tabs and line breaks), unassigned
     code points or private ones, as bytes decoded in the wrong way give."""
     controls = sum(
-        1 for c in text if c not in ALLOWED_CONTROLS and unicodedata.category(c) in NOT_TEXT
+        1
+        for c in text
+        if c == BYTE_ORDER_MARK
+        or (c not in ALLOWED_CONTROLS and unicodedata.category(c) in NOT_TEXT)
     )
     return controls <= CONTROL_SHARE * max(len(text), 1)
 

@@ -44,6 +44,7 @@ def test_latin1_that_guessers_tie_on_is_read_as_western() -> None:
         (os.urandom(3000), "binary"),
         (b"PK\x03\x04" + bytes(range(256)) * 4, "binary"),
         (b"\xff\xfe\x00garbage\x00" * 50, "binary"),
+        (b"\xff\xfe\x00not text\x00" * 100, "binary"),
         (b"\x01\x02\x03\x04\x05 text \x06\x07\x08" * 40, "binary"),
         (codecs.BOM_UTF16_LE + b"\x00\xd8" * 4, "UTF-16"),
     ],
