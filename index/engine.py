@@ -6,13 +6,15 @@ import logging
 from collections import Counter
 from functools import cached_property
 
+import numpy as np
+
 from index import answerability, build, store
 from index.answerability import Judgement
 from index.embedding import Embedder
 from index.freshness import Progress, read_or_build, stderr_progress
 from index.passages import Answer, Hit, SourceInfo, SummarySentence
-from index.questions import Unaskable, question_from
-from index.search import DEFAULT_WEIGHTS, Retriever, Weights
+from index.questions import Question, Unaskable, question_from
+from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
 from index.vectorset import VectorSet
 
@@ -74,11 +76,9 @@ class Engine:
         """The answer, and the evidence it was decided on (None when nothing could be asked):
         what the answerability model is fitted on."""
         try:
-            question = question_from(typed)
+            question, vector, scored = self._search(typed)
         except Unaskable as reason:
             return Answer(typed, refused=True, message=str(reason)), None
-        vector = self._embedder.encode([question.text])[0]
-        scored = self._retriever.score(question, vector)
         judged = self._retriever.judge(question, scored)
         model = answerability.fitted()
         confidence = round(judged.confidence(model), 4)
@@ -93,12 +93,16 @@ class Engine:
         """The `k` best passages for a question whether or not it would be refused (none when
         nothing in it can be asked): what a follow-up's own words point at (index.conversation)."""
         try:
-            question = question_from(typed)
+            question, vector, scored = self._search(typed)
         except Unaskable:
             return ()
-        vector = self._embedder.encode([question.text])[0]
-        scored = self._retriever.score(question, vector)
         return self._retriever.hits(scored, vector, k, self._retriever.judge(question, scored))
+
+    def _search(self, typed: str) -> tuple[Question, np.ndarray, Scored]:
+        """The cleaned question, its vector and its scored candidates; raises Unaskable."""
+        question = question_from(typed)
+        vector = self._embedder.encode([question.text])[0]
+        return question, vector, self._retriever.score(question, vector)
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The cited summary computed when the index was built."""

@@ -42,7 +42,7 @@ NO_PASSAGES = np.zeros(0, np.int64)
 logging.getLogger("bm25s").setLevel(logging.NOTSET)
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 ARTICLE_WORDS = re.compile(
-    r"^(article|story|piece|report|reported|report|news|headline|title|paper|newspaper|outlet|"
+    r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
     r"publication|publish|published|publisher|author|wrote|written|write|writer|byline|"
     r"journalist|reporter|reveal|revealed|broke|break|cover|covered|source|site|name|it)$",
     re.I,
@@ -96,6 +96,8 @@ class Scored:
     about_article: bool
     asked: tuple[Concept, ...]
     """The question's concepts."""
+    ranked: np.ndarray
+    """Positions in `candidates`, best combined score first (ties by passage order)."""
 
 
 class Retriever:
@@ -152,12 +154,15 @@ class Retriever:
         dense = self._dense(candidates, vector)
         combined = dense + self.weights.lexical * lexical[candidates]
         combined[np.isin(candidates, about)] += ABOUT_LIFT
-        return Scored(candidates, dense, combined, lexical[candidates], bool(len(about)), asked)
+        ranked = np.lexsort((candidates, -combined))
+        return Scored(
+            candidates, dense, combined, lexical[candidates], bool(len(about)), asked, ranked
+        )
 
     def judge(self, question: Question, scored: Scored) -> Judgement:
         """What grounds (or fails to ground) the question in its best passage."""
         asked = scored.asked
-        order = np.lexsort((scored.candidates, -scored.combined))
+        order = scored.ranked
         best = int(scored.candidates[order[0]])
         lead = float(scored.combined[order[0]])
         second = float(scored.combined[order[1]]) if len(order) > 1 else 0.0
@@ -174,7 +179,7 @@ class Retriever:
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement
     ) -> tuple[Hit, ...]:
         """The `k` best passages, best first, each with the sentence that answers marked."""
-        order = np.lexsort((scored.candidates, -scored.combined))[:k]
+        order = scored.ranked[:k]
         return tuple(
             self._hit(int(scored.candidates[i]), float(scored.combined[i]), vector, judged)
             for i in order
