@@ -32,10 +32,13 @@ class Page:
 
     content: str | None = None
     embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+    """The buttons under the page (bot/presses.py), on an answer's last page."""
 
     def as_kwargs(self) -> dict[str, Any]:
         """The page as keyword arguments of discord.py's send methods."""
-        return {"embed": self.embed} if self.embed is not None else {"content": self.content}
+        shown = {"embed": self.embed} if self.embed is not None else {"content": self.content}
+        return shown | ({"view": self.view} if self.view is not None else {})
 
 
 def answer(reply: Answer) -> list[Page]:
