@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from bot.client import StoryEngine
 
 log = logging.getLogger(__name__)
+_made: list[tuple[tuple[Chunk, ...], Suggestions]] = []
+"""The last index's suggestions in this process: a bot started again on the same engine (a
+reconnect, the test suite) does not make them again."""
 
 
 def quiet(engine: StoryEngine) -> StoryEngine:
@@ -66,6 +69,9 @@ class SuggestionCache:
         return self._task
 
     async def _make(self, passages: tuple[Chunk, ...]) -> None:
+        if _made and _made[0][0] is passages:
+            self.current = _made[0][1]
+            return
         engine = quiet(self.engine)
         try:
             made = await asyncio.to_thread(suggestions, passages, lambda q: answers(engine, q))
@@ -73,6 +79,7 @@ class SuggestionCache:
             log.warning("Could not make /ask suggestions", exc_info=True)
             return
         self.current = made
+        _made[:] = [(passages, made)]
         log.info("%d /ask suggestions (%d refused left out)", len(made.questions), made.refused)
 
     def choices(self, typed: str) -> list[app_commands.Choice[str]]:

@@ -141,9 +141,14 @@ def _names_in(sentence: str) -> list[str]:
         tokens = [_POSSESSIVE.sub("", t) for t in match.group().split()]
         if match.start() == 0 or tokens[0].lower() in STOPWORD_SET:
             tokens = tokens[1:]  # a sentence's first word is capitalised anyway
-        if tokens and not (len(tokens) == 1 and tokens[0].lower() in STOPWORD_SET):
+        if tokens and not (len(tokens) == 1 and _slight(tokens[0])):
             found.append(" ".join(tokens))
     return found
+
+
+def _slight(word: str) -> bool:
+    """A capitalised stop word, or a scrap ("Az" of "Caliber.Az"): no name on its own."""
+    return word.lower() in STOPWORD_SET or (len(word) < 3 and not word.isupper())
 
 
 def is_person(name: str) -> bool:
