@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from statistics import median
 from typing import TypeVar
@@ -39,11 +40,11 @@ def timed(work: Callable[[], T]) -> tuple[T, float]:
 
 def measure(name: str, corpus: Path, data_dir: Path) -> None:
     """Print one corpus's figures."""
-    settings = Settings(corpus=corpus, data_dir=data_dir, _env_file=None)
+    settings = Settings(corpus=corpus, data_dir=data_dir)
     build = (
         "from index.engine import Engine; from index.settings import Settings; "
-        f"Engine.open(Settings(corpus={str(corpus)!r}, data_dir={str(data_dir)!r},"
-        " _env_file=None), progress=lambda _: None)"
+        f"Engine.open(Settings(corpus={str(corpus)!r}, data_dir={str(data_dir)!r}),"
+        " progress=lambda _: None)"
     )
     subprocess.run([sys.executable, "-c", build], check=True)  # built apart: the load is cold
     engine, load = timed(lambda: Engine.open(settings, progress=lambda _: None))
@@ -51,7 +52,7 @@ def measure(name: str, corpus: Path, data_dir: Path) -> None:
     made, making = timed(
         lambda: suggestions(engine.passages(), lambda q: not engine.ask(q).refused)
     )
-    answers = [timed(lambda q=q: engine.ask(q))[1] for q in made.questions[:REPEATS]]
+    answers = [timed(partial(engine.ask, q))[1] for q in made.questions[:REPEATS]]
     keystrokes = [timed(lambda: [made.matching(t) for t in TYPED])[1] for _ in range(REPEATS)]
     one_answer, one_keystroke = median(answers), median(keystrokes) / len(TYPED)
     kept = len(made.questions)

@@ -196,12 +196,14 @@ class StoryBot(commands.AutoShardedBot):
     async def answer_with_buttons(
         self, question: str, asker: Asker, history: Sequence[str] = ()
     ) -> list[render.Page]:
-        """The answer's pages, its buttons under the last one."""
+        """The answer's pages, its buttons under the last one. A follow-up gets no "More
+        passages": its question alone (all a button can read back) may mean something else."""
         answer, answer_id = await self.ask_recorded(question, asker, history)
-        return await self.with_buttons(answer, answer_id, render.answer(answer))
+        more = not history and len(answer.hits) >= self.settings.top_k
+        return await self.with_buttons(answer, answer_id, render.answer(answer), more)
 
     async def with_buttons(
-        self, answer: Answer, answer_id: str | None, pages: list[render.Page]
+        self, answer: Answer, answer_id: str | None, pages: list[render.Page], more: bool
     ) -> list[render.Page]:
         """The pages with the answer's buttons under the last; without them if they cannot be
         made (the answer matters more than its buttons)."""
@@ -210,7 +212,6 @@ class StoryBot(commands.AutoShardedBot):
         except Exception:
             log.warning("Answering without buttons", exc_info=True)
             return pages
-        more = len(answer.hits) >= self.settings.top_k
         view = presses.view_of(buttons.presses_for(answer, version, answer_id, 0, more))
         return [*pages[:-1], replace(pages[-1], view=view)] if pages and view else pages
 

@@ -85,6 +85,8 @@ def help_text(name: str, titles: Iterable[str], channel_ids: Iterable[int]) -> l
             "`/ask question: What happened next? private: True` answers only you.",
             f"`@{shorten(name.replace('`', ''), 100)} why does it matter?` answers in the channel,"
             " as a reply." + (f" In{where} every message is a question." if where else ""),
+            "On any message, **Apps → Ask StoryBot** answers its text, only to you.",
+            "Under an answer: **More passages**, **Full paragraph** (only you see it), 👍 / 👎.",
         ],
         [
             "**More**",

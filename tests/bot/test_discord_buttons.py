@@ -254,3 +254,29 @@ async def test_autocomplete_suggests_questions_the_story_answers(
     assert all("al-Sharaa" in c["value"] for c in offered["al-Sh"][:1])
     every = {c["value"] for choices in offered.values() for c in choices}
     assert not [q for q in every if engine.ask(q).refused]
+
+
+async def test_a_mention_gets_buttons_and_a_follow_up_no_more_passages(
+    storybot: StoryBot, discord_api: FakeDiscord
+) -> None:
+    assert storybot.user is not None
+    question = await discord_api.say(
+        READER,
+        f"<@{storybot.user.id}> What ISIS plot against a shrine was foiled?",
+        mentions_bot=True,
+    )
+    await discord_api.wait_for(lambda: discord_api.replies_to_message(question))
+    [answer] = discord_api.replies_to_message(question)
+    assert [i.split(":")[1] for i in payloads.button_ids(answer.body)] == ["more", "para"]
+    [kept] = [
+        m
+        for m in discord_api.messages[payloads.CHANNEL_ID].values()
+        if m.get("message_reference", {}).get("message_id") == question
+    ]
+    follow_up = await discord_api.say(
+        READER, "When was it stopped?", mentions_bot=True, reply_to=str(kept["id"])
+    )
+    await discord_api.wait_for(lambda: discord_api.replies_to_message(follow_up))
+    [reply] = discord_api.replies_to_message(follow_up)
+    assert "¶" in reply.text
+    assert [i.split(":")[1] for i in payloads.button_ids(reply.body)] == ["para"]
