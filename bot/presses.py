@@ -118,31 +118,33 @@ async def current(interaction: Interaction, version: str) -> bool:
     return False
 
 
+def question_under(interaction: Interaction, press: More) -> str | None:
+    """The question the answer shows (its first bold line), if it is the one pressed for."""
+    message, me = interaction.message, interaction.client.user
+    question = threads.question_shown(message, me) if message and me else None
+    return question if question and buttons.question_key(question) == press.question else None
+
+
 async def show_more(interaction: Interaction, press: More) -> None:
     """Replace the passages shown with the next ones, in place."""
-    bot = interaction.client
-    message = interaction.message
-    question = threads.question_shown(message, bot.user) if message and bot.user else None
+    question = question_under(interaction, press)
     if question is None:
-        await tell(interaction, buttons.UNREADABLE)
-        return
-    if buttons.question_key(question) != press.question:
         await tell(interaction, buttons.UNREADABLE)
         return
     if not await current(interaction, press.version):
         return
-    page = bot.settings.top_k
-    answer = await asyncio.to_thread(bot.engine.ask, question, press.offset + page + 1)
-    following = answer.hits[press.offset : press.offset + page]
+    bot, start = interaction.client, press.offset
+    end = start + bot.settings.top_k
+    answer = await asyncio.to_thread(bot.engine.ask, question, end + 1)  # one more: any left?
+    following = answer.hits[start:end]
     if answer.refused or not following:
         await tell(interaction, buttons.NO_MORE)
         return
     shown = Answer(question, False, hits=following, confidence=answer.confidence)
-    more = len(answer.hits) > press.offset + page
     answer_id = buttons.recorded_answer(custom_ids(interaction.message))
-    presses = buttons.presses_for(shown, press.version, answer_id, press.offset, more)
+    made = buttons.presses_for(shown, press.version, answer_id, start, len(answer.hits) > end)
     [first, *_] = render.answer(shown)
-    await interaction.response.edit_message(embed=first.embed, view=view_of(presses))
+    await interaction.response.edit_message(embed=first.embed, view=view_of(made))
 
 
 def paragraph_pages(paragraphs: Sequence[Paragraph], number: int) -> list[render.Page]:
