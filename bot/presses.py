@@ -133,18 +133,21 @@ async def show_more(interaction: Interaction, press: More) -> None:
         return
     if not await current(interaction, press.version):
         return
+    await interaction.response.defer()  # DEFERRED_UPDATE_MESSAGE: the engine may take a while
     bot, start = interaction.client, press.offset
     end = start + bot.settings.top_k
     answer = await asyncio.to_thread(bot.engine.ask, question, end + 1)  # one more: any left?
     following = answer.hits[start:end]
     if answer.refused or not following:
-        await tell(interaction, buttons.NO_MORE)
+        await interaction.followup.send(
+            **render.plain(buttons.NO_MORE)[0].as_kwargs(), ephemeral=True
+        )
         return
     shown = Answer(question, False, hits=following, confidence=answer.confidence)
     answer_id = buttons.recorded_answer(custom_ids(interaction.message))
     made = buttons.presses_for(shown, press.version, answer_id, start, len(answer.hits) > end)
     [first, *_] = render.answer(shown)
-    await interaction.response.edit_message(embed=first.embed, view=view_of(made))
+    await interaction.edit_original_response(embed=first.embed, view=view_of(made))
 
 
 def paragraph_pages(paragraphs: Sequence[Paragraph], number: int) -> list[render.Page]:

@@ -69,6 +69,19 @@ async def pressed(
     return discord_api.replies_to(token)[0]
 
 
+async def moved(
+    discord_api: FakeDiscord, message: dict[str, Any], user: int = READER
+) -> list[Call]:
+    """Press "More passages" as `user`: the deferred update (6), then the edit of the message
+    or a private line saying there are no more."""
+    [custom_id] = [i for i in payloads.button_ids(message) if i.startswith("storybot:more")]
+    token = await discord_api.press(user, message["id"], custom_id)
+    await discord_api.wait_for(lambda: len(discord_api.replies_to(token)) >= 2)
+    defer, then = discord_api.replies_to(token)
+    assert defer.body == {"type": 6}  # DEFERRED_UPDATE_MESSAGE: no new message, no "thinking"
+    return [defer, then]
+
+
 async def answered(discord_api: FakeDiscord, token: str) -> list[Call]:
     """The bot's responses to an interaction, once there is one."""
     await discord_api.wait_for(lambda: discord_api.replies_to(token))
@@ -99,15 +112,14 @@ async def test_an_answer_has_buttons_and_more_passages_moves_on_in_place(
     answer = await asked(discord_api, LEADER)
     before = cited(answer)
     assert [i.split(":")[1] for i in payloads.button_ids(answer)] == ["more", "para"]
-    update = await pressed(discord_api, answer, "more")
-    assert update.body["type"] == 7  # UPDATE_MESSAGE: the same message, edited
+    _, edit = await moved(discord_api, answer)
+    assert edit.method == "PATCH" and edit.path.endswith("/messages/@original")  # in place
     after = cited(discord_api.find(answer["id"]))
     assert after and not set(after) & set(before)
     assert LEADER in discord_api.find(answer["id"])["embeds"][0]["description"]
-    second = await pressed(discord_api, discord_api.find(answer["id"]), "more")
-    moved_on = second.body["type"] == 7 and not set(cited(discord_api.find(answer["id"]))) & set(
-        after
-    )
+    _, second = await moved(discord_api, discord_api.find(answer["id"]))
+    now = cited(discord_api.find(answer["id"]))
+    moved_on = second.method == "PATCH" and not set(now) & set(after)
     assert moved_on or (second.ephemeral and buttons.NO_MORE in second.text)
     assert no_pings(discord_api)
 
@@ -117,12 +129,12 @@ async def test_more_passages_pressed_twice_on_the_same_button_shows_the_same_pag
 ) -> None:
     answer = await asked(discord_api, LEADER)
     stale = copy.deepcopy(answer)  # the message as it was when both presses were made
-    await pressed(discord_api, stale, "more")
+    await moved(discord_api, stale)
     first = cited(discord_api.find(answer["id"]))
     token = await discord_api.interact(
         payloads.component(READER, stale, payloads.button_ids(stale)[0])
     )
-    await discord_api.wait_for(lambda: discord_api.replies_to(token))
+    await discord_api.wait_for(lambda: len(discord_api.replies_to(token)) >= 2)
     assert cited(discord_api.find(answer["id"])) == first  # not duplicated, not skipped
 
 
@@ -187,9 +199,9 @@ async def test_buttons_on_a_message_sent_before_a_restart_still_work(
         answer = await asked(discord_api, LEADER)
     before = cited(answer)
     async with running(bot_settings(), engine):
-        update = await pressed(discord_api, answer, "more")
+        _, edit = await moved(discord_api, answer)
         paragraph = await pressed(discord_api, discord_api.find(answer["id"]), "para")
-    assert update.body["type"] == 7 and cited(discord_api.find(answer["id"])) != before
+    assert edit.method == "PATCH" and cited(discord_api.find(answer["id"])) != before
     assert paragraph.ephemeral and "¶" in paragraph.text
 
 
@@ -218,8 +230,8 @@ async def test_someone_elses_press_on_a_private_answer_is_refused(
         refusal = await pressed(discord_api, answer, kind, user=OTHER)
         assert refusal.ephemeral and "someone else" in refusal.text and "¶" not in refusal.text
     assert discord_api.find(answer["id"]) == sent
-    mine = await pressed(discord_api, answer, "more")
-    assert mine.body["type"] == 7  # the asker may
+    _, mine = await moved(discord_api, answer)
+    assert mine.method == "PATCH" and discord_api.find(answer["id"])["flags"] & 64  # the asker may
 
 
 async def test_the_context_menu_answers_a_message_privately(
