@@ -196,7 +196,7 @@ class StoryBot(commands.AutoShardedBot):
     async def answer_with_buttons(
         self, question: str, asker: Asker, history: Sequence[str] = ()
     ) -> list[render.Page]:
-        """The answer's pages, its buttons under the last one. A follow-up gets no "More
+        """The answer's pages, its buttons under the first. A follow-up gets no "More
         passages": its question alone (all a button can read back) may mean something else."""
         answer, answer_id = await self.ask_recorded(question, asker, history)
         more = not history and len(answer.hits) >= self.settings.top_k
@@ -205,7 +205,7 @@ class StoryBot(commands.AutoShardedBot):
     async def with_buttons(
         self, answer: Answer, answer_id: str | None, pages: list[render.Page], more: bool
     ) -> list[render.Page]:
-        """The pages with the answer's buttons under the last; without them if they cannot be
+        """The pages with the answer's buttons under the first; without them if they cannot be
         made (the answer matters more than its buttons)."""
         try:
             version = await self.index_version.of(self.engine.passages())
@@ -213,7 +213,8 @@ class StoryBot(commands.AutoShardedBot):
             log.warning("Answering without buttons", exc_info=True)
             return pages
         view = presses.view_of(buttons.presses_for(answer, version, answer_id, 0, more))
-        return [*pages[:-1], replace(pages[-1], view=view)] if pages and view else pages
+        # Under the first page, which shows the question the buttons read back.
+        return [replace(pages[0], view=view), *pages[1:]] if pages and view else pages
 
     def help_pages(self) -> list[render.Page]:
         """How to ask this bot about its story."""

@@ -33,7 +33,7 @@ class Page:
     content: str | None = None
     embed: discord.Embed | None = None
     view: discord.ui.View | None = None
-    """The buttons under the page (bot/presses.py), on an answer's last page."""
+    """The buttons under the page (bot/presses.py), on an answer's first page."""
 
     def as_kwargs(self) -> dict[str, Any]:
         """The page as keyword arguments of discord.py's send methods."""

@@ -55,7 +55,7 @@ async def asked(discord_api: FakeDiscord, question: str, **options: Any) -> dict
     """/ask as READER; the answer message as Discord keeps it."""
     token = await discord_api.slash("ask", READER, question=question, **options)
     await discord_api.wait_for(lambda: discord_api.answers_to(token))
-    return discord_api.answers_to(token)[-1]
+    return discord_api.answers_to(token)[0]  # the first page, which carries the buttons
 
 
 async def pressed(
