@@ -16,7 +16,7 @@ from fake_discord import Call, FakeDiscord
 from harness import bot_settings, running
 from test_question_log import eventually, votes
 
-from bot import buttons
+from bot import buttons, render
 from bot.askmenu import EMPTY, MENU_NAME
 from bot.client import StoryBot, StoryEngine
 from index.passages import Answer, Chunk
@@ -292,3 +292,36 @@ async def test_a_mention_gets_buttons_and_a_follow_up_no_more_passages(
     [reply] = discord_api.replies_to_message(follow_up)
     assert "¶" in reply.text
     assert [i.split(":")[1] for i in payloads.button_ids(reply.body)] == ["para"]
+
+
+async def test_a_more_button_under_another_question_is_refused_plainly(
+    storybot: StoryBot, discord_api: FakeDiscord
+) -> None:
+    answer = await asked(discord_api, LEADER)
+    forged = payloads.sent(
+        payloads.CHANNEL_ID,
+        {
+            "embeds": [{"description": "**What attack was prevented?**"}],
+            "components": answer["components"],
+        },
+    )
+    discord_api.store(forged)
+    reply = await pressed(discord_api, forged, "more")
+    assert reply.ephemeral and reply.text == buttons.UNREADABLE
+
+
+async def test_an_engine_failure_on_a_press_is_apologised_for_not_raised(
+    storybot: StoryBot,
+    discord_api: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    answer = await asked(discord_api, LEADER)
+
+    def explode(question: str, k: int | None = None) -> None:
+        raise RuntimeError("the index caught fire")
+
+    monkeypatch.setattr(storybot.engine, "ask", explode)
+    _, apology = await moved(discord_api, answer)
+    assert apology.ephemeral and apology.text == render.APOLOGY
+    assert "RuntimeError: the index caught fire" in caplog.text  # logged, for the operator
