@@ -328,14 +328,16 @@ class FakeDiscord:
         path = f"/channels/{channel_id}/messages"
         return [call for call in self.calls if call.method == "POST" and call.path == path]
 
-    async def post_in_forum(self, user_id: int, title: str, content: str) -> int:
+    async def post_in_forum(
+        self, user_id: int, title: str, content: str, *, mentions_bot: bool = False
+    ) -> int:
         """Open a post in the guild's forum as this user, as Discord does: the thread, then its
         first message (whose id is the thread's); returns the thread's id."""
         thread_id = payloads.new_id()
         created = payloads.thread(thread_id, payloads.FORUM_ID, title, owner_id=user_id)
         self.threads[thread_id] = created
         await self.dispatch("THREAD_CREATE", {**created, "newly_created": True})
-        data = self.message_from(user_id, content, thread_id, False, None)
+        data = self.message_from(user_id, content, thread_id, mentions_bot, None)
         data["id"] = str(thread_id)
         self.store(data)
         await self.dispatch("MESSAGE_CREATE", data)

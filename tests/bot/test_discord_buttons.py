@@ -1,5 +1,6 @@
-"""Buttons under an answer, "Ask StoryBot" in the Apps menu, and /ask's autocomplete, through the
-real discord.py client against the fake Discord."""
+"""Buttons under an answer, "Ask StoryBot" in the Apps menu, /ask's autocomplete, and what
+needs no intent (README, "Discord"), through the real discord.py client against the fake
+Discord."""
 
 from __future__ import annotations
 
@@ -325,3 +326,15 @@ async def test_an_engine_failure_on_a_press_is_apologised_for_not_raised(
     _, apology = await moved(discord_api, answer)
     assert apology.ephemeral and apology.text == render.APOLOGY
     assert "RuntimeError: the index caught fire" in caplog.text  # logged, for the operator
+
+
+async def test_a_post_in_an_unlisted_forum_that_mentions_the_bot_needs_no_intent(
+    storybot: StoryBot, discord_api: FakeDiscord
+) -> None:
+    assert storybot.user is not None
+    text = f"<@{storybot.user.id}> What ISIS plot against a shrine was foiled?"
+    post = await discord_api.post_in_forum(READER, "Shrine", text, mentions_bot=True)
+    await discord_api.wait_for(lambda: discord_api.sent_in(post))
+    [identify] = discord_api.sent_ops(2)
+    assert not identify["d"]["intents"] & (1 << 15)  # no Message Content intent asked for
+    assert "shrine" in discord_api.sent_in(post)[0].text
