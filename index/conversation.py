@@ -7,8 +7,10 @@ the engine would refuse it alone although it has one word of its own or nearly a
 
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
-passages of the story the topic is in compete. A question with content of its own and no such
-signal starts afresh and is answered exactly as without history.
+passages of the story the topic is in compete. A follow-up without words of its own ("How many
+of them?", "By whom?") is ranked as read with the previous question's words ("How many of them?
+owns shares"), since its bare words point nowhere. A question with content of its own and no
+such signal starts afresh and is answered exactly as without history.
 """
 
 from __future__ import annotations
@@ -93,10 +95,13 @@ def leans_on_context(question: str) -> bool:
 
 @dataclass(frozen=True)
 class Topic:
-    """Where the conversation is: a normalised score for each passage, and those passages."""
+    """Where the conversation is: a normalised score for each passage, those passages, and the
+    last words it was asked in."""
 
     scores: Scores = field(default_factory=dict)
     hits: dict[Key, Hit] = field(default_factory=dict)
+    reading: str = ""
+    """The words a follow-up without words of its own is read with."""
 
     @property
     def source(self) -> str | None:
@@ -168,7 +173,7 @@ def answer_in_context(
     topic = topic_of(engine, earlier)
     if topic.source is None:
         return alone
-    ranked = moved(topic, normalised(own), share_for(question, alone))
+    ranked = followed(engine, topic, question, alone, own)
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
     if not ranked.scores or (widened.refused and len(own_words(question)) > ELLIPTICAL_WORDS):
         return alone
@@ -182,14 +187,29 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
     for question in questions:
         own = engine.rank(question, RANKED)
         if topic.source is None:
-            topic = normalised(own)
+            topic = replace(normalised(own), reading=reading_of(question))
             continue
         alone = engine.ask(question, 1)
         if follows(question, alone, own):
-            topic = moved(topic, normalised(own), share_for(question, alone))
+            topic = followed(engine, topic, question, alone, own)
         else:
-            topic = normalised(own)
+            topic = replace(normalised(own), reading=reading_of(question))
     return topic
+
+
+def followed(engine: Asks, topic: Topic, question: str, alone: Answer, own: Sequence[Hit]) -> Topic:
+    """The topic after a follow-up. One without words of its own is ranked as read with the
+    conversation's last words: "How many of them?" alone ranks the passages full of numbers."""
+    if not own_words(question):
+        own = engine.rank(f"{question} {topic.reading}", RANKED)
+    after = moved(topic, normalised(own), share_for(question, alone))
+    return replace(after, reading=reading_of(question, topic.reading))
+
+
+def reading_of(question: str, reading: str = "") -> str:
+    """The words a later follow-up without words of its own is read with: this question's own,
+    or, when it has none ("When?"), those it was itself read with."""
+    return " ".join(own_words(question)) or reading
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
