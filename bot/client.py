@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from bot import render, threads
 from bot.cog import Story, respond
+from bot.metrics import MeasuredEngine
 from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from index.conversation import answer_in_context
@@ -174,6 +175,8 @@ class StoryBot(commands.AutoShardedBot):
         def answer(typed: str) -> Answer:
             if not history:
                 return self.engine.ask(typed)
+            if isinstance(self.engine, MeasuredEngine):  # one question, however many engine calls
+                return self.engine.ask_after(typed, history)
             return answer_in_context(self.engine, typed, history)
 
         if asker is None:
