@@ -7,10 +7,10 @@ the engine would refuse it alone although it has one word of its own or nearly a
 
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
-passages of the story the topic is in compete. A follow-up without words of its own ("How many
-of them?", "By whom?") is ranked as read with the previous question's words ("How many of them?
-owns shares"), since its bare words point nowhere. A question with content of its own and no
-such signal starts afresh and is answered exactly as without history.
+passages of the story the topic is in compete. A question with content of its own and no such
+signal starts afresh and is answered exactly as without history; the topic it replaced is kept,
+and a later follow-up whose own words score that topic's best passage higher than the current
+one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
 """
 
 from __future__ import annotations
@@ -95,13 +95,13 @@ def leans_on_context(question: str) -> bool:
 
 @dataclass(frozen=True)
 class Topic:
-    """Where the conversation is: a normalised score for each passage, those passages, and the
-    last words it was asked in."""
+    """Where the conversation is: a normalised score for each passage, and those passages."""
 
     scores: Scores = field(default_factory=dict)
     hits: dict[Key, Hit] = field(default_factory=dict)
-    reading: str = ""
-    """The words a follow-up without words of its own is read with."""
+    before: Topic | None = None
+    """The topic the conversation left for this one, which a follow-up may still return to
+    (only the last one: its own `before` is dropped)."""
 
     @property
     def source(self) -> str | None:
@@ -170,10 +170,10 @@ def answer_in_context(
     own = engine.rank(question, RANKED)
     if not follows(question, alone, own):
         return alone
-    topic = topic_of(engine, earlier)
+    topic = resumed(topic_of(engine, earlier), question, own)
     if topic.source is None:
         return alone
-    ranked = followed(engine, topic, question, alone, own)
+    ranked = moved(topic, normalised(own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
     if not ranked.scores or (widened.refused and len(own_words(question)) > ELLIPTICAL_WORDS):
         return alone
@@ -187,29 +187,31 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
     for question in questions:
         own = engine.rank(question, RANKED)
         if topic.source is None:
-            topic = replace(normalised(own), reading=reading_of(question))
+            topic = normalised(own)
             continue
         alone = engine.ask(question, 1)
         if follows(question, alone, own):
-            topic = followed(engine, topic, question, alone, own)
+            continued = resumed(topic, question, own)
+            left = topic.before if continued is topic else topic
+            after = moved(continued, normalised(own), share_for(question, alone))
+            topic = replace(after, before=left and replace(left, before=None))
         else:
-            topic = replace(normalised(own), reading=reading_of(question))
+            topic = replace(normalised(own), before=replace(topic, before=None))
     return topic
 
 
-def followed(engine: Asks, topic: Topic, question: str, alone: Answer, own: Sequence[Hit]) -> Topic:
-    """The topic after a follow-up. One without words of its own is ranked as read with the
-    conversation's last words: "How many of them?" alone ranks the passages full of numbers."""
-    if not own_words(question):
-        own = engine.rank(f"{question} {topic.reading}", RANKED)
-    after = moved(topic, normalised(own), share_for(question, alone))
-    return replace(after, reading=reading_of(question, topic.reading))
-
-
-def reading_of(question: str, reading: str = "") -> str:
-    """The words a later follow-up without words of its own is read with: this question's own,
-    or, when it has none ("When?"), those it was itself read with."""
-    return " ".join(own_words(question)) or reading
+def resumed(topic: Topic, question: str, own: Sequence[Hit]) -> Topic:
+    """The topic a follow-up continues: the current one, or the one the conversation left for
+    it when the follow-up's own words score that one's best passage higher ("Which city was it
+    near?" asked about a shrine plot, after a question about who wrote the article). A follow-up
+    without words of its own ("What for?") has nothing that could point back."""
+    left = topic.before
+    if left is None or left.source is None or topic.source is None or not own_words(question):
+        return topic
+    scores = {key_of(hit): hit.score for hit in own}
+    here = scores.get(key_of(topic.ranked(1)[0]), 0.0)
+    there = scores.get(key_of(left.ranked(1)[0]), 0.0)
+    return left if there > here else topic
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
