@@ -194,7 +194,7 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             continued = resumed(topic, question, own)
             left = topic.before if continued is topic else topic
             after = moved(continued, normalised(own), share_for(question, alone))
-            topic = replace(after, before=left and replace(left, before=None))
+            topic = replace(after, before=None if left is None else replace(left, before=None))
         else:
             topic = replace(normalised(own), before=replace(topic, before=None))
     return topic

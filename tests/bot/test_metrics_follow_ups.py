@@ -46,7 +46,7 @@ def test_a_follow_up_counts_and_times_one_question() -> None:
     assert count(metrics, "storybot_answer_seconds_count") == 1
 
 
-async def test_the_bot_counts_a_follow_up_in_a_thread_once() -> None:
+async def test_the_bot_counts_a_follow_up_once() -> None:
     metrics, engine = Metrics(), CountingEngine()
     bot = StoryBot(bot_settings(), MeasuredEngine(engine, metrics))  # never connected
     await bot.ask("What did he say?", None, ["Who is the new leader?"])
