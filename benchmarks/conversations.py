@@ -24,7 +24,7 @@ from index.passages import Answer
 ROOT = Path(__file__).resolve().parent.parent
 CONVERSATIONS = ROOT / "eval" / "conversations.json"
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
-SPLITS = ("dev", "test", "all")
+SPLITS = ("dev", "test", "test2", "all")
 
 
 @dataclass
@@ -113,15 +113,15 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "–"
 
 
-def table(tallies: dict[str, Tally]) -> str:
-    """The report: one row per split, then each miss of all the turns."""
+def table(tallies: dict[str, Tally], misses: str = "all") -> str:
+    """The report: one row per split, then each miss of the turns of split `misses`."""
     lines = [
         "| split | follow-ups | hit@1 | hit@3 | alone hit@1 | alone hit@3 | standalone same"
         " | off-topic refused |",
         "|---|---|---|---|---|---|---|---|",
         *(tallies[name].row(name) for name in SPLITS),
         "",
-        *tallies["all"].misses,
+        *tallies[misses].misses,
     ]
     return "\n".join(lines)
 
@@ -144,6 +144,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.conversations")
     parser.add_argument("--data-dir", type=Path, help="Keep the index here between runs.")
     parser.add_argument("--json", action="store_true", help="Print the counts as JSON.")
+    parser.add_argument(
+        "--misses", choices=SPLITS, default="all", help="List the misses of this split only."
+    )
     args = parser.parse_args(argv)
     conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
     with tempfile.TemporaryDirectory() as work:
@@ -152,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         sys.stdout.write(json.dumps({k: vars(v) for k, v in tallies.items()}, indent=1) + "\n")
     else:
-        sys.stdout.write(table(tallies) + "\n")
+        sys.stdout.write(table(tallies, args.misses) + "\n")
 
 
 if __name__ == "__main__":

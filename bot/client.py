@@ -16,6 +16,7 @@ from discord.ext import commands
 from bot import buttons, presses, render, threads
 from bot.askmenu import AskMenu
 from bot.cog import Story, respond
+from bot.metrics import MeasuredEngine
 from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from bot.suggest import SuggestionCache
@@ -187,6 +188,8 @@ class StoryBot(commands.AutoShardedBot):
         def answer(typed: str) -> Answer:
             if not history:
                 return self.engine.ask(typed)
+            if isinstance(self.engine, MeasuredEngine):  # one question, however many engine calls
+                return self.engine.ask_after(typed, history)
             return answer_in_context(self.engine, typed, history)
 
         if asker is None:

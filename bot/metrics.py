@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -22,6 +23,7 @@ from prometheus_client import (
     generate_latest,
 )
 
+from index.conversation import answer_in_context
 from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 
 if TYPE_CHECKING:
@@ -97,10 +99,18 @@ class MeasuredEngine:
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """The engine's answer, counted and timed; an error is counted and raised again."""
+        return self._measured(lambda: self.engine.ask(question, k))
+
+    def ask_after(self, question: str, history: Sequence[str], k: int | None = None) -> Answer:
+        """A follow-up's answer (index.conversation), counted and timed as one question: reading
+        it asks the engine several times, once for each earlier question among others."""
+        return self._measured(lambda: answer_in_context(self.engine, question, history, k))
+
+    def _measured(self, answering: Callable[[], Answer]) -> Answer:
         self.metrics.questions.inc()
         started = time.perf_counter()
         try:
-            answer = self.engine.ask(question, k)
+            answer = answering()
         except Exception:
             self.metrics.errors.inc()
             raise

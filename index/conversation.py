@@ -8,7 +8,9 @@ the engine would refuse it alone although it has one word of its own or nearly a
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
 passages of the story the topic is in compete. A question with content of its own and no such
-signal starts afresh and is answered exactly as without history.
+signal starts afresh and is answered exactly as without history; the topic it replaced is kept,
+and a later follow-up whose own words score that topic's best passage higher than the current
+one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ class Topic:
 
     scores: Scores = field(default_factory=dict)
     hits: dict[Key, Hit] = field(default_factory=dict)
+    before: Topic | None = None
+    """The topic the conversation left for this one, which a follow-up may still return to
+    (only the last one: its own `before` is dropped)."""
 
     @property
     def source(self) -> str | None:
@@ -165,7 +170,7 @@ def answer_in_context(
     own = engine.rank(question, RANKED)
     if not follows(question, alone, own):
         return alone
-    topic = topic_of(engine, earlier)
+    topic = resumed(topic_of(engine, earlier), question, own)
     if topic.source is None:
         return alone
     ranked = moved(topic, normalised(own), share_for(question, alone))
@@ -186,10 +191,27 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             continue
         alone = engine.ask(question, 1)
         if follows(question, alone, own):
-            topic = moved(topic, normalised(own), share_for(question, alone))
+            continued = resumed(topic, question, own)
+            left = topic.before if continued is topic else topic
+            after = moved(continued, normalised(own), share_for(question, alone))
+            topic = replace(after, before=None if left is None else replace(left, before=None))
         else:
-            topic = normalised(own)
+            topic = replace(normalised(own), before=replace(topic, before=None))
     return topic
+
+
+def resumed(topic: Topic, question: str, own: Sequence[Hit]) -> Topic:
+    """The topic a follow-up continues: the current one, or the one the conversation left for
+    it when the follow-up's own words score that one's best passage higher ("Which city was it
+    near?" asked about a shrine plot, after a question about who wrote the article). A follow-up
+    without words of its own ("What for?") has nothing that could point back."""
+    left = topic.before
+    if left is None or left.source is None or topic.source is None or not own_words(question):
+        return topic
+    scores = {key_of(hit): hit.score for hit in own}
+    here = scores.get(key_of(topic.ranked(1)[0]), 0.0)
+    there = scores.get(key_of(left.ranked(1)[0]), 0.0)
+    return left if there > here else topic
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:

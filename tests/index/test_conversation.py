@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from benchmarks.conversations import CONVERSATIONS, score
-from index.conversation import Conversation, answer_in_context, leans_on_context, own_words
+from index.conversation import (
+    Conversation,
+    Topic,
+    answer_in_context,
+    leans_on_context,
+    normalised,
+    own_words,
+    resumed,
+)
 from index.engine import Engine
+from index.passages import Chunk, Hit, Source
 
 
 @pytest.mark.parametrize(
@@ -48,6 +58,27 @@ def test_own_words_keep_the_subject_and_drop_pronouns() -> None:
         "syria",
         "future",
     ]
+
+
+STORY = Source("story", "A story")
+FIRST, SECOND, THIRD = (Chunk(STORY, n, 100 * n, 100 * n + 9, f"Passage {n}") for n in (1, 2, 3))
+
+
+def topic_on(chunk: Chunk, before: Topic | None = None) -> Topic:
+    """A topic whose best passage is `chunk`."""
+    return replace(normalised([Hit(chunk, 0.9), Hit(THIRD, 0.1)]), before=before)
+
+
+def test_a_follow_up_returns_to_the_topic_its_own_words_point_at() -> None:
+    topic = topic_on(SECOND, before=topic_on(FIRST))
+    own = (Hit(FIRST, 0.6), Hit(SECOND, 0.2))
+    assert resumed(topic, "Which city was it near?", own).ranked(1)[0].chunk == FIRST
+
+
+def test_a_follow_up_without_words_of_its_own_stays_on_the_topic() -> None:
+    topic = topic_on(SECOND, before=topic_on(FIRST))
+    own = (Hit(FIRST, 0.6), Hit(SECOND, 0.2))
+    assert resumed(topic, "What for?", own) is topic
 
 
 slow = pytest.mark.slow
@@ -95,10 +126,41 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
 
 @slow
 def test_the_conversation_set_meets_the_follow_up_targets(both_articles: Engine) -> None:
+    # The targets hold on the conversations the rules were tuned on; the held-out ones ('test',
+    # 'test2') are reported by `python -m benchmarks.conversations`, not pinned here.
     conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
-    tally = score(both_articles, conversations)["all"]
-    assert tally.follow_ups >= 40
-    assert tally.hit_at_3 >= 0.9 * tally.follow_ups, tally.misses
-    assert tally.hit_at_1 >= 0.8 * tally.follow_ups, tally.misses
-    assert tally.hit_at_1 >= tally.alone_hit_at_1 + 15, tally.misses
-    assert tally.standalone_same == tally.standalone, tally.misses
+    tallies = score(both_articles, conversations)
+    dev = tallies["dev"]
+    assert dev.follow_ups >= 40
+    assert dev.hit_at_3 >= 0.9 * dev.follow_ups, dev.misses
+    assert dev.hit_at_1 >= 0.8 * dev.follow_ups, dev.misses
+    assert dev.standalone_same == dev.standalone, dev.misses
+    assert tallies["all"].hit_at_1 >= tallies["all"].alone_hit_at_1 + 40, tallies["all"].misses
+
+
+@slow
+def test_a_follow_up_two_questions_back_returns_across_a_change_of_story(
+    both_articles: Engine,
+) -> None:
+    history = ["Which shrine did ISIS plan to attack?", "Who wrote the story about the solar farm?"]
+    answer = answer_in_context(both_articles, "Which city was it near?", history)
+    assert "near Damascus" in answer.hits[0].chunk.text
+
+
+@slow
+def test_an_elliptical_follow_up_after_a_change_of_story_stays_with_the_new_one(
+    both_articles: Engine,
+) -> None:
+    history = ["Which shrine did ISIS plan to attack?", "When will Millbrook add a battery store?"]
+    answer = answer_in_context(both_articles, "What for?", history)
+    assert "after dark" in answer.hits[0].chunk.text
+
+
+@slow
+def test_a_pronoun_after_a_change_of_story_means_the_new_story_s_person(
+    both_articles: Engine,
+) -> None:
+    history = ["How many panels float on the Millbrook lake?", "Who is Syria's new leader?"]
+    answer = answer_in_context(both_articles, "What did he tell Trump?", history)
+    assert answer.hits[0].chunk.source.id == "us-syria-intelligence-sharing"
+    assert answer.hits[0].chunk.paragraph == 6
