@@ -16,6 +16,8 @@ per batch, so the vectors move (by up to 0.07) and 5 of the 150 summaries came o
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -27,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from rouge_score.rouge_scorer import RougeScorer
 
+from index import salience
 from index.build import build_embedder, vector_sets
 from index.chunking import passages_for, search_text
 from index.corpus import Article, read_article
@@ -39,10 +42,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "summ"
 OUT = ROOT / "docs" / "summary.md"
 STORY = ROOT / "corpus" / "us-syria-intelligence-sharing.txt"
-SYSTEMS = ("StoryBot", "lead-3", "length-matched lead")
+SYSTEMS = ("StoryBot", "learned (opt-in)", "lead-3", "length-matched lead")
+LEARNED = Plan(learned=True, target_chars=1000, more=-1.5, coverage=3.0)
+"""The opt-in plan with the fitted salience model: the best of those cross-validated on the
+tuning half by `python -m benchmarks.summary_fit` (docs/summary.md)."""
 HALVES = ("tune", "report", "all")
 RESAMPLES = 10_000
 TARGETS = (450, 600, 750, 900)
+WORK = ROOT / "data" / "summary-vectors"
 
 
 @dataclass(frozen=True)
@@ -97,9 +104,38 @@ def sentence_vectors(embedder: Embedder, article: Article) -> np.ndarray:
     return vector_sets(embedder, chunks, texts)[1]
 
 
-def storybot(article: Article, vectors: np.ndarray, plan: Plan | None = None) -> list[str]:
+@dataclass(frozen=True)
+class VectorCache:
+    """Sentence vectors kept in `folder`, one .npz an article, keyed by the model and the texts
+    encoded, so a second run (a tuning loop) encodes nothing that has not changed."""
+
+    folder: Path
+    model: str
+    embedder: Callable[[], Embedder]
+
+    def vectors(self, article: Article) -> np.ndarray:
+        """The article's sentence vectors, from the cache or freshly encoded and kept."""
+        chunks, texts = chunked(article)
+        key = hashlib.sha256("\x00".join([self.model, *texts]).encode()).hexdigest()[:32]
+        path = self.folder / f"{key}.npz"
+        if path.exists():
+            with np.load(path) as kept:
+                return np.asarray(kept["vectors"])
+        rows = vector_sets(self.embedder(), chunks, texts)[1]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        np.savez(path, vectors=rows)
+        return rows
+
+
+def storybot(
+    article: Article,
+    vectors: np.ndarray,
+    plan: Plan | None = None,
+    model: salience.Model | None = None,
+) -> list[str]:
     """StoryBot's summary sentences, as the index would store them."""
-    return [s.text for s in summarise(chunked(article)[0], vectors, plan=plan or Plan())]
+    chunks = chunked(article)[0]
+    return [s.text for s in summarise(chunks, vectors, plan=plan or Plan(), model=model)]
 
 
 def body_sentences(article: Article) -> list[str]:
@@ -140,13 +176,16 @@ def score(scorer: RougeScorer, case: Case, sentences: list[str]) -> Scored:
 def run(
     all_cases: Sequence[Case], vectors: Sequence[np.ndarray], summary: Callable[..., list[str]]
 ) -> dict[str, list[Scored]]:
-    """Every system's scores on every article, in the same order as `all_cases`."""
+    """Every system's scores on every article, in the same order as `all_cases`; the
+    length-matched lead matches StoryBot's shipped summary."""
     scorer = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     scored: dict[str, list[Scored]] = {name: [] for name in SYSTEMS}
     for case, rows in zip(all_cases, vectors, strict=True):
         ours = summary(case.article, rows)
         leading = body_sentences(case.article)
-        systems = (ours, lead(leading, 3), matched_lead(leading, len(" ".join(ours))))
+        learned = summary(case.article, rows, LEARNED)
+        matched = matched_lead(leading, len(" ".join(ours)))
+        systems = (ours, learned, lead(leading, 3), matched)
         for name, sentences in zip(SYSTEMS, systems, strict=True):
             scored[name].append(score(scorer, case, sentences))
     return scored
@@ -182,53 +221,75 @@ def table(all_cases: Sequence[Case], scored: dict[str, list[Scored]]) -> str:
 
 
 def differences(all_cases: Sequence[Case], scored: dict[str, list[Scored]]) -> str:
-    """StoryBot − lead-3 on ROUGE-2, each half, with the paired bootstrap 95% interval."""
-    lines = ["| half | StoryBot − lead-3, ROUGE-2 F1 | 95% interval |", "|---|---|---|"]
+    """Each StoryBot plan − lead-3 on ROUGE-2, each half, with the paired bootstrap 95% interval."""
+    lines = ["| half | system | − lead-3, ROUGE-2 F1 | 95% interval |", "|---|---|---|---|"]
     for half in HALVES:
         picked = [i for i, c in enumerate(all_cases) if half in ("all", c.half)]
-        mean, low, high = interval(
-            [scored["StoryBot"][i] for i in picked], [scored["lead-3"][i] for i in picked]
-        )
-        lines.append(f"| {half} | {mean:+.2f} | {low:+.2f} to {high:+.2f} |")
+        for name in SYSTEMS[:2]:
+            mean, low, high = interval(
+                [scored[name][i] for i in picked], [scored["lead-3"][i] for i in picked]
+            )
+            lines.append(f"| {half} | {name} | {mean:+.2f} | {low:+.2f} to {high:+.2f} |")
     return "\n".join(lines)
 
 
-def length_sweep(all_cases: Sequence[Case], vectors: Sequence[np.ndarray]) -> str:
-    """ROUGE-2 of StoryBot on the tuning half for several target lengths: how it was chosen."""
+def sweep(all_cases: Sequence[Case], vectors: Sequence[np.ndarray], plans: Sequence[Plan]) -> str:
+    """StoryBot's ROUGE on the tuning half under each plan: how the settings were chosen."""
     scorer = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     tune = [(c, v) for c, v in zip(all_cases, vectors, strict=True) if c.half == "tune"]
     lines = [
-        "| target chars (tuning half) | ROUGE-1 | ROUGE-2 | ROUGE-L | chars |",
-        "|---|---|---|---|---|",
+        "| plan (tuning half) | ROUGE-1 | ROUGE-2 | ROUGE-L | chars | sentences |",
+        "|---|---|---|---|---|---|",
     ]
-    for target in TARGETS:
-        plan = Plan(target_chars=target)
+    for plan in plans:
         rows = [score(scorer, c, storybot(c.article, v, plan)) for c, v in tune]
         r1, r2, rl = np.mean([r.rouge for r in rows], axis=0)
-        chosen = " (StoryBot)" if target == Plan().target_chars else ""
         lines.append(
-            f"| {target}{chosen} | {r1:.1f} | {r2:.1f} | {rl:.1f} "
-            f"| {np.mean([r.chars for r in rows]):.0f} |"
+            f"| {describe(plan)} | {r1:.2f} | {r2:.2f} | {rl:.2f} "
+            f"| {np.mean([r.chars for r in rows]):.0f} "
+            f"| {np.mean([r.sentences for r in rows]):.2f} |"
         )
     return "\n".join(lines)
 
 
-def story_summary(embedder: Embedder) -> str:
+def describe(plan: Plan) -> str:
+    """The plan's settings that differ from the shipped one, or "StoryBot"."""
+    shipped = Plan()
+    changed = [
+        f"{f.name}={getattr(plan, f.name)}"
+        for f in dataclasses.fields(plan)
+        if getattr(plan, f.name) != getattr(shipped, f.name)
+    ]
+    return ", ".join(changed) or "StoryBot"
+
+
+def story_summary(cache: VectorCache, plan: Plan | None = None) -> str:
     """The shipped story's summary, one cited sentence a line."""
     article = read_article(STORY)
     chunks = chunked(article)[0]
     return "\n".join(
         f"- {s.text} [¶{s.paragraph}]"
-        for s in summarise(chunks, sentence_vectors(embedder, article))
+        for s in summarise(chunks, cache.vectors(article), plan=plan or Plan())
     )
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--data (the set's folder), --out (the Markdown file), --limit (first N articles)."""
+    """--data, --out, --limit, --work (the vector cache) and --plan (settings to compare)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.summary", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA, help="the CNN/DailyMail set's folder")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the Markdown")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument(
+        "--work", type=Path, default=WORK, help="where sentence vectors are kept between runs"
+    )
+    parser.add_argument(
+        "--plan",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE,...",
+        help="a Plan to score on the tuning half beside the shipped one (repeatable); "
+        "with --plan the tables are printed, not written",
+    )
     return parser.parse_args(argv)
 
 
@@ -237,20 +298,45 @@ def main(argv: list[str] | None = None) -> None:
     args = arguments(argv)
     all_cases = cases(args.data)[: args.limit or None]
     settings = Settings(data_dir=ROOT / "data", model=DEFAULT_MODEL)  # whatever .env says
-    embedder = build_embedder(settings, lambda message: print(message, file=sys.stderr))
-    print(f"Encoding {len(all_cases)} articles…", file=sys.stderr)
-    vectors = [sentence_vectors(embedder, case.article) for case in all_cases]
+    cache = VectorCache(
+        args.work, settings.model, functools.cache(lambda: build_embedder(settings, _say))
+    )
+    _say(f"Encoding {len(all_cases)} articles (or reading them from {args.work})…")
+    vectors = [cache.vectors(case.article) for case in all_cases]
+    plans = [Plan(), *(plan_from(text) for text in args.plan)]
+    if args.plan:
+        print(sweep(all_cases, vectors, plans))
+        for plan in plans:
+            print(f"\n{describe(plan)}:\n{story_summary(cache, plan)}")
+        return
     scored = run(all_cases, vectors, storybot)
     report = "\n\n".join(
         [
             table(all_cases, scored),
             differences(all_cases, scored),
-            length_sweep(all_cases, vectors),
-            story_summary(embedder),
+            sweep(all_cases, vectors, [Plan(target_chars=t) for t in TARGETS]),
+            story_summary(cache),
+            f"With the learned plan ({describe(LEARNED)}):\n\n{story_summary(cache, LEARNED)}",
         ]
     )
     print(report)
     args.out.write_text(document(report), encoding="utf-8")
+
+
+def plan_from(text: str) -> Plan:
+    """A Plan from "name=value,name=value", each value of the field's own type."""
+    values: dict[str, object] = {}
+    for pair in filter(None, text.split(",")):
+        name, _, value = pair.partition("=")
+        kind = type(getattr(Plan(), name.strip()))
+        values[name.strip()] = (
+            value.strip() in ("1", "true", "True") if kind is bool else kind(value)
+        )
+    return Plan(**values)  # type: ignore[arg-type]
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def document(report: str) -> str:
