@@ -141,3 +141,42 @@ def test_the_story_summary_tells_its_four_points(engine: Engine) -> None:
     assert "al-Sharaa" in text  # 4: the new leader reaching out to Trump
     story = (Path(__file__).parents[2] / "corpus" / "us-syria-intelligence-sharing.txt").read_text()
     assert all(s.text in story and s.citation.startswith(f"¶{s.paragraph}, ") for s in summary)
+
+
+def test_past_the_third_sentence_only_salient_enough_ones_are_added(
+    tmp_path: Path, hashing_embedder: HashingEmbedder
+) -> None:
+    strict = summary_of(tmp_path, list(FILLER), hashing_embedder, target_chars=MAX_CHARS)
+    summary = summarise_with(tmp_path, hashing_embedder, Plan(target_chars=MAX_CHARS, more=0.4))
+    assert len(strict) == 5  # the lead prior 1 / (1 + rank) of the 4th sentence is 0.25
+    assert len(summary) == 3
+
+
+def summarise_with(
+    tmp_path: Path, embedder: HashingEmbedder, plan: Plan
+) -> tuple[SummarySentence, ...]:
+    """The summary of the FILLER article under this plan."""
+    path = tmp_path / "plan.txt"
+    path.write_text("A made-up headline\n\n" + "\n\n".join(FILLER) + "\n", encoding="utf-8")
+    chunks = tuple(passages_for(read_article(path)))
+    vectors = embedder.encode(sentence_texts(chunks, tuple(search_text(c) for c in chunks)))
+    return summarise(chunks, vectors, plan=plan)
+
+
+@pytest.mark.parametrize("coverage", [0.0, 3.0])
+def test_the_learned_plan_keeps_whole_sentences_in_story_order_within_budget(
+    tmp_path: Path, hashing_embedder: HashingEmbedder, coverage: float
+) -> None:
+    junk = ["'", "By . Daily Mail Reporter .", "Pictured above."]
+    article = [junk[0], FILLER[0], junk[1], *FILLER[1:4], junk[2], *FILLER[4:]]
+    plan = Plan(learned=True, target_chars=MAX_CHARS, coverage=coverage, more=-99.0)
+    path = tmp_path / "article.txt"
+    path.write_text("A made-up headline\n\n" + "\n\n".join(article) + "\n", encoding="utf-8")
+    chunks = tuple(passages_for(read_article(path)))
+    vectors = hashing_embedder.encode(
+        sentence_texts(chunks, tuple(search_text(c) for c in chunks))
+    )
+    texts = [s.text for s in summarise(chunks, vectors, plan=plan)]
+    assert 3 <= len(texts) <= 5 and len(" ".join(texts)) <= MAX_CHARS
+    assert all(is_sentence(t) for t in texts) and not set(texts) & set(junk)
+    assert texts == sorted(texts, key=FILLER.index)
