@@ -45,7 +45,8 @@ class Plan:
     1 / (1 + rank). Off: on the tuning half it does not beat the lead prior once the story must
     keep its four points (docs/summary.md)."""
     more: float = -99.0
-    """Past the third sentence, only one whose salience reaches this is added."""
+    """Past the third sentence, only one whose salience plus weighted coverage gain reaches this
+    is added (-99: length alone decides)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def summarise(
     """
     summary: list[SummarySentence] = []
     for found in sentences_by_source(chunks).values():
-        picked = _pick(found, vectors, max_chars, plan, model or salience.fitted()) if found else []
+        picked = _pick(found, vectors, max_chars, plan, model) if found else []
         summary += [SummarySentence(c.text, c.chunk.source, c.chunk.paragraph) for c in picked]
     return tuple(summary)
 
@@ -133,18 +134,18 @@ def _holds_another(text: str, article: list[Candidate]) -> bool:
 
 
 def _pick(
-    found: list[Candidate], vectors: np.ndarray, max_chars: int, plan: Plan, model: salience.Model
+    found: list[Candidate],
+    vectors: np.ndarray,
+    max_chars: int,
+    plan: Plan,
+    model: salience.Model | None,
 ) -> list[Candidate]:
     """Greedy choice by salience and new coverage, never a repeat, until the length is right."""
     if len(found) > MAX_ROWS:
         found = [found[i] for i in np.linspace(0, len(found) - 1, MAX_ROWS).round().astype(int)]
     own = vectors[[c.row for c in found]]
     likeness = own @ own.T
-    salient = (
-        model.scores([c.text for c in found], own)
-        if plan.learned
-        else 1.0 / (1.0 + np.arange(len(found)))
-    )
+    salient = _salience(found, own, plan, model)
     chosen: list[int] = []
     covered = np.zeros(len(found))
     while len(chosen) < MAX_SENTENCES:
@@ -163,6 +164,15 @@ def _pick(
         chosen.append(fits[0])
         covered = np.maximum(covered, likeness[:, fits[0]])
     return [found[i] for i in sorted(chosen)]
+
+
+def _salience(
+    found: list[Candidate], own: np.ndarray, plan: Plan, model: salience.Model | None
+) -> np.ndarray:
+    """Each sentence's standing before coverage: the fitted model's log-odds, or the lead prior."""
+    if plan.learned:
+        return (model or salience.fitted()).scores([c.text for c in found], own)
+    return 1.0 / (1.0 + np.arange(len(found)))
 
 
 def _length(found: list[Candidate], chosen: list[int]) -> int:
