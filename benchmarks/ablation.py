@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 OUT = ROOT / "docs" / "ablation.md"
 STEPS = (
-    ("dense, whole passages only", Weights(0.0, 0.0, 0.0, about_article=False)),
-    ("+ best sentence (half the score)", Weights(0.5, 0.0, 0.0, about_article=False)),
-    ("+ clause lift", Weights(0.5, 0.5, 0.0, about_article=False)),
-    ("+ BM25 at 0.05", Weights(0.5, 0.5, 0.05, about_article=False)),
+    ("dense, whole passages only", Weights(0.0, 0.0, 0.0, 0.0, about_article=False)),
+    ("+ best sentence (half the score)", Weights(0.5, 0.0, 0.0, 0.0, about_article=False)),
+    ("+ clause lift", Weights(0.5, 0.5, 0.0, 0.0, about_article=False)),
+    ("+ BM25 at 0.07", Weights(0.5, 0.5, 0.07, 0.0, about_article=False)),
+    ("+ the question's concepts held, synonyms included", Weights(about_article=False)),
     ("+ headline and byline words (StoryBot)", Weights()),
 )
 SETS = (

@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 import Stemmer
 
-from index.concepts import WORD, Concept, Vocabulary, mentions, offers
+from index.concepts import WORD, Concept, Vocabulary, holds, offers
 
 MISSING_NAMED = 1.5
 """A concept the story never mentions is named in a refusal when at least this specific."""
@@ -118,7 +118,7 @@ def weigh(
     total = sum(c.specificity for c in asked) or 1.0
     held = best.stems | best.headline
     story = [c for c in asked if vocabulary.mentions(c)]
-    passage = [c for c in asked if mentions(c.stem, held)]
+    passage = [c for c in asked if holds(c, held)]
     lacked = [c for c in asked if c not in story]
     unmet = kind is not None and not any(offers(s, kind) for s in best.sentences)
     dense, gap, bm25 = scores
@@ -173,7 +173,7 @@ def answer_fit(
     mentions, plus one when it holds the kind of answer asked for."""
     stems = set(stemmer.stemWords([w.lower() for w in WORD.findall(sentence)]))
     total = sum(c.specificity for c in asked) or 1.0
-    held = sum(c.specificity for c in asked if mentions(c.stem, stems)) / total
+    held = sum(c.specificity for c in asked if holds(c, stems)) / total
     return held + float(kind is not None and offers(sentence, kind))
 
 

@@ -12,7 +12,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import bm25s
@@ -124,6 +124,19 @@ def specificity(word: str) -> float:
     return max(0.0, min(MOST_SPECIFIC, COMMON_ZIPF - zipf))
 
 
+def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
+    """Whether a text whose stems are `stems` says the concept: its own stem, or for a word
+    that is not a name, a word WordNet gives for it ("swap" → "exchang")."""
+    if mentions(concept.stem, stems):
+        return True
+    return not concept.named and not synonyms(concept.stem).isdisjoint(stems)
+
+
+def synonyms(stem: str) -> frozenset[str]:
+    """The stems of the words that can stand for the word whose stem is `stem`."""
+    return _synonyms().get(stem, frozenset())
+
+
 def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
     """Whether a text whose stems are `stems` mentions the concept `stem`."""
     if stem in stems:
@@ -139,29 +152,43 @@ def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
 @dataclass(frozen=True)
 class Vocabulary:
     """What a corpus mentions: its stems, and for names its words (accents folded) and the
-    initials of its runs of capitalised words ("United Nations" → "un")."""
+    initials of its runs of capitalised words ("United Nations" → "un"). The words and initials
+    are gathered the first time a name misses every stem: at 20,000 passages that takes
+    seconds, which most questions never need."""
 
     stems: frozenset[str]
-    words: dict[str, tuple[str, ...]]
-    """Folded lowercase words by first letter, for close spellings of names."""
-    initials: frozenset[str]
+    texts: tuple[str, ...]
 
     @classmethod
     def of(cls, texts: list[str], stems: frozenset[str]) -> Vocabulary:
         """The vocabulary of a corpus's texts, whose stems are `stems`."""
+        return cls(stems, tuple(texts))
+
+    @cached_property
+    def words(self) -> dict[str, tuple[str, ...]]:
+        """Folded lowercase words by first letter, for close spellings of names."""
+        return self._names[0]
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """The initials of each run of two to five capitalised words."""
+        return self._names[1]
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         words: dict[str, set[str]] = {}
         initials: set[str] = set()
-        for text in texts:
+        for text in self.texts:
             found = WORD.findall(fold(text))
             for word in found:
                 words.setdefault(word[0].lower(), set()).add(word.lower())
             initials.update(_initials(found))
-        return cls(stems, {k: tuple(v) for k, v in words.items()}, frozenset(initials))
+        return {k: tuple(v) for k, v in words.items()}, frozenset(initials)
 
     def mentions(self, concept: Concept) -> bool:
-        """Whether the corpus mentions the concept: its stem, or for a name a spelling one or
-        two letters off ("Dusquesne"), without accents, or as initials ("UN")."""
-        if mentions(concept.stem, self.stems):
+        """Whether the corpus mentions the concept: its stem, a synonym, or for a name a spelling
+        one or two letters off ("Dusquesne"), without accents, or as initials ("UN")."""
+        if holds(concept, self.stems):
             return True
         if not concept.named:
             return False
@@ -237,4 +264,15 @@ def _zipf() -> dict[str, float]:
     for line in gzip.decompress(packed).decode().splitlines():
         zipf, *words = line.split()
         table.update(dict.fromkeys(words, float(zipf)))
+    return table
+
+
+@cache
+def _synonyms() -> dict[str, frozenset[str]]:
+    """stem → related stems, from the table benchmarks/synonyms.py writes from WordNet."""
+    packed = resources.files("index").joinpath("data/synonyms.txt.gz").read_bytes()
+    table: dict[str, frozenset[str]] = {}
+    for line in gzip.decompress(packed).decode().splitlines():
+        stem, *others = line.split()
+        table[stem] = frozenset(others)
     return table

@@ -24,7 +24,7 @@ from index.answerability import (
     unknown_names,
     weigh,
 )
-from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts
+from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts, holds
 from index.passages import Chunk, Hit
 from index.questions import Question
 from index.vectorset import VectorSet
@@ -72,8 +72,13 @@ class Weights:
     """Share of a passage's dense score that comes from its best sentence."""
     clause_lift: float = 0.5
     """How far a better-matching clause lifts that score toward its own similarity."""
-    lexical: float = 0.05
+    lexical: float = 0.07
     """Weight of the BM25 score."""
+    coverage: float = 0.08
+    """Weight of the share of the question's specificity that a passage (or its headline) holds,
+    synonyms included: a passage that names what is asked beats one that is only alike.
+    Chosen with the BM25 weight on the quality benchmark's tuning half (SQuAD hit@1 89.2% →
+    90.8%, story 82.6% → 87.0%); the reporting half moved alike (89.3% → 90.0%, 77.8% → 82.2%)."""
     about_article: bool = True
     """Whether author and outlet questions go to the byline and headline."""
     answer_fit: float = 0.1
@@ -153,6 +158,7 @@ class Retriever:
         )
         dense = self._dense(candidates, vector)
         combined = dense + self.weights.lexical * lexical[candidates]
+        combined += self.weights.coverage * self._coverage(candidates, asked)
         combined[np.isin(candidates, about)] += ABOUT_LIFT
         ranked = np.lexsort((candidates, -combined))
         return Scored(
@@ -183,6 +189,17 @@ class Retriever:
         return tuple(
             self._hit(int(scored.candidates[i]), float(scored.combined[i]), vector, judged)
             for i in order
+        )
+
+    def _coverage(self, candidates: np.ndarray, asked: tuple[Concept, ...]) -> np.ndarray:
+        """Each candidate's share of the question's specificity that it or its headline holds."""
+        total = sum(c.specificity for c in asked)
+        if not total:
+            return np.zeros(len(candidates), np.float32)
+        held = [self._stems[i] | self._headline_of[i] for i in candidates.tolist()]
+        return np.array(
+            [sum(c.specificity for c in asked if holds(c, stems)) / total for stems in held],
+            np.float32,
         )
 
     def _dense(self, candidates: np.ndarray, vector: np.ndarray) -> np.ndarray:

