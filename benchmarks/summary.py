@@ -384,8 +384,9 @@ lead-3 being 19.0 there. On the reporting half it gains 0.6 points on the shippe
 shipped. No setting tried keeps the story's four points and scores higher on the tuning half than
 the shipped plan (coverage weights 5-12 with the learned salience keep them only at 12, at
 ROUGE-2 18.9). A lead cut near 600 characters (the length-matched lead measured beside the
-learned plan at redundancy 0.7: 635 and 604 characters) was above lead-3 on both halves (19.9 against 19.0 and 20.1 against
-19.9), but no lead of at most five sentences tells the story's fourth point (its 8th sentence).
+learned plan at redundancy 0.7: 635 and 604 characters) was above lead-3 on both halves (19.9
+against 19.0 and 20.1 against 19.9), but no lead of at most five sentences tells the story's
+fourth point (its 8th sentence).
 
 How the shipped settings were chosen, on the tuning half only: a lead prior of 1 / (1 + rank) at
 weight 1.0 beside the coverage gain (weights of 0.1-0.3 scored 0.5-2.3 ROUGE-2 points lower); a
