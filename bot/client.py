@@ -6,18 +6,21 @@ import asyncio
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render, threads
+from bot import buttons, presses, render, threads
+from bot.askmenu import AskMenu
 from bot.cog import Story, respond
 from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
+from bot.suggest import SuggestionCache
 from index.conversation import answer_in_context
-from index.passages import Answer, Hit, SourceInfo, StoryError, SummarySentence
+from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,10 @@ class StoryEngine(Protocol):
 
     def rank(self, question: str, k: int) -> tuple[Hit, ...]:
         """The best passages for a question, refused or not (to read follow-ups)."""
+        ...
+
+    def passages(self) -> tuple[Chunk, ...]:
+        """Every passage of the index in place (the same tuple until it is rebuilt)."""
         ...
 
     def summary(self) -> tuple[SummarySentence, ...]:
@@ -130,11 +137,17 @@ class StoryBot(commands.AutoShardedBot):
         self.engine = engine
         self.questions = questions or NoLog()
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
+        self.suggestions = SuggestionCache(engine)
+        self.index_version = presses.IndexVersion()
 
     async def setup_hook(self) -> None:
-        """Add the commands and sync them, to the test server when one is set."""
+        """Add the commands and sync them, to the test server when one is set; hear presses of
+        the answers' buttons, old ones too; start making /ask's suggestions."""
         await self.add_cog(Story(self))
         await self.add_cog(Newsroom(self))
+        await self.add_cog(AskMenu(self))
+        self.add_dynamic_items(*presses.ITEMS)
+        self.suggestions.refresh()
         guild_id = self.settings.discord_guild_id
         guild = None if guild_id is None else discord.Object(guild_id)
         if guild is not None:
@@ -180,6 +193,29 @@ class StoryBot(commands.AutoShardedBot):
             return await asyncio.to_thread(answer, question), None
         return await asyncio.to_thread(answer_and_record, answer, question, self.questions, asker)
 
+    async def answer_with_buttons(
+        self, question: str, asker: Asker, history: Sequence[str] = ()
+    ) -> list[render.Page]:
+        """The answer's pages, its buttons under the first. A follow-up gets no "More
+        passages": its question alone (all a button can read back) may mean something else."""
+        answer, answer_id = await self.ask_recorded(question, asker, history)
+        more = not history and len(answer.hits) >= self.settings.top_k
+        return await self.with_buttons(answer, answer_id, render.answer(answer), more)
+
+    async def with_buttons(
+        self, answer: Answer, answer_id: str | None, pages: list[render.Page], more: bool
+    ) -> list[render.Page]:
+        """The pages with the answer's buttons under the first; without them if they cannot be
+        made (the answer matters more than its buttons)."""
+        try:
+            version = await self.index_version.of(self.engine.passages())
+        except Exception:
+            log.warning("Answering without buttons", exc_info=True)
+            return pages
+        view = presses.view_of(buttons.presses_for(answer, version, answer_id, 0, more))
+        # Under the first page, which shows the question the buttons read back.
+        return [replace(pages[0], view=view), *pages[1:]] if pages and view else pages
+
     def help_pages(self) -> list[render.Page]:
         """How to ask this bot about its story."""
         titles = [info.source.title for info in self.engine.sources()]
@@ -224,6 +260,6 @@ class StoryBot(commands.AutoShardedBot):
             return self.help_pages()
         try:
             self.cooldown.count(int(asker.user))
-            return render.answer(await self.ask(question, asker, history))
+            return await self.answer_with_buttons(question, asker, history)
         except Exception as error:
             return render.plain(reason(error, f"Answering message {message_id}"))

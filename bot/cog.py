@@ -63,8 +63,15 @@ class Story(commands.Cog):
     ) -> None:
         """Ask about the story; the answer quotes the passages it comes from."""
         await interaction.response.defer(ephemeral=private, thinking=True)
-        answer = await self.bot.ask(question, interaction_asker(interaction))
-        await respond(interaction, render.answer(answer), ephemeral=private)
+        pages = await self.bot.answer_with_buttons(question, interaction_asker(interaction))
+        await respond(interaction, pages, ephemeral=private)
+
+    @ask.autocomplete("question")
+    async def suggest(
+        self, interaction: discord.Interaction[StoryBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Questions the story answers that match what has been typed so far."""
+        return self.bot.suggestions.choices(current)
 
     @app_commands.command()
     async def summary(self, interaction: discord.Interaction[StoryBot]) -> None:

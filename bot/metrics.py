@@ -22,7 +22,7 @@ from prometheus_client import (
     generate_latest,
 )
 
-from index.passages import Answer, Hit, SourceInfo, StoryError, SummarySentence
+from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 
 if TYPE_CHECKING:
     from bot.client import StoryBot, StoryEngine
@@ -113,6 +113,14 @@ class MeasuredEngine:
     def rank(self, question: str, k: int) -> tuple[Hit, ...]:
         """The engine's best passages for a question, refused or not (not counted)."""
         return self.engine.rank(question, k)
+
+    def passages(self) -> tuple[Chunk, ...]:
+        """The engine's passages."""
+        return self.engine.passages()
+
+    def unmeasured(self) -> StoryEngine:
+        """The engine itself, for the bot's own look-ups (suggestions), which no reader asked."""
+        return self.engine
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The engine's summary."""

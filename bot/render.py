@@ -32,10 +32,13 @@ class Page:
 
     content: str | None = None
     embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+    """The buttons under the page (bot/presses.py), on an answer's first page."""
 
     def as_kwargs(self) -> dict[str, Any]:
         """The page as keyword arguments of discord.py's send methods."""
-        return {"embed": self.embed} if self.embed is not None else {"content": self.content}
+        shown = {"embed": self.embed} if self.embed is not None else {"content": self.content}
+        return shown | ({"view": self.view} if self.view is not None else {})
 
 
 def answer(reply: Answer) -> list[Page]:
@@ -82,6 +85,8 @@ def help_text(name: str, titles: Iterable[str], channel_ids: Iterable[int]) -> l
             "`/ask question: What happened next? private: True` answers only you.",
             f"`@{shorten(name.replace('`', ''), 100)} why does it matter?` answers in the channel,"
             " as a reply." + (f" In{where} every message is a question." if where else ""),
+            "On any message, **Apps → Ask StoryBot** answers its text, only to you.",
+            "Under an answer: **More passages**, **Full paragraph** (only you see it), 👍 / 👎.",
         ],
         [
             "**More**",

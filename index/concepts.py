@@ -12,7 +12,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import bm25s
@@ -132,9 +132,10 @@ def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
     return not concept.named and not synonyms(concept.stem).isdisjoint(stems)
 
 
+@lru_cache(maxsize=4096)
 def synonyms(stem: str) -> frozenset[str]:
     """The stems of the words that can stand for the word whose stem is `stem`."""
-    return _synonyms().get(stem, frozenset())
+    return frozenset(_synonyms().get(stem, "").split())
 
 
 def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
@@ -268,11 +269,9 @@ def _zipf() -> dict[str, float]:
 
 
 @cache
-def _synonyms() -> dict[str, frozenset[str]]:
-    """stem → related stems, from the table benchmarks/synonyms.py writes from WordNet."""
+def _synonyms() -> dict[str, str]:
+    """stem → its related stems, space-separated, from the table benchmarks/synonyms.py writes
+    from WordNet (split only when asked: a cold `storybot ask` asks for a few)."""
     packed = resources.files("index").joinpath("data/synonyms.txt.gz").read_bytes()
-    table: dict[str, frozenset[str]] = {}
-    for line in gzip.decompress(packed).decode().splitlines():
-        stem, *others = line.split()
-        table[stem] = frozenset(others)
-    return table
+    lines = gzip.decompress(packed).decode().splitlines()
+    return dict(line.partition(" ")[::2] for line in lines)

@@ -12,7 +12,7 @@ from index import answerability, build, store
 from index.answerability import Judgement
 from index.embedding import Embedder
 from index.freshness import Progress, read_or_build, stderr_progress
-from index.passages import Answer, Hit, SourceInfo, SummarySentence
+from index.passages import Answer, Chunk, Hit, SourceInfo, SummarySentence
 from index.questions import Question, Unaskable, question_from
 from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
@@ -103,6 +103,10 @@ class Engine:
         question = question_from(typed)
         vector = self._embedder.encode([question.text])[0]
         return question, vector, self._retriever.score(question, vector)
+
+    def passages(self) -> tuple[Chunk, ...]:
+        """Every passage of the index, in corpus order (whole paragraphs, suggestions)."""
+        return self._records.chunks
 
     def summary(self) -> tuple[SummarySentence, ...]:
         """The cited summary computed when the index was built."""

@@ -83,6 +83,10 @@ class LiveEngine:
         """The engine's best passages for a question, refused or not (for follow-ups)."""
         return self._engine.rank(question, k)
 
+    def passages(self) -> tuple[Chunk, ...]:
+        """The passages of the index in place."""
+        return self._engine.passages()
+
     def summary(self) -> tuple[SummarySentence, ...]:
         """The summary of the index in place."""
         return self._engine.summary()

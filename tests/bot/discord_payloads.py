@@ -171,15 +171,16 @@ def member(user_id: int, user_data: dict[str, Any] | None = None) -> dict[str, A
     }
 
 
-def slash(
-    name: str, user_id: int, guild_id: int = GUILD_ID, **options: str | bool | int
+def interaction(
+    kind: int, user_id: int, data: dict[str, Any], guild_id: int = GUILD_ID, **extra: Any
 ) -> dict[str, Any]:
-    """An INTERACTION_CREATE for a slash command typed in the guild's channel."""
+    """An INTERACTION_CREATE of this type (2 a command, 3 a component, 4 autocomplete) in the
+    guild's channel."""
     interaction_id = new_id()
     return {
         "id": str(interaction_id),
         "application_id": str(APP_ID),
-        "type": 2,
+        "type": kind,
         "token": f"interaction-token-{interaction_id}",
         "version": 1,
         "guild_id": str(guild_id),
@@ -193,16 +194,66 @@ def slash(
         "authorizing_integration_owners": {"0": str(guild_id)},
         "context": 0,
         "attachment_size_limit": 8 * 1024 * 1024,
-        "data": {
-            "id": str(new_id()),
-            "name": name,
-            "type": 1,
-            "options": [
-                {"name": key, "type": OPTION_TYPES[type(value)], "value": value}
-                for key, value in options.items()
-            ],
-        },
+        "data": data,
+        **extra,
     }
+
+
+def slash(
+    name: str, user_id: int, guild_id: int = GUILD_ID, **options: str | bool | int
+) -> dict[str, Any]:
+    """An INTERACTION_CREATE for a slash command typed in the guild's channel."""
+    data = {
+        "id": str(new_id()),
+        "name": name,
+        "type": 1,
+        "options": [
+            {"name": key, "type": OPTION_TYPES[type(value)], "value": value}
+            for key, value in options.items()
+        ],
+    }
+    return interaction(2, user_id, data, guild_id)
+
+
+def autocomplete(name: str, user_id: int, option: str, typed: str) -> dict[str, Any]:
+    """An APPLICATION_COMMAND_AUTOCOMPLETE (type 4) while `option` of /name is being typed."""
+    focused = {"name": option, "type": 3, "value": typed, "focused": True}
+    data = {"id": str(new_id()), "name": name, "type": 1, "options": [focused]}
+    return interaction(4, user_id, data)
+
+
+def message_command(name: str, user_id: int, target: dict[str, Any]) -> dict[str, Any]:
+    """A message context-menu command (type 2, data.type 3) run on `target`."""
+    data = {
+        "id": str(new_id()),
+        "name": name,
+        "type": 3,
+        "target_id": target["id"],
+        "resolved": {"messages": {target["id"]: target}},
+    }
+    return interaction(2, user_id, data)
+
+
+def component(user_id: int, message: dict[str, Any], custom_id: str) -> dict[str, Any]:
+    """A MESSAGE_COMPONENT interaction (type 3): a press of the button `custom_id` on `message`."""
+    data = {"custom_id": custom_id, "component_type": 2}
+    return interaction(3, user_id, data, message=message)
+
+
+def interaction_metadata(interaction: dict[str, Any]) -> dict[str, Any]:
+    """What a message sent in answer to an interaction says of it: who ran it."""
+    return {
+        "id": interaction["id"],
+        "type": interaction["type"],
+        "user": interaction["member"]["user"],
+        "authorizing_integration_owners": interaction["authorizing_integration_owners"],
+    }
+
+
+def button_ids(message: dict[str, Any]) -> list[str]:
+    """The custom ids of a message's buttons, row by row."""
+    rows = message.get("components") or []
+    return [c["custom_id"] for row in rows for c in row.get("components", []) if "custom_id" in c]
 
 
 def message(channel_id: int, author: dict[str, Any], content: str, **extra: Any) -> dict[str, Any]:
@@ -243,6 +294,7 @@ def sent(channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
         body.get("content") or "",
         embeds=body.get("embeds") or [],
         components=body.get("components") or [],
+        flags=body.get("flags") or 0,
         **extra,
     )
 
@@ -251,6 +303,13 @@ def commands_synced(body: list[dict[str, Any]], guild_id: int | None) -> list[di
     """The application commands Discord returns for a bulk overwrite."""
     extra = {"guild_id": str(guild_id)} if guild_id else {}
     return [
-        {"id": str(new_id()), "application_id": str(APP_ID), "version": "1", **extra, **command}
+        {
+            "id": str(new_id()),
+            "application_id": str(APP_ID),
+            "version": "1",
+            "description": "",  # a context-menu command has none; Discord sends it empty
+            **extra,
+            **command,
+        }
         for command in body
     ]

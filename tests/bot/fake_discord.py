@@ -123,6 +123,8 @@ class FakeDiscord:
         self.messages: dict[int, dict[str, dict[str, Any]]] = {}  # channel -> id -> message
         self.threads: dict[int, dict[str, Any]] = {}  # thread id -> thread (all in GUILD_ID)
         self.unreadable: set[int] = set()  # channels the bot may not read (403)
+        self.interactions: dict[str, dict[str, Any]] = {}  # token -> the interaction sent
+        self.answers: dict[str, dict[str, Any]] = {}  # id -> message sent for an interaction
         self._server = TestServer(self._app(), host="127.0.0.1")
 
     def _app(self) -> web.Application:
@@ -234,11 +236,48 @@ class FakeDiscord:
         **options: str | bool | int,
     ) -> str:
         """Run a slash command as this user in a guild; returns the interaction's token."""
-        interaction = payloads.slash(name, user_id, guild_id, **options)
-        self.dispatched[interaction["token"]] = time.perf_counter()
-        self.routed[interaction["token"]] = self.shard_of(guild_id)
+        return await self.interact(payloads.slash(name, user_id, guild_id, **options))
+
+    async def interact(self, interaction: dict[str, Any]) -> str:
+        """Send the bot an interaction; returns its token."""
+        token = str(interaction["token"])
+        self.interactions[token] = interaction
+        self.dispatched[token] = time.perf_counter()
+        self.routed[token] = self.shard_of(int(interaction["guild_id"]))
         await self.dispatch("INTERACTION_CREATE", interaction)
-        return str(interaction["token"])
+        return token
+
+    async def press(self, user_id: int, message_id: str, custom_id: str) -> str:
+        """Press a button of a message the bot sent, as it is now, as this user; the token."""
+        message = self.find(message_id)
+        assert custom_id in payloads.button_ids(message), f"no button {custom_id} on the message"
+        return await self.interact(payloads.component(user_id, message, custom_id))
+
+    async def autocomplete(self, user_id: int, typed: str, command: str = "ask") -> str:
+        """Type into /ask's question option as this user; returns the interaction's token."""
+        return await self.interact(payloads.autocomplete(command, user_id, "question", typed))
+
+    async def context_menu(self, user_id: int, name: str, target: dict[str, Any]) -> str:
+        """Run a message command from a message's Apps menu as this user; returns the token."""
+        return await self.interact(payloads.message_command(name, user_id, target))
+
+    def find(self, message_id: str) -> dict[str, Any]:
+        """A message by id: one sent for an interaction, or one kept in a channel."""
+        if message_id in self.answers:
+            return self.answers[message_id]
+        [found] = [
+            m for kept in self.messages.values() for m in kept.values() if m["id"] == message_id
+        ]
+        return found
+
+    def answers_to(self, token: str) -> list[dict[str, Any]]:
+        """The messages the bot sent for one interaction (its response and follow-ups)."""
+        interaction_id = self.interactions[token]["id"]
+        return [
+            m
+            for m in self.answers.values()
+            if (m.get("interaction_metadata") or {}).get("id") == interaction_id
+        ]
 
     async def say(
         self,
@@ -289,14 +328,16 @@ class FakeDiscord:
         path = f"/channels/{channel_id}/messages"
         return [call for call in self.calls if call.method == "POST" and call.path == path]
 
-    async def post_in_forum(self, user_id: int, title: str, content: str) -> int:
+    async def post_in_forum(
+        self, user_id: int, title: str, content: str, *, mentions_bot: bool = False
+    ) -> int:
         """Open a post in the guild's forum as this user, as Discord does: the thread, then its
         first message (whose id is the thread's); returns the thread's id."""
         thread_id = payloads.new_id()
         created = payloads.thread(thread_id, payloads.FORUM_ID, title, owner_id=user_id)
         self.threads[thread_id] = created
         await self.dispatch("THREAD_CREATE", {**created, "newly_created": True})
-        data = self.message_from(user_id, content, thread_id, False, None)
+        data = self.message_from(user_id, content, thread_id, mentions_bot, None)
         data["id"] = str(thread_id)
         self.store(data)
         await self.dispatch("MESSAGE_CREATE", data)
@@ -359,12 +400,12 @@ class FakeDiscord:
                 return answer(payloads.commands_synced(body, None))
             case "PUT", ["applications", _, "guilds", guild, "commands"]:
                 return answer(payloads.commands_synced(body, int(guild)))
-            case "POST", ["interactions", interaction, _, "callback"]:
-                return answer(self._callback(interaction, body))
-            case "POST", ["webhooks", _, _]:
-                return answer(payloads.sent(payloads.CHANNEL_ID, body))
-            case "PATCH", ["webhooks", _, _, "messages", _]:
-                return answer(payloads.sent(payloads.CHANNEL_ID, body))
+            case "POST", ["interactions", interaction, token, "callback"]:
+                return answer(self._callback(interaction, token, body))
+            case "POST", ["webhooks", _, token]:
+                return answer(self._answer(token, body))
+            case "PATCH", ["webhooks", _, token, "messages", _]:
+                return answer(self._edit(token, body))
             case "POST", ["channels", channel, "messages"]:
                 data = payloads.sent(int(channel), body)
                 self.store(data)
@@ -404,16 +445,42 @@ class FakeDiscord:
         asyncio.get_running_loop().create_task(self.dispatch("THREAD_CREATE", created))
         return created
 
-    @staticmethod
-    def _callback(interaction: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        """A message sent for an interaction, kept with who ran it (ephemeral ones too)."""
+        interaction = self.interactions.get(token)
+        data = payloads.sent(payloads.CHANNEL_ID, body)
+        if interaction is not None:
+            data["interaction_metadata"] = payloads.interaction_metadata(interaction)
+            self.answers[str(data["id"])] = data
+        return data
+
+    def _edit(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Edit the message a pressed button is on (after a deferred update), or the response."""
+        pressed = (self.interactions.get(token) or {}).get("message")
+        if pressed is None:
+            return payloads.sent(payloads.CHANNEL_ID, body)
+        return self._update(pressed["id"], body)
+
+    def _update(self, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """Change a message the bot sent: the fields sent replace the old ones."""
+        message = self.find(message_id)
+        message.update({k: v for k, v in data.items() if k in ("content", "embeds", "components")})
+        return message
+
+    def _callback(self, interaction_id: str, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        """The interaction's response: 4 a message, 5 a deferred one, 6 a deferred update, 7 an
+        update of the pressed message, 8 autocomplete choices."""
         data = body.get("data") or {}
+        sent = self.interactions.get(token, {})
         resource: dict[str, Any] = {"type": body["type"]}
         if body["type"] == 4:
-            resource["message"] = payloads.sent(payloads.CHANNEL_ID, data)
+            resource["message"] = self._answer(token, data)
+        elif body["type"] == 7:
+            resource["message"] = self._update(sent["message"]["id"], data)
         return {
             "interaction": {
-                "id": interaction,
-                "type": 2,
+                "id": interaction_id,
+                "type": sent.get("type", 2),
                 "response_message_loading": body["type"] == 5,
                 "response_message_ephemeral": bool(data.get("flags", 0) & 64),
             },

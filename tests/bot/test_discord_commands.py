@@ -40,7 +40,8 @@ async def test_login_syncs_the_commands_to_the_test_server(
     storybot: StoryBot, discord_api: FakeDiscord
 ) -> None:
     commands = synced(discord_api, f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
-    assert set(commands) == {"ask", "summary", "source", "help", "report"}
+    assert set(commands) == {"ask", "summary", "source", "help", "report", "Ask StoryBot"}
+    assert commands.pop("Ask StoryBot")["type"] == 3  # in a message's Apps menu
     assert all(0 < len(str(command["description"])) <= 100 for command in commands.values())
     question, private = commands["ask"]["options"]
     assert question == {
@@ -50,6 +51,7 @@ async def test_login_syncs_the_commands_to_the_test_server(
         "required": True,
         "min_length": 1,
         "max_length": QUESTION_LENGTH,
+        "autocomplete": True,
     }
     assert (private["name"], private["type"], private["required"]) == ("private", 5, False)
     assert [call.path for call in discord_api.calls[:2]] == [
@@ -63,7 +65,7 @@ async def test_without_a_server_id_commands_sync_globally(
 ) -> None:
     async with running(bot_settings(discord_guild_id=None), engine):
         commands = synced(discord_api, f"/applications/{APP_ID}/commands")
-    assert set(commands) == {"ask", "summary", "source", "help", "report"}
+    assert set(commands) == {"ask", "summary", "source", "help", "report", "Ask StoryBot"}
     assert not any("/guilds/" in call.path for call in discord_api.calls)
 
 
