@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index import salience
 from index.passages import Chunk, Source, SummarySentence
 
 MAX_SENTENCES = 5
@@ -33,14 +34,19 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 class Plan:
     """How sentences are chosen; tuned on half of a CNN/DailyMail set (benchmarks/summary.py)."""
 
-    position: float = 1.0
-    """Weight of the lead prior, which falls as 1 / (1 + sentence rank)."""
-    coverage: float = 1.0
-    """Weight of what a sentence adds to the article's coverage."""
     redundant: float = 0.75
     """Cosine similarity from which a sentence repeats one already chosen."""
     target_chars: int = 750
     """Stop adding sentences once the summary is this long (ROUGE F1 rewards the right length)."""
+    coverage: float = 1.0
+    """Weight of what a sentence adds to the article's coverage, beside its salience."""
+    learned: bool = False
+    """Salience from the fitted model (index/salience.py) instead of the lead prior
+    1 / (1 + rank). Off: on the tuning half it does not beat the lead prior once the story must
+    keep its four points (docs/summary.md)."""
+    more: float = -99.0
+    """Past the third sentence, only one whose salience plus weighted coverage gain reaches this
+    is added (-99: length alone decides)."""
 
 
 @dataclass(frozen=True)
@@ -59,21 +65,32 @@ class Candidate:
 
 
 def summarise(
-    chunks: tuple[Chunk, ...], vectors: np.ndarray, max_chars: int = MAX_CHARS, plan: Plan = Plan()
+    chunks: tuple[Chunk, ...],
+    vectors: np.ndarray,
+    max_chars: int = MAX_CHARS,
+    plan: Plan = Plan(),
+    model: salience.Model | None = None,
 ) -> tuple[SummarySentence, ...]:
     """3 to 5 whole sentences a source, in story order, that tell its distinct points.
 
     `vectors` holds one normalised row per sentence of `chunks`, in order.
     """
+    summary: list[SummarySentence] = []
+    for found in sentences_by_source(chunks).values():
+        picked = _pick(found, vectors, max_chars, plan, model) if found else []
+        summary += [SummarySentence(c.text, c.chunk.source, c.chunk.paragraph) for c in picked]
+    return tuple(summary)
+
+
+def sentences_by_source(chunks: tuple[Chunk, ...]) -> dict[Source, list[Candidate]]:
+    """Each source's whole sentences of running text, in story order: what a summary draws on."""
     by_source: dict[Source, list[Candidate]] = {c.source: [] for c in chunks}
     for candidate in candidates(chunks):
         by_source[candidate.chunk.source].append(candidate)
-    summary: list[SummarySentence] = []
-    for found in by_source.values():
-        sentences = [c for c in found if is_sentence(c.text, found)]
-        picked = _pick(sentences, vectors, max_chars, plan) if sentences else []
-        summary += [SummarySentence(c.text, c.chunk.source, c.chunk.paragraph) for c in picked]
-    return tuple(summary)
+    return {
+        source: [c for c in found if is_sentence(c.text, found)]
+        for source, found in by_source.items()
+    }
 
 
 def candidates(chunks: tuple[Chunk, ...]) -> list[Candidate]:
@@ -117,29 +134,45 @@ def _holds_another(text: str, article: list[Candidate]) -> bool:
 
 
 def _pick(
-    found: list[Candidate], vectors: np.ndarray, max_chars: int, plan: Plan
+    found: list[Candidate],
+    vectors: np.ndarray,
+    max_chars: int,
+    plan: Plan,
+    model: salience.Model | None,
 ) -> list[Candidate]:
-    """Greedy choice by coverage and lead position, never a repeat, until the length is right."""
+    """Greedy choice by salience and new coverage, never a repeat, until the length is right."""
     if len(found) > MAX_ROWS:
         found = [found[i] for i in np.linspace(0, len(found) - 1, MAX_ROWS).round().astype(int)]
     own = vectors[[c.row for c in found]]
     likeness = own @ own.T
-    lead = plan.position / (1 + np.arange(len(found)))
+    salient = _salience(found, own, plan, model)
     chosen: list[int] = []
     covered = np.zeros(len(found))
-    while len(chosen) < MAX_SENTENCES and (
-        len(chosen) < MIN_SENTENCES or _length(found, chosen) < plan.target_chars
-    ):
+    while len(chosen) < MAX_SENTENCES:
         adds = np.maximum(likeness, covered[:, None]).mean(axis=0) - covered.mean()
-        order = np.argsort(-(plan.coverage * adds + lead), kind="stable")
+        worth = salient + plan.coverage * adds
         fits = [
-            int(i) for i in order if _fits(found, chosen, likeness[int(i)], int(i), max_chars, plan)
+            i
+            for i in map(int, np.argsort(-worth, kind="stable"))
+            if _fits(found, chosen, likeness[i], i, max_chars, plan)
         ]
-        if not fits:
+        if not fits or (
+            len(chosen) >= MIN_SENTENCES
+            and (_length(found, chosen) >= plan.target_chars or worth[fits[0]] < plan.more)
+        ):
             break
         chosen.append(fits[0])
         covered = np.maximum(covered, likeness[:, fits[0]])
     return [found[i] for i in sorted(chosen)]
+
+
+def _salience(
+    found: list[Candidate], own: np.ndarray, plan: Plan, model: salience.Model | None
+) -> np.ndarray:
+    """Each sentence's standing before coverage: the fitted model's log-odds, or the lead prior."""
+    if plan.learned:
+        return (model or salience.fitted()).scores([c.text for c in found], own)
+    return 1.0 / (1.0 + np.arange(len(found)))
 
 
 def _length(found: list[Candidate], chosen: list[int]) -> int:

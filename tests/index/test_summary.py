@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -26,7 +27,7 @@ FILLER = (
 
 
 def summary_of(
-    tmp_path: Path, paragraphs: list[str], embedder: HashingEmbedder, **plan: int
+    tmp_path: Path, paragraphs: list[str], embedder: HashingEmbedder, **plan: Any
 ) -> tuple[SummarySentence, ...]:
     """The summary of an article with these body paragraphs, as a build would make it."""
     path = tmp_path / "article.txt"
@@ -141,3 +142,27 @@ def test_the_story_summary_tells_its_four_points(engine: Engine) -> None:
     assert "al-Sharaa" in text  # 4: the new leader reaching out to Trump
     story = (Path(__file__).parents[2] / "corpus" / "us-syria-intelligence-sharing.txt").read_text()
     assert all(s.text in story and s.citation.startswith(f"¶{s.paragraph}, ") for s in summary)
+
+
+def test_past_the_third_sentence_only_salient_enough_ones_are_added(
+    tmp_path: Path, hashing_embedder: HashingEmbedder
+) -> None:
+    loose = summary_of(tmp_path, list(FILLER), hashing_embedder, target_chars=MAX_CHARS)
+    strict = summary_of(tmp_path, list(FILLER), hashing_embedder, target_chars=MAX_CHARS, more=0.4)
+    assert len(loose) == 5
+    assert len(strict) == 3  # the lead prior of the 4th sentence, 1 / (1 + 3), is below 0.4
+
+
+@pytest.mark.parametrize("coverage", [0.0, 3.0])
+def test_the_learned_plan_keeps_whole_sentences_in_story_order_within_budget(
+    tmp_path: Path, hashing_embedder: HashingEmbedder, coverage: float
+) -> None:
+    junk = ["'", "By . Daily Mail Reporter .", "Pictured above."]
+    article = [junk[0], FILLER[0], junk[1], *FILLER[1:4], junk[2], *FILLER[4:]]
+    summary = summary_of(
+        tmp_path, article, hashing_embedder, learned=True, coverage=coverage, target_chars=1000
+    )
+    texts = [s.text for s in summary]
+    assert 3 <= len(texts) <= 5 and len(" ".join(texts)) <= MAX_CHARS
+    assert all(is_sentence(t) for t in texts) and not set(texts) & set(junk)
+    assert texts == sorted(texts, key=FILLER.index)
