@@ -11,7 +11,8 @@ index/data/WORDNET-LICENSE.txt), read from its database files as the PyPI packag
 
 Two words are related when a synset holds both, or WordNet links them as derived forms
 ("organise" → "organisation"), similar adjectives or a verb group. Only single words found in the
-word-frequency table count, stemmed as the BM25 index stems. Hypernyms are left out: on the
+word-frequency table count, stemmed as the BM25 index stems; names (capitalised in WordNet) are
+left out, or "capital" would stand for "Washington". Hypernyms are left out: on the
 quality benchmark's tuning half they let other articles' questions pass as often as they let
 paraphrases through. One line a stem: "stem related related ...".
 """
@@ -56,7 +57,7 @@ def _read(path: Path) -> Iterator[tuple[tuple[str, str], Synset]]:
             continue  # the licence header
         head = line.split(" | ")[0].split()
         count = int(head[3], 16)
-        words = [MARKER.sub("", head[4 + 2 * i]).lower() for i in range(count)]
+        words = [MARKER.sub("", head[4 + 2 * i]) for i in range(count)]
         at = 4 + 2 * count
         links = []
         for j in range(int(head[at])):
@@ -85,7 +86,7 @@ def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
             else:
                 groups.append(words + other[0])
         for group in groups:
-            stems = {stemmer.stemWord(w) for w in group if w in known}
+            stems = {stemmer.stemWord(w) for w in group if w in known}  # names are capitalised
             for stem in stems:
                 table[stem] |= stems - {stem}
     return table

@@ -12,6 +12,9 @@ MENTION = re.compile(r"<[@#][!&]?\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 URL = re.compile(r"https?://\S+")
 EMPHASIS = re.compile(r"[*_~`]+")
 MARKUP = re.compile(r"[>|#\[\]()]+")
+TERMINAL = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
+"""A terminal's colour, cursor or title sequence pasted from a console ("\x1b[31m"); any other
+control character is only a space."""
 
 BLANK = "Please ask a question about the story."
 TOO_LONG = f"That question is too long: please keep it under {MAX_QUESTION_CHARS:,} characters."
@@ -34,7 +37,8 @@ def question_from(typed: str) -> Question:
     """The searchable form of what was typed; raises Unaskable with a reason to show."""
     if len(typed) > MAX_QUESTION_CHARS:
         raise Unaskable(TOO_LONG)
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in typed)
+    text = TERMINAL.sub(" ", typed)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = unicodedata.normalize("NFKC", text)
     text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", text))))
     text = " ".join(text.split())

@@ -135,7 +135,8 @@ def test_the_conversation_set_meets_the_follow_up_targets(both_articles: Engine)
     assert dev.hit_at_3 >= 0.9 * dev.follow_ups, dev.misses
     assert dev.hit_at_1 >= 0.8 * dev.follow_ups, dev.misses
     assert dev.standalone_same == dev.standalone, dev.misses
-    assert tallies["all"].hit_at_1 >= tallies["all"].alone_hit_at_1 + 40, tallies["all"].misses
+    every = tallies["all"]  # history must find what the follow-up alone misses
+    assert every.hit_at_1 >= every.alone_hit_at_1 + 0.25 * every.follow_ups, every.misses
 
 
 @slow

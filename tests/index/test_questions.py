@@ -24,6 +24,7 @@ from index.questions import (
         ("@everyone who leads Syria?", "who leads Syria?"),
         ("<@123456789> who leads <#42> Syria?", "who leads Syria?"),
         ("who\x00leads\x1bSyria\u200b?", "who leads Syria ?"),
+        ("\x1b[1;31mwho\x1b[0m leads\x1b]0;title\x07 Syria?", "who leads Syria?"),
         ("see https://example.org who leads Syria", "see who leads Syria"),
         ("¿Quién lidera Siria?", "¿Quién lidera Siria?"),
     ],
