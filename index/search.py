@@ -81,9 +81,11 @@ class Weights:
     90.8%, story 82.6% → 87.0%); the reporting half moved alike (89.3% → 90.0%, 77.8% → 82.2%)."""
     about_article: bool = True
     """Whether author and outlet questions go to the byline and headline."""
-    answer_fit: float = 0.1
+    answer_fit: float = 0.5
     """How much a sentence's holding the question's concepts and the kind of answer asked for
-    counts, beside its similarity, in choosing the sentence to bold."""
+    counts, beside its similarity, in choosing the sentence to bold. On the quality benchmark's
+    tuning half the bolded sentence held SQuAD's answer for 83.9% of correct top passages at
+    0.1, 85.3% at 0.2, 86.5% at 0.5 and 85.8% at 0.8 (reporting half at 0.5: 88.0%)."""
 
 
 DEFAULT_WEIGHTS = Weights()
