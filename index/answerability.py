@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 import Stemmer
 
-from index.concepts import WORD, Concept, Vocabulary, holds, offers
+from index.concepts import WORD, Concept, Vocabulary, holds, offers, share_held
 
 MISSING_NAMED = 1.5
 """A concept the story never mentions is named in a refusal when at least this specific."""
@@ -174,9 +174,7 @@ def answer_fit(
     """How well a sentence fits what is asked: the share of the question's specificity it
     mentions, plus one when it holds the kind of answer asked for."""
     stems = set(stemmer.stemWords([w.lower() for w in WORD.findall(sentence)]))
-    total = sum(c.specificity for c in asked) or 1.0
-    held = sum(c.specificity for c in asked if holds(c, stems)) / total
-    return held + float(kind is not None and offers(sentence, kind))
+    return share_held(asked, stems) + float(kind is not None and offers(sentence, kind))
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,12 @@ def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
     return not concept.named and not synonyms(concept.stem).isdisjoint(stems)
 
 
+def share_held(asked: tuple[Concept, ...], stems: frozenset[str] | set[str]) -> float:
+    """The share of the question's specificity that a text whose stems are `stems` holds."""
+    total = sum(c.specificity for c in asked) or 1.0
+    return sum(c.specificity for c in asked if holds(c, stems)) / total
+
+
 @lru_cache(maxsize=4096)
 def synonyms(stem: str) -> frozenset[str]:
     """The stems of the words that can stand for the word whose stem is `stem`."""

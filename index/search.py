@@ -24,7 +24,7 @@ from index.answerability import (
     unknown_names,
     weigh,
 )
-from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts, holds
+from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts, share_held
 from index.passages import Chunk, Hit
 from index.questions import Question
 from index.vectorset import VectorSet
@@ -195,14 +195,8 @@ class Retriever:
 
     def _coverage(self, candidates: np.ndarray, asked: tuple[Concept, ...]) -> np.ndarray:
         """Each candidate's share of the question's specificity that it or its headline holds."""
-        total = sum(c.specificity for c in asked)
-        if not total:
-            return np.zeros(len(candidates), np.float32)
         held = [self._stems[i] | self._headline_of[i] for i in candidates.tolist()]
-        return np.array(
-            [sum(c.specificity for c in asked if holds(c, stems)) / total for stems in held],
-            np.float32,
-        )
+        return np.array([share_held(asked, stems) for stems in held], np.float32)
 
     def _dense(self, candidates: np.ndarray, vector: np.ndarray) -> np.ndarray:
         """Half the passage's similarity and half its best sentence's, lifted halfway to its
