@@ -14,9 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.answering.evaluation import Report, evaluate
+from index.answering.search import Weights
 from index.engine import Engine
-from index.evaluation import Report, evaluate
-from index.search import Weights
 from index.settings import SHIPPED_CORPUS, Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,8 @@
 """Fit the answerability model: `python -m benchmarks.answerability_fit EVIDENCE`.
 
 EVIDENCE is the JSON Lines dump of `python -m benchmarks.quality --evidence EVIDENCE`: each
-question's evidence (index.answerability.Evidence) and whether the story answers it. Only the
+question's evidence (`index.answering.answerability.Evidence`)
+and whether the story answers it. Only the
 tuning half is fitted on: SQuAD 2.0's answerable questions against its unanswerable and
 other-article ones (eval/squad/, CC BY-SA 4.0), and the story's paraphrases against its
 near-topic and off-topic questions (eval/*.json, ours), each story question weighing as much as
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from index.answerability import FEATURES
+from index.answering.answerability import FEATURES
 
 OUT = Path(__file__).resolve().parent.parent / "index" / "data" / "answerability.json"
 STORY_WEIGHT = 3.0

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from index.conversation import Asks, answer_in_context
+from index.answering.conversation import Asks, answer_in_context
 from index.passages import Answer
 
 ROOT = Path(__file__).resolve().parent.parent

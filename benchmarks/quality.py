@@ -25,10 +25,10 @@ from benchmarks.answerability_fit import ablation
 from benchmarks.quality_baselines import Paragraphs
 from benchmarks.quality_report import write_report
 from benchmarks.quality_sets import ROOT, Item, corpora, squad_items, squad_together, story_items
-from index.embedding import Embedder
 from index.engine import Engine
 from index.passages import Answer
 from index.settings import Settings
+from index.vectors.embedding import Embedder
 
 RESULTS = ROOT / "benchmarks" / "results" / "quality.json"
 

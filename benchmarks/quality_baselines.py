@@ -16,7 +16,7 @@ import numpy as np
 import Stemmer
 
 from benchmarks.quality_sets import Item
-from index.concepts import STOPWORDS
+from index.answering.concepts import STOPWORDS
 from index.engine import Engine
 
 

@@ -62,8 +62,8 @@ def scale(session: Session) -> list[Figure]:
 
 def _generate(folder: Path, passages: int) -> list[str]:
     """Write the article and enough wire stories for `passages` passages in all; their texts."""
-    from index.chunking import passages_for
-    from index.corpus import read_article, read_corpus
+    from index.corpus.articles import read_article, read_corpus
+    from index.corpus.chunking import passages_for
 
     progress(f"generating a corpus of {passages} passages")
     article = len(passages_for(read_article(ARTICLE)))

@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 
 from benchmarks.quality_sets import Item, corpora, squad_items
-from index.embedding import TOKENIZER_FILE, OnnxEmbedder
 from index.engine import Engine
 from index.settings import Settings
+from index.vectors.embedding import TOKENIZER_FILE, OnnxEmbedder
 
 MAX_PAIR_TOKENS = 512
 """What sentence-transformers' CrossEncoder truncates ms-marco pairs to."""

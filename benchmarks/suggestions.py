@@ -20,9 +20,9 @@ from pathlib import Path
 from statistics import median
 from typing import TypeVar
 
+from index.answering.suggestions import candidates, suggestions
 from index.engine import Engine
 from index.settings import SHIPPED_CORPUS, Settings
-from index.suggestions import candidates, suggestions
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"

@@ -29,14 +29,14 @@ from pathlib import Path
 import numpy as np
 from rouge_score.rouge_scorer import RougeScorer
 
-from index import salience
-from index.build import build_embedder, vector_sets
-from index.chunking import passages_for, search_text
-from index.corpus import Article, read_article
-from index.embedding import Embedder
+from index.corpus.articles import Article, read_article
+from index.corpus.chunking import passages_for, search_text
 from index.passages import Chunk
 from index.settings import DEFAULT_MODEL, Settings
-from index.summary import MAX_CHARS, MAX_SENTENCES, Plan, summarise
+from index.summary import salience
+from index.summary.extractive import MAX_CHARS, MAX_SENTENCES, Plan, summarise
+from index.vectors.build import build_embedder, vector_sets
+from index.vectors.embedding import Embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "summ"
@@ -349,17 +349,19 @@ HEADER = """# The summary on news it was not written for
 Written by `python -m benchmarks.summary`: about 10 minutes on 2 busy cores the first time, most
 of it encoding, then about a minute, since each article's sentence vectors are kept in
 `data/summary-vectors/` (`--work`; one .npz an article, keyed by the model and the texts
-encoded). `--plan NAME=VALUE,...` (repeatable) scores other `index.summary.Plan` settings on the
-tuning half in the same run and prints the story's summary under each.
+encoded). `--plan NAME=VALUE,...` (repeatable) scores other
+`index.summary.extractive.Plan` settings on the tuning half in the same run and
+prints the story's summary under each.
 150 CNN/DailyMail test articles with their reference highlights, read from `../shared/eval/summ`
 (evaluation only, never copied here). Each article is its own corpus and is summarised exactly as
-`storybot build` does it (same chunking, int8 encoder and `index.summary.summarise`). Scores are
+`storybot build` does it (same chunking, int8 encoder and
+`index.summary.extractive.summarise`). Scores are
 ROUGE F1 x100 from `rouge-score` (stemmed, reference first), mean over articles; the budget is
 the same for all: at most 5 sentences and 1,000 characters joined.
 
 - **StoryBot**: the shipped plan (`Plan()`): a lead prior 1 / (1 + rank) plus the coverage gain.
 - **learned (opt-in)**: `Plan(learned=True, target_chars=1000, more=-1.5, coverage=3.0)`: the
-  sentence's salience from a logistic model over ten signals (`index/salience.py`: position,
+  sentence's salience from a logistic model over ten signals (`index/summary/salience.py`: position,
   length, centrality, closeness to the opening, numbers, names, quotation, attribution), fitted
   by `python -m benchmarks.summary_fit` on the tuning half only (labels: the greedy ROUGE-2 oracle
   sentences; its 31 numbers are in `index/data/salience.json`), plus 3 × the coverage gain; past

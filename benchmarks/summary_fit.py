@@ -5,7 +5,7 @@ highlights, Hermann et al. 2015 via the FRANK release; evaluation only, never co
 half is fixed by benchmarks.summary.Case.half). Each sentence a summary may use is labelled 1
 when it is in the article's oracle summary: the sentences chosen greedily, in turn, for the
 largest gain in ROUGE-2 F1 against the highlights, until none raises it (at most 5). A logistic
-regression over index.salience.FEATURES (standardised) is fitted on those labels. Two-fold
+regression over index.summary.salience.FEATURES (standardised) is fitted on those labels. Two-fold
 cross-validation inside the tuning half picks the regularisation by the ROUGE-2 of the summaries
 it makes; the reporting half is never read. Writes index/data/salience.json: a dozen numbers.
 Sentence vectors come from the benchmark's cache (run `python -m benchmarks.summary` once).
@@ -40,10 +40,10 @@ from benchmarks.summary import (
     score,
     storybot,
 )
-from index import salience
-from index.build import build_embedder
 from index.settings import DEFAULT_MODEL, Settings
-from index.summary import MAX_SENTENCES, Plan, sentences_by_source
+from index.summary import salience
+from index.summary.extractive import MAX_SENTENCES, Plan, sentences_by_source
+from index.vectors.build import build_embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "index" / "data" / "salience.json"

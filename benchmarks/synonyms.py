@@ -29,7 +29,7 @@ from pathlib import Path
 
 import Stemmer
 
-from index.concepts import _zipf
+from index.answering.concepts import _zipf
 
 DATA = Path(__file__).resolve().parent.parent / "index" / "data"
 TABLE = DATA / "synonyms.txt.gz"

@@ -73,7 +73,7 @@ def compare(
         )
         for name in checkouts
     }
-    ask = "from index.cli import main; main()"
+    ask = "from index.cli.commands import main; main()"
     for name, checkout in checkouts.items():  # builds each index (the first also exports)
         progress(f"building the {name} checkout's index")
         _python(checkout, ask, envs[name], "ask", QUESTION)

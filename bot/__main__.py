@@ -15,11 +15,11 @@ from bot.client import StoryBot, StoryEngine
 from bot.metrics import MeasuredEngine, Metrics, MetricsServer, Operations
 from bot.settings import BotSettings
 from bot.updates import StoryUpdates
-from index.live import LiveEngine
 from index.passages import StoryError
 from index.questionlog.interface import Recorder
 from index.questionlog.interface import recording as question_log
 from index.settings import load_settings
+from index.vectors.live import LiveEngine
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def open_engine(settings: BotSettings) -> StoryEngine:
 
     It follows the corpus: a changed article is indexed in the background and swapped in.
     """
-    from index import store
+    from index.vectors import store
 
     engine = LiveEngine(settings, progress=log.info)
     with suppress(StoryError):  # the operator hears which corpus files the answers leave out

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.paragraphs import source_key
 from index.passages import Answer
+from index.vectors.paragraphs import source_key
 
 CUSTOM_ID = 100
 """Characters in a component's custom id, at most (Discord's limit)."""

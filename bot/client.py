@@ -20,7 +20,7 @@ from bot.metrics import MeasuredEngine
 from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from bot.suggest import SuggestionCache
-from index.conversation import answer_in_context
+from index.answering.conversation import answer_in_context
 from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 

@@ -23,12 +23,12 @@ from prometheus_client import (
     generate_latest,
 )
 
-from index.conversation import answer_in_context
+from index.answering.conversation import answer_in_context
 from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 
 if TYPE_CHECKING:
     from bot.client import StoryBot, StoryEngine
-    from index.live import Update
+    from index.vectors.live import Update
 
 
 class MetricsUnavailable(StoryError):
@@ -102,8 +102,8 @@ class MeasuredEngine:
         return self._measured(lambda: self.engine.ask(question, k))
 
     def ask_after(self, question: str, history: Sequence[str], k: int | None = None) -> Answer:
-        """A follow-up's answer (index.conversation), counted and timed as one question: reading
-        it asks the engine several times, once for each earlier question among others."""
+        """A follow-up's answer (index.answering.conversation), counted and timed as one question:
+        reading it asks the engine several times, once for each earlier question among others."""
         return self._measured(lambda: answer_in_context(self.engine, question, history, k))
 
     def _measured(self, answering: Callable[[], Answer]) -> Answer:

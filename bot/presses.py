@@ -13,8 +13,8 @@ import discord
 
 from bot import buttons, render, threads
 from bot.buttons import FullParagraph, More, Press, Vote
-from index.paragraphs import Paragraph, around, fingerprint
 from index.passages import Answer, Chunk
+from index.vectors.paragraphs import Paragraph, around, fingerprint
 
 if TYPE_CHECKING:
     from bot.client import StoryBot

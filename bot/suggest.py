@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from discord import app_commands
 
+from index.answering.suggestions import LENGTH, Suggestions, suggestions
 from index.passages import Chunk, StoryError
-from index.suggestions import LENGTH, Suggestions, suggestions
 
 if TYPE_CHECKING:
     from bot.client import StoryEngine

@@ -1,8 +1,8 @@
 """A developing story on Discord: follow the corpus folder, swap in each new index, and post a
 notice naming what changed (STORYBOT_UPDATES_CHANNEL).
 
-The rebuilding and the swap are the engine's (index/live.py); this cog only watches, runs each
-rebuild in a worker thread so the gateway keeps its heartbeat, and tells the channel.
+The rebuilding and the swap are the engine's (index/vectors/live.py); this cog only watches, runs
+each rebuild in a worker thread so the gateway keeps its heartbeat, and tells the channel.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from discord.ext import commands
 from watchfiles import awatch
 
 from bot import render
-from index.live import LiveEngine, RebuildFailed, Update, is_story_file, watched
+from index.vectors.live import LiveEngine, RebuildFailed, Update, is_story_file, watched
 
 if TYPE_CHECKING:
     from bot.client import StoryBot

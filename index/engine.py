@@ -8,15 +8,16 @@ from functools import cached_property
 
 import numpy as np
 
-from index import answerability, build, store
-from index.answerability import Judgement
-from index.embedding import Embedder
-from index.freshness import Progress, read_or_build, stderr_progress
+from index.answering import answerability
+from index.answering.answerability import Judgement
+from index.answering.questions import Question, Unaskable, question_from
+from index.answering.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.passages import Answer, Chunk, Hit, SourceInfo, SummarySentence
-from index.questions import Question, Unaskable, question_from
-from index.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
 from index.settings import Settings
-from index.vectorset import VectorSet
+from index.vectors import build, store
+from index.vectors.embedding import Embedder
+from index.vectors.freshness import Progress, read_or_build, stderr_progress
+from index.vectors.vectorset import VectorSet
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +91,9 @@ class Engine:
         return Answer(typed, refused=False, hits=hits, confidence=confidence), judged
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
-        """The `k` best passages for a question whether or not it would be refused (none when
-        nothing in it can be asked): what a follow-up's own words point at (index.conversation)."""
+        """The `k` best passages for a question whether or not it would be refused (none
+        when nothing in it can be asked):
+        what a follow-up's own words point at (index.answering.conversation)."""
         try:
             question, vector, scored = self._search(typed)
         except Unaskable:

@@ -145,7 +145,7 @@ def forget(settings: Settings, user: int | str) -> Forgotten:
 
 def index_version(data_dir: Path) -> str:
     """The index answers came from: its format and corpus hash, from the manifest."""
-    from index.store import read_manifest
+    from index.vectors.store import read_manifest
 
     try:
         manifest = read_manifest(data_dir)

@@ -12,8 +12,8 @@ from benchmarks.figures import Figure, Target, table
 from benchmarks.measure import Clock
 from benchmarks.newswire import write_corpus
 from benchmarks.questions import questions
-from index.chunking import passages_for
-from index.corpus import read_corpus
+from index.corpus.articles import read_corpus
+from index.corpus.chunking import passages_for
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.summary import VectorCache, describe, plan_from
-from index.corpus import read_article
-from index.summary import Plan
+from index.corpus.articles import read_article
+from index.summary.extractive import Plan
 from tests.index.conftest import HashingEmbedder
 
 TEXT = "A headline\n\nThe council approved the budget on Monday. Residents had asked for more.\n"

@@ -13,7 +13,7 @@ import pytest
 from harness import REPO, TOKEN
 
 import bot.__main__ as entry
-from index.embedding import ModelUnavailable
+from index.vectors.embedding import ModelUnavailable
 
 
 def test_without_a_token_python_m_bot_says_what_to_set(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import pytest
 
 from bot import buttons
 from bot.buttons import CUSTOM_ID, FullParagraph, More, Vote
-from index.paragraphs import source_key
 from index.passages import Answer, Chunk, Hit, Source
+from index.vectors.paragraphs import source_key
 
 SOURCE = Source(id="a-very-long-file-name-" * 6, title="A headline")
 VERSION = "0123456789"

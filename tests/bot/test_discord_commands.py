@@ -13,7 +13,7 @@ from harness import bot_settings, running
 from bot import render
 from bot.client import StoryBot, StoryEngine
 from bot.cog import QUESTION_LENGTH
-from index.store import IndexMissing
+from index.vectors.store import IndexMissing
 
 pytestmark = pytest.mark.slow
 

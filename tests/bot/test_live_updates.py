@@ -19,11 +19,11 @@ from harness import bot_settings, running
 
 from bot.metrics import Metrics, Operations
 from bot.updates import StoryUpdates
-from index.build import build_embedder
-from index.embedding import Embedder
 from index.engine import Engine
-from index.live import LiveEngine
 from index.settings import Settings
+from index.vectors.build import build_embedder
+from index.vectors.embedding import Embedder
+from index.vectors.live import LiveEngine
 from tests.conftest import CORPUS, SECOND_ARTICLE
 
 pytestmark = pytest.mark.slow

@@ -86,7 +86,10 @@ def storybot(
     cwd: Path = ROOT,
 ) -> Run:
     """Run `storybot ARGS` in a clean environment (plus `env`), as a user would."""
-    entry = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from index.cli import main; main()"
+    entry = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+        "from index.cli.commands import main; main()"
+    )
     command = [*wrap, sys.executable, "-c", entry, *args]
     return _run(command, env, stdin, preexec, cwd)
 

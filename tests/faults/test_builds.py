@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import build, store, summary
 from index.settings import Settings
+from index.summary import extractive as summary
+from index.vectors import build, store
 from tests.conftest import ROOT
 from tests.faults import checks
 from tests.faults.running import QUESTION, Run, live_build, record, storybot
@@ -22,7 +23,10 @@ from tests.index.conftest import HashingEmbedder
 
 def _together(count: int, args: list[str], env: dict[str, str]) -> list[Run]:
     """`count` storybot processes started at once."""
-    entry = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from index.cli import main; main()"
+    entry = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+        "from index.cli.commands import main; main()"
+    )
     environment = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", **env}
     environment.setdefault("STORYBOT_CORPUS", str(ROOT / "corpus"))
     processes = [
@@ -115,7 +119,7 @@ def test_a_build_killed_mid_write_leaves_the_old_index(tmp_path: Path) -> None:
     before = store.read_records(settings.data_dir)
     script = (
         "import os, faiss, sys\n"
-        "from index import build, store\n"
+        "from index.vectors import build, store\n"
         "from index.settings import Settings\n"
         "from tests.index.conftest import HashingEmbedder\n"
         "real = faiss.write_index\n"
@@ -138,7 +142,7 @@ def test_a_build_killed_mid_write_leaves_the_old_index(tmp_path: Path) -> None:
         f"{half} build folders until the next build",
     )
     assert killed.returncode == -9 and intact and half == 2
-    from index.freshness import rebuild
+    from index.vectors.freshness import rebuild
 
     rebuild(settings, lambda: embedder, lambda _: None)
     assert len(list((settings.data_dir / "builds").iterdir())) == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from index import store
+from index.vectors import store
 from tests.conftest import CORPUS
 from tests.faults import checks
 from tests.faults.running import QUESTION, record, storybot

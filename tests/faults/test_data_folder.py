@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from index import store
-from index.embedding import ENCODER_FILE, ENCODER_SPEC, TOKENIZER_FILE, EncoderMissing, OnnxEmbedder
+from index.vectors import store
+from index.vectors.embedding import (
+    ENCODER_FILE,
+    ENCODER_SPEC,
+    TOKENIZER_FILE,
+    EncoderMissing,
+    OnnxEmbedder,
+)
 from tests.faults import checks
 from tests.faults.running import QUESTION, live_build, record, storybot
 

@@ -65,7 +65,10 @@ def test_hostile_questions_give_valid_json(env: dict[str, str], fault: str, ques
 
 def test_a_reader_that_goes_away_is_no_traceback(env: dict[str, str]) -> None:
     """`storybot ask --json - | head -1`: the pipe closes while answers are still coming."""
-    entry = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from index.cli import main; main()"
+    entry = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+        "from index.cli.commands import main; main()"
+    )
     process = subprocess.Popen(
         [sys.executable, "-c", entry, "ask", "--json", "-"],
         stdin=subprocess.PIPE,

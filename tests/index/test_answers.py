@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
+from index.answering.evaluation import evaluate
 from index.engine import Engine
-from index.evaluation import evaluate
 from index.settings import Settings
 from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT, SECOND_ARTICLE
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from index import __version__
-from index.cli import cli
+from index.cli.commands import cli
 from index.engine import Engine
 from index.settings import Settings
 from tests.conftest import CORPUS, ROOT

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from index.changes import rebuild_reason, story_changes
 from index.passages import Chunk, Source
-from index.store import Manifest
+from index.vectors.changes import rebuild_reason, story_changes
+from index.vectors.store import Manifest
 
 STORY = Source("story", "Floods close the valley road")
 

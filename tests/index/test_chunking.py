@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.chunking import MAX_CHARS, passages_for, sentence_spans
-from index.corpus import read_article, read_corpus
+from index.corpus.articles import read_article, read_corpus
+from index.corpus.chunking import MAX_CHARS, passages_for, sentence_spans
 from tests.conftest import CORPUS, SECOND_ARTICLE
 
 

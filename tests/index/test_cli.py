@@ -31,7 +31,7 @@ def storybot(
         "STORYBOT_DATA_DIR": str(data_dir),
         **env,
     }
-    command = [sys.executable, "-c", "from index.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from index.cli.commands import main; main()", *args]
     return subprocess.run(
         command, input=stdin, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300
     )
@@ -93,7 +93,7 @@ def test_ask_prints_cited_passages_with_the_answer_marked(data_dir: Path) -> Non
 
 def test_summary_json_loads_no_model_numpy_or_faiss(data_dir: Path) -> None:
     probe = (
-        "import sys; from index.cli import main\n"
+        "import sys; from index.cli.commands import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = ('torch', 'sentence_transformers', 'onnxruntime', 'faiss', 'numpy')\n"
         "assert not [name for name in heavy if name in sys.modules], sys.modules.keys()\n"
@@ -181,7 +181,7 @@ def test_chat_follows_the_corpus_and_answers_from_the_new_index(
         "STORYBOT_CORPUS": str(corpus),
         "STORYBOT_DATA_DIR": str(copy),
     }
-    command = [sys.executable, "-c", "from index.cli import main; main()", "chat"]
+    command = [sys.executable, "-c", "from index.cli.commands import main; main()", "chat"]
     chat = subprocess.Popen(
         command,
         stdin=subprocess.PIPE,

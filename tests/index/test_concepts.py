@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import Stemmer
 
-from index.concepts import (
+from index.answering.concepts import (
     Vocabulary,
     asked_kind,
     concepts,

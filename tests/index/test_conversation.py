@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from benchmarks.conversations import CONVERSATIONS, score
-from index.conversation import (
+from index.answering.conversation import (
     Conversation,
     Topic,
     answer_in_context,

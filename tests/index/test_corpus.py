@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import CorpusMissing, read_article, read_corpus
+from index.corpus.articles import CorpusMissing, read_article, read_corpus
 from tests.conftest import CORPUS, SECOND_ARTICLE
 
 

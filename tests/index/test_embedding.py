@@ -11,15 +11,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embedding import (
+from index.engine import Engine
+from index.vectors.embedding import (
     ModelUnavailable,
     OnnxEmbedder,
     SentenceTransformerEmbedder,
     model_location,
 )
-from index.engine import Engine
-from index.export import ExportFailed
-from index.export import _parts as export_parts
+from index.vectors.export import ExportFailed
+from index.vectors.export import _parts as export_parts
 
 OFFICIAL_WEIGHTS = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 

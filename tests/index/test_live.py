@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.build import build
-from index.live import LiveEngine, RebuildFailed, Update, follow
 from index.settings import Settings
+from index.vectors.build import build
+from index.vectors.live import LiveEngine, RebuildFailed, Update, follow
 from tests.conftest import SECOND_ARTICLE
 from tests.index.conftest import HashingEmbedder
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from index.questions import (
+from index.answering.questions import (
     BLANK,
     MAX_QUESTION_CHARS,
     NO_WORDS,

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from index.reading import NotText, decoded
+from index.corpus.reading import NotText, decoded
 from index.settings import Settings, SettingsInvalid, load_settings
 
 TEXT = "Café “news”: naïve résumé, 5 € a day.\n\nSecond paragraph."

@@ -7,7 +7,7 @@ from importlib import resources
 
 import numpy as np
 
-from index import salience
+from index.summary import salience
 
 OPENING = "The council approved the new budget for the harbour district on Monday evening."
 LATER = (

@@ -10,10 +10,11 @@ import faiss
 import numpy as np
 import pytest
 
-from index import build, chunking, vectorset
-from index.corpus import read_corpus
+from index.answering.evaluation import evaluate
+from index.corpus import chunking
+from index.corpus.articles import read_corpus
 from index.engine import Engine
-from index.evaluation import evaluate
+from index.vectors import build, vectorset
 from tests.conftest import CORPUS, DEV_QUESTIONS, SECOND_ARTICLE
 from tests.index.conftest import HashingEmbedder
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from index import store
-from index.build import build
 from index.engine import Engine
-from index.freshness import open_records, stale_reason
 from index.settings import Settings
+from index.vectors import store
+from index.vectors.build import build
+from index.vectors.freshness import open_records, stale_reason
 from tests.index.conftest import HashingEmbedder
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import corpus_passages
-from index.corpus import read_article
+from index.answering.suggestions import LENGTH, LIMIT, Suggestions, candidates, suggestions
+from index.corpus.articles import read_article
+from index.corpus.chunking import corpus_passages
 from index.engine import Engine
-from index.paragraphs import around, fingerprint, source_key
 from index.passages import Chunk, Source
-from index.suggestions import LENGTH, LIMIT, Suggestions, candidates, suggestions
+from index.vectors.paragraphs import around, fingerprint, source_key
 from tests.conftest import CORPUS, SECOND_ARTICLE
 
 

@@ -9,11 +9,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-from index.chunking import passages_for, search_text, sentence_texts
-from index.corpus import read_article
+from index.corpus.articles import read_article
+from index.corpus.chunking import passages_for, search_text, sentence_texts
 from index.engine import Engine
 from index.passages import SummarySentence
-from index.summary import MAX_CHARS, Plan, is_sentence, summarise
+from index.summary.extractive import MAX_CHARS, Plan, is_sentence, summarise
 from tests.index.conftest import HashingEmbedder
 
 FILLER = (

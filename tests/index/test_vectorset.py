@@ -8,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import vectorset
-from index.build import vector_sets
-from index.chunking import indexed_units, passages_for, search_text
-from index.corpus import read_corpus
-from index.search import _top_positive
-from index.vectorset import SHARED_BY_MANY, Ragged, VectorSet, distinct
+from index.answering.search import _top_positive
+from index.corpus.articles import read_corpus
+from index.corpus.chunking import indexed_units, passages_for, search_text
+from index.vectors import vectorset
+from index.vectors.build import vector_sets
+from index.vectors.vectorset import SHARED_BY_MANY, Ragged, VectorSet, distinct
 from tests.index.conftest import HashingEmbedder
 
 

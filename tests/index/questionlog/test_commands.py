@@ -30,7 +30,7 @@ def storybot(
         "STORYBOT_DATABASE_URL": f"sqlite:///{log}",
         **env,
     }
-    command = [sys.executable, "-c", "from index.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from index.cli.commands import main; main()", *args]
     done = subprocess.run(
         command, input=stdin, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300
     )
@@ -113,7 +113,7 @@ def test_report_writes_a_page_and_text_without_loading_the_model(
     storybot("ask", "What is the best recipe for lasagna?", data_dir=data_dir, log=log)
     page = tmp_path / "report.html"
     code = (
-        "import sys; from index.cli import main; sys.argv[1:] = sys.argv[2:]\n"
+        "import sys; from index.cli.commands import main; sys.argv[1:] = sys.argv[2:]\n"
         "try: main()\nexcept SystemExit: pass\n"
         "print(sorted(m for m in ('torch', 'onnxruntime', 'faiss', 'numpy') if m in sys.modules))"
     )
@@ -135,7 +135,14 @@ def test_report_writes_a_page_and_text_without_loading_the_model(
 def test_a_bad_period_is_a_usage_error(data_dir: Path, log: Path) -> None:
     environment = {**os.environ, "STORYBOT_DATABASE_URL": f"sqlite:///{log}"}
     done = subprocess.run(
-        [sys.executable, "-c", "from index.cli import main; main()", "report", "--since", "a week"],
+        [
+            sys.executable,
+            "-c",
+            "from index.cli.commands import main; main()",
+            "report",
+            "--since",
+            "a week",
+        ],
         capture_output=True,
         text=True,
         env=environment,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from index.passages import Chunk, Source, StoryError, SummarySentence
 
 if TYPE_CHECKING:
-    from index.vectorset import VectorSet
+    from index.vectors.vectorset import VectorSet
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ def _vector_set(folder: Path, name: str) -> VectorSet:
     import faiss
     import numpy as np
 
-    from index.vectorset import Ragged, VectorSet
+    from index.vectors.vectorset import Ragged, VectorSet
 
     try:
         index = faiss.read_index(str(folder / f"{name}.faiss"))
@@ -232,7 +232,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def clear_leftovers(data_dir: Path) -> None:
     """Remove what killed builds left behind, keeping the live build; only under the build lock
-    (index/upkeep.py), when no other process can be writing one."""
+    (index/vectors/upkeep.py), when no other process can be writing one."""
     try:
         keep: str | None = current_build(data_dir).name
     except (IndexMissing, IndexCorrupt):
@@ -242,7 +242,7 @@ def clear_leftovers(data_dir: Path) -> None:
 
 def remove_other_builds(data_dir: Path, keep: str | None) -> None:
     """Remove every build folder but `keep`, and half-written pointers; only under the build
-    lock, when no other process can be writing one (index/upkeep.py)."""
+    lock, when no other process can be writing one (index/vectors/upkeep.py)."""
     builds = data_dir / "builds"
     for folder in builds.iterdir() if builds.is_dir() else ():
         if folder.name != keep:

@@ -11,15 +11,15 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from index import store
-from index.changes import corpus_files, rebuild_reason
-from index.corpus import CorpusMissing, article_files, corpus_hash, scan_corpus
+from index.corpus.articles import CorpusMissing, article_files, corpus_hash, scan_corpus
 from index.passages import MAX_CHARS, StoryError
 from index.settings import Settings, check_places
-from index.upkeep import build_lock, clear_export_leftovers
+from index.vectors import store
+from index.vectors.changes import corpus_files, rebuild_reason
+from index.vectors.upkeep import build_lock, clear_export_leftovers
 
 if TYPE_CHECKING:
-    from index.embedding import Embedder
+    from index.vectors.embedding import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ def _build_and_read(
 
 
 def _build(settings: Settings, embedder: Callable[[], Embedder], progress: Progress) -> Embedder:
-    from index.build import build  # numpy, FAISS and the model, only when building
+    from index.vectors.build import build  # numpy, FAISS and the model, only when building
 
     store.clear_leftovers(settings.data_dir)
     clear_export_leftovers(settings.encoders or settings.data_dir / "encoders")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from index.store import IndexUnwritable
+from index.vectors.store import IndexUnwritable
 
 LOCK_FILE = ".build.lock"
 EXPORT_LOCK_FILE = ".export.lock"

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.corpus import SUFFIXES
+from index.corpus.articles import SUFFIXES
 from index.passages import Chunk, Source
-from index.store import Manifest
+from index.vectors.store import Manifest
 
 
 @dataclass(frozen=True)

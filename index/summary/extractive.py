@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import salience
 from index.passages import Chunk, Source, SummarySentence
+from index.summary import salience
 
 MAX_SENTENCES = 5
 MIN_SENTENCES = 3
@@ -41,7 +41,7 @@ class Plan:
     coverage: float = 1.0
     """Weight of what a sentence adds to the article's coverage, beside its salience."""
     learned: bool = False
-    """Salience from the fitted model (index/salience.py) instead of the lead prior
+    """Salience from the fitted model (index/summary/salience.py) instead of the lead prior
     1 / (1 + rank). Off: on the tuning half it does not beat the lead prior once the story must
     keep its four points (docs/summary.md)."""
     more: float = -99.0

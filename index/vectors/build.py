@@ -13,10 +13,14 @@ from pathlib import Path
 
 import numpy as np
 
-from index import store
-from index.chunking import PARALLEL_FROM, corpus_passages, indexed_units, search_text
-from index.corpus import Corpus, scan_corpus
-from index.embedding import (
+from index.answering.search import SEARCHED
+from index.corpus.articles import Corpus, scan_corpus
+from index.corpus.chunking import PARALLEL_FROM, corpus_passages, indexed_units, search_text
+from index.passages import Chunk
+from index.settings import Settings
+from index.summary.extractive import summarise
+from index.vectors import store
+from index.vectors.embedding import (
     ENCODER_FORMAT,
     Embedder,
     EncoderMissing,
@@ -25,13 +29,9 @@ from index.embedding import (
     SentenceTransformerEmbedder,
     model_location,
 )
-from index.freshness import Progress, expected_manifest
-from index.passages import Chunk
-from index.search import SEARCHED
-from index.settings import Settings
-from index.summary import summarise
-from index.upkeep import EXPORT_LOCK_FILE, build_lock
-from index.vectorset import VectorSet, distinct
+from index.vectors.freshness import Progress, expected_manifest
+from index.vectors.upkeep import EXPORT_LOCK_FILE, build_lock
+from index.vectors.vectorset import VectorSet, distinct
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def _export_once(settings: Settings, folder: Path, progress: Progress) -> Embedd
     progress(f"Loading the model {settings.model}…")
     model = SentenceTransformerEmbedder(settings.model)
     progress("Exporting it to a fast int8 encoder (once for each model)…")
-    from index.export import ExportFailed, export_encoder
+    from index.vectors.export import ExportFailed, export_encoder
 
     try:
         return export_encoder(model, folder)

@@ -23,15 +23,15 @@ import onnx
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
-from index.embedding import (
+from index.passages import StoryError
+from index.vectors.embedding import (
     ENCODER_FILE,
     ENCODER_SPEC,
     TOKENIZER_FILE,
     OnnxEmbedder,
     SentenceTransformerEmbedder,
 )
-from index.passages import StoryError
-from index.store import file_sha256
+from index.vectors.store import file_sha256
 
 log = logging.getLogger(__name__)
 

@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING
 
 from watchfiles import Change, watch
 
-from index import store
-from index.changes import StoryChange, story_changes
-from index.corpus import SUFFIXES, read_article
-from index.freshness import Progress, stale_reason
+from index.corpus.articles import SUFFIXES, read_article
 from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 from index.settings import Settings
+from index.vectors import store
+from index.vectors.changes import StoryChange, story_changes
+from index.vectors.freshness import Progress, stale_reason
 
 if TYPE_CHECKING:  # the engine (numpy, FAISS) is imported only when one is opened
-    from index.embedding import Embedder
     from index.engine import Engine
+    from index.vectors.embedding import Embedder
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 import Stemmer
 
-from index.concepts import WORD, Concept, Vocabulary, holds, offers, share_held
+from index.answering.concepts import WORD, Concept, Vocabulary, holds, offers, share_held
 
 MISSING_NAMED = 1.5
 """A concept the story never mentions is named in a refusal when at least this specific."""

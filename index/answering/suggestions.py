@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from index.concepts import STOPWORD_SET, specificity
+from index.answering.concepts import STOPWORD_SET, specificity
 from index.passages import Chunk
 
 LIMIT = 25

@@ -1,7 +1,7 @@
 """Turning text into normalised vectors, offline: sentence-transformers, or its ONNX export.
 
 Building an index loads the sentence-transformers model (torch) and exports it once to an int8
-ONNX encoder (index/export.py); answering then needs only onnxruntime and the tokenizer.
+ONNX encoder (index/vectors/export.py); answering then needs only onnxruntime and the tokenizer.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 
 from index.passages import StoryError
 from index.settings import DEFAULT_MODEL
-from index.store import IndexCorrupt, file_sha256
+from index.vectors.store import IndexCorrupt, file_sha256
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ def _load(name: str) -> Any:
 
 
 class OnnxEmbedder:
-    """An encoder exported by index/export.py: onnxruntime and a tokenizer, no torch."""
+    """An encoder exported by index/vectors/export.py: onnxruntime and a tokenizer, no torch."""
 
     def __init__(self, folder: Path) -> None:
         import onnxruntime

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import frontmatter
 
+from index.corpus.reading import NotText, decoded, shown
 from index.passages import Source, StoryError
-from index.reading import NotText, decoded, shown
 
 log = logging.getLogger(__name__)
 

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from index import __version__
-from index.freshness import stderr_progress
 from index.passages import Answer, StoryError, SummarySentence
 from index.questionlog.commands import cli_asker, forget_command, report_command, vote_command
 from index.questionlog.interface import Recorder, answer_and_record, recording
 from index.settings import Settings, load_settings, variable
+from index.vectors.freshness import stderr_progress
 
 if TYPE_CHECKING:
-    from index.live import LiveEngine
+    from index.vectors.live import LiveEngine
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,8 @@ def cli(context: click.Context, verbose: bool, corpus: Path | None, data_dir: Pa
 @click.pass_obj
 def build_command(settings: Settings) -> None:
     """Build the index from the corpus (other commands build it when needed)."""
-    from index.build import build_embedder
-    from index.freshness import rebuild
+    from index.vectors.build import build_embedder
+    from index.vectors.freshness import rebuild
 
     rebuild(settings, lambda: build_embedder(settings, stderr_progress), stderr_progress)
 
@@ -97,7 +97,7 @@ def ask(
     settings: Settings, question: str, top_k: int | None, as_json: bool, no_record: bool
 ) -> None:
     """Answer QUESTION from the story; '-' reads one question a line from standard input."""
-    from index.conversation import answer_in_context
+    from index.answering.conversation import answer_in_context
     from index.engine import Engine
 
     engine = Engine.open(settings)
@@ -123,10 +123,10 @@ def ask(
 @click.pass_obj
 def summary(settings: Settings, as_json: bool) -> None:
     """A short cited summary of the story (no model is loaded when the index is current)."""
-    from index.freshness import open_records
+    from index.vectors.freshness import open_records
 
     def embedder() -> Any:
-        from index.build import build_embedder
+        from index.vectors.build import build_embedder
 
         return build_embedder(settings, stderr_progress)
 
@@ -149,8 +149,8 @@ def chat(settings: Settings, no_record: bool) -> None:
     is followed: an article added, changed or removed is indexed in the background, and the
     next question is answered from the new index.
     """
-    from index.conversation import Conversation
-    from index.live import LiveEngine
+    from index.answering.conversation import Conversation
+    from index.vectors.live import LiveEngine
 
     live = LiveEngine(settings, stderr_progress)
     conversation = Conversation(live)
@@ -188,7 +188,7 @@ def chat(settings: Settings, no_record: bool) -> None:
 
 def _say_updates(live: LiveEngine, stop: threading.Event) -> None:
     """Tell the person at the prompt, on stderr, when the story changes under them."""
-    from index.live import Update, follow
+    from index.vectors.live import Update, follow
 
     try:
         for event in follow(live, stop):
@@ -203,7 +203,7 @@ def _say_updates(live: LiveEngine, stop: threading.Event) -> None:
 @click.pass_obj
 def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> None:
     """Score the engine on a question file (default: eval/story_questions.json)."""
-    from index.evaluation import evaluate
+    from index.answering.evaluation import evaluate
 
     questions = questions or DEFAULT_QUESTIONS
     if not questions.is_file():
@@ -222,7 +222,7 @@ def eval_command(settings: Settings, questions: Path | None, as_json: bool) -> N
 @click.pass_obj
 def doctor(settings: Settings) -> None:
     """Where the corpus, index, encoder, model, database and config are, and how each is."""
-    from index.doctor import PROBLEM, checks
+    from index.cli.doctor import PROBLEM, checks
 
     found = checks(settings)
     click.echo(f"storybot {__version__}")

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from index import store
-from index.changes import corpus_files
-from index.corpus import read_article
-from index.freshness import stale_reason
+from index.corpus.articles import read_article
 from index.passages import StoryError
 from index.settings import Settings, env_files, variable
+from index.vectors import store
+from index.vectors.changes import corpus_files
+from index.vectors.freshness import stale_reason
 
 OK, LATER, PROBLEM = "ok", "later", "PROBLEM"
 """Healthy; not there yet but made when first needed; needs someone to act."""
@@ -83,7 +83,7 @@ def index_check(settings: Settings) -> Check:
 
 def model_check(settings: Settings) -> Check:
     """The model the index is built with is on this machine."""
-    from index.embedding import ModelUnavailable, model_location
+    from index.vectors.embedding import ModelUnavailable, model_location
 
     try:
         location = model_location(settings.model)
@@ -94,8 +94,8 @@ def model_check(settings: Settings) -> Check:
 
 def encoder_check(settings: Settings) -> Check:
     """The model's int8 ONNX export that answers questions is there and intact."""
-    from index.build import encoder_key, encoders_folder
-    from index.embedding import ModelUnavailable, OnnxEmbedder
+    from index.vectors.build import encoder_key, encoders_folder
+    from index.vectors.embedding import ModelUnavailable, OnnxEmbedder
 
     try:
         folder = encoders_folder(settings).expanduser().resolve() / encoder_key(settings.model)

@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 import pysbd
 
-from index.corpus import Article, Paragraph
+from index.corpus.articles import Article, Paragraph
 from index.passages import MAX_CHARS, Chunk
 
 CLAUSE_BREAK = re.compile(r"[,;:]")

@@ -16,7 +16,7 @@ import bm25s
 import numpy as np
 import Stemmer
 
-from index.answerability import (
+from index.answering.answerability import (
     Grounds,
     Judgement,
     answer_fit,
@@ -24,10 +24,17 @@ from index.answerability import (
     unknown_names,
     weigh,
 )
-from index.concepts import STOPWORDS, Concept, Vocabulary, asked_kind, concepts, share_held
+from index.answering.concepts import (
+    STOPWORDS,
+    Concept,
+    Vocabulary,
+    asked_kind,
+    concepts,
+    share_held,
+)
+from index.answering.questions import Question
 from index.passages import Chunk, Hit
-from index.questions import Question
-from index.vectorset import VectorSet
+from index.vectors.vectorset import VectorSet
 
 LEXICAL_CANDIDATES = 8
 """Passages with the best BM25 scores that are scored in full even if no vector set nominates

@@ -1,0 +1,1 @@
+"""The `storybot` command line and `storybot doctor`."""

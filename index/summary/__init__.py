@@ -1,0 +1,1 @@
+"""The extractive summary and the fitted salience of its sentences."""
