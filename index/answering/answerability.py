@@ -19,7 +19,8 @@ from importlib import resources
 import numpy as np
 import Stemmer
 
-from index.answering.concepts import WORD, Concept, Vocabulary, holds, offers, share_held
+from index.answering.concepts import WORD, Concept, offers
+from index.answering.vocabulary import Vocabulary, holds, share_held
 
 MISSING_NAMED = 1.5
 """A concept the story never mentions is named in a refusal when at least this specific."""
@@ -59,6 +60,9 @@ class Evidence:
     """Specificity of the most specific concept the corpus has but the best passage lacks."""
     kind_unmet: float
     """1 when the question asks for a number, time, person or place the best passage lacks."""
+    focus_absent: float
+    """Specificity of the most specific word naming the thing asked for ("the death *toll*
+    of", "which *religion*") that the best passage (or its headline) lacks."""
     concepts: float
     """How many concepts the question has (at most 8)."""
     about_article: float
@@ -111,6 +115,7 @@ class Judgement:
 def weigh(
     asked: tuple[Concept, ...],
     kind: str | None,
+    focus: tuple[Concept, ...],
     vocabulary: Vocabulary,
     best: Grounds,
     scores: tuple[float, float, float],
@@ -135,6 +140,7 @@ def weigh(
         missing_verbal=_most(c for c in lacked if c.verbal),
         absent_most=_most(c for c in story if c not in passage),
         kind_unmet=float(unmet),
+        focus_absent=_most(c for c in focus if c not in passage),
         concepts=float(min(len(asked), 8)),
         about_article=float(about_article),
     )

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache
 from importlib import resources
 
 import bm25s
@@ -31,11 +30,10 @@ COMMON_ZIPF = 6.5
 MOST_SPECIFIC = 5.0
 RARE_ZIPF = 2.0
 """Words missing from the table are rarer than this (the table stops at 2.5)."""
+PARTICLES = frozenset(["over", "up", "out", "off", "down", "back", "away", "in", "on", "into"])
+"""Words that make a phrasal verb of the word before them ("take over", "carry out")."""
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 POSSESSIVE = re.compile(r"['’]s?$")
-STEM_PREFIX = 5
-"""Two stems that share their first five letters, and most of the shorter one, are one concept
-("economy" → "economi", "economic" → "econom")."""
 
 NUMBER = re.compile(
     r"\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -97,6 +95,9 @@ class Concept:
     specificity: float
     named: bool
     """Capitalised inside the question, or a number: a name, which has no synonyms."""
+    phrase: str | None = None
+    """With the particle that follows it, a phrasal verb's key ("took over" → "took_over"),
+    whose synonyms ("assum") can differ from the verb's alone."""
 
     @property
     def verbal(self) -> bool:
@@ -107,14 +108,17 @@ class Concept:
 def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
-    for match in WORD.finditer(question):
+    matches = list(WORD.finditer(question))
+    for match, after in zip(matches, [*matches[1:], None], strict=True):
         word = POSSESSIVE.sub("", match.group())
         lower = word.lower()
         if len(lower) < 2 or lower in STOPWORD_SET:
             continue
         stem = stemmer.stemWord(lower)
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper())
-        found.setdefault(stem, Concept(word, stem, specificity(lower), named))
+        particle = after.group().lower() if after else ""
+        phrase = f"{stem}_{particle}" if particle in PARTICLES else None
+        found.setdefault(stem, Concept(word, stem, specificity(lower), named, phrase))
     return tuple(found.values())
 
 
@@ -122,124 +126,6 @@ def specificity(word: str) -> float:
     """How much a word says about what is asked: 0 for the commonest words, 5 for rare ones."""
     zipf = _zipf().get(word, RARE_ZIPF)
     return max(0.0, min(MOST_SPECIFIC, COMMON_ZIPF - zipf))
-
-
-def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
-    """Whether a text whose stems are `stems` says the concept: its own stem, or for a word
-    that is not a name, a word WordNet gives for it ("swap" → "exchang")."""
-    if mentions(concept.stem, stems):
-        return True
-    return not concept.named and not synonyms(concept.stem).isdisjoint(stems)
-
-
-def share_held(asked: tuple[Concept, ...], stems: frozenset[str] | set[str]) -> float:
-    """The share of the question's specificity that a text whose stems are `stems` holds."""
-    total = sum(c.specificity for c in asked) or 1.0
-    return sum(c.specificity for c in asked if holds(c, stems)) / total
-
-
-@lru_cache(maxsize=4096)
-def synonyms(stem: str) -> frozenset[str]:
-    """The stems of the words that can stand for the word whose stem is `stem`."""
-    return frozenset(_synonyms().get(stem, "").split())
-
-
-def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
-    """Whether a text whose stems are `stems` mentions the concept `stem`."""
-    if stem in stems:
-        return True
-    if len(stem) < STEM_PREFIX:
-        return False
-    head = stem[:STEM_PREFIX]
-    return any(
-        s.startswith(head) and _shared(stem, s) >= 0.8 * min(len(stem), len(s)) for s in stems
-    )
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """What a corpus mentions: its stems, and for names its words (accents folded) and the
-    initials of its runs of capitalised words ("United Nations" → "un"). The words and initials
-    are gathered the first time a name misses every stem: at 20,000 passages that takes
-    seconds, which most questions never need."""
-
-    stems: frozenset[str]
-    texts: tuple[str, ...]
-
-    @classmethod
-    def of(cls, texts: list[str], stems: frozenset[str]) -> Vocabulary:
-        """The vocabulary of a corpus's texts, whose stems are `stems`."""
-        return cls(stems, tuple(texts))
-
-    @cached_property
-    def words(self) -> dict[str, tuple[str, ...]]:
-        """Folded lowercase words by first letter, for close spellings of names."""
-        return self._names[0]
-
-    @cached_property
-    def initials(self) -> frozenset[str]:
-        """The initials of each run of two to five capitalised words."""
-        return self._names[1]
-
-    @cached_property
-    def _names(self) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-        words: dict[str, set[str]] = {}
-        initials: set[str] = set()
-        for text in self.texts:
-            found = WORD.findall(fold(text))
-            for word in found:
-                words.setdefault(word[0].lower(), set()).add(word.lower())
-            initials.update(_initials(found))
-        return {k: tuple(v) for k, v in words.items()}, frozenset(initials)
-
-    def mentions(self, concept: Concept) -> bool:
-        """Whether the corpus mentions the concept: its stem, a synonym, or for a name a spelling
-        one or two letters off ("Dusquesne"), without accents, or as initials ("UN")."""
-        if holds(concept, self.stems):
-            return True
-        if not concept.named:
-            return False
-        word = fold(concept.word).lower()
-        if word in self.initials:
-            return True
-        slack = 1 if len(word) >= 5 else 0
-        slack += len(word) >= 9
-        return any(
-            abs(len(w) - len(word)) <= slack and _within(word, w, slack)
-            for w in self.words.get(word[0], ())
-        )
-
-
-def fold(text: str) -> str:
-    """The text without accents ("Beauséjour" → "Beausejour")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _initials(words: list[str]) -> set[str]:
-    found: set[str] = set()
-    run: list[str] = []
-    for word in [*words, ""]:
-        if word[:1].isupper():
-            run.append(word[0].lower())
-            continue
-        for size in range(2, min(len(run), 5) + 1):
-            found.update("".join(run[i : i + size]) for i in range(len(run) - size + 1))
-        run = []
-    return found
-
-
-def _within(a: str, b: str, most: int) -> bool:
-    """Whether `a` and `b` are at most `most` edits apart."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, start=1):
-        current = [i]
-        for j, y in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > most:
-            return False
-        previous = current
-    return previous[-1] <= most
 
 
 def asked_kind(question: str) -> str | None:
@@ -254,15 +140,6 @@ def offers(sentence: str, kind: str) -> bool:
     return bool(OFFERS[kind].search(sentence))
 
 
-def _shared(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 @cache
 def _zipf() -> dict[str, float]:
     """word → Zipf frequency, from the table benchmarks/specificity.py writes."""
@@ -272,12 +149,3 @@ def _zipf() -> dict[str, float]:
         zipf, *words = line.split()
         table.update(dict.fromkeys(words, float(zipf)))
     return table
-
-
-@cache
-def _synonyms() -> dict[str, str]:
-    """stem → its related stems, space-separated, from the table benchmarks/synonyms.py writes
-    from WordNet (split only when asked: a cold `storybot ask` asks for a few)."""
-    packed = resources.files("index").joinpath("data/synonyms.txt.gz").read_bytes()
-    lines = gzip.decompress(packed).decode().splitlines()
-    return dict(line.partition(" ")[::2] for line in lines)

@@ -24,15 +24,10 @@ from index.answering.answerability import (
     unknown_names,
     weigh,
 )
-from index.answering.concepts import (
-    STOPWORDS,
-    Concept,
-    Vocabulary,
-    asked_kind,
-    concepts,
-    share_held,
-)
+from index.answering.concepts import STOPWORDS, Concept, asked_kind, concepts
+from index.answering.focus import asked_for
 from index.answering.questions import Question
+from index.answering.vocabulary import Vocabulary, share_held
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
 
@@ -185,7 +180,8 @@ class Retriever:
         scores = (float(scored.dense[order[0]]), lead - second, float(scored.lexical[order[0]]))
         kind = asked_kind(question.text)
         about = scored.about_article
-        evidence = weigh(asked, kind, self._vocabulary, grounds, scores, about)
+        focus = asked_for(question.text, asked)
+        evidence = weigh(asked, kind, focus, self._vocabulary, grounds, scores, about)
         missing = missing_concepts(asked, self._vocabulary)
         names = unknown_names(asked, self._vocabulary)
         return Judgement(evidence, missing, asked, kind, names)

