@@ -46,6 +46,8 @@ def answer(reply: Answer) -> list[Page]:
     if reply.refused or not reply.hits:
         return plain(reply.message or NOT_IN_STORY)
     question = [f"**{escape_within(reply.question, LINE)}**"]
+    if reply.hedge:
+        question.append(f"_{reply.hedge}_")
     return embeds([question, *(passage(hit) for hit in reply.hits)])
 
 

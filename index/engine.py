@@ -88,7 +88,8 @@ class Engine:
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
             return answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
-        return Answer(typed, refused=False, hits=hits, confidence=confidence), judged
+        tentative = confidence < answerability.TENTATIVE
+        return Answer(typed, False, hits=hits, confidence=confidence, tentative=tentative), judged
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
         """The `k` best passages for a question whether or not it would be refused (none

@@ -69,6 +69,9 @@ class Hit:
         return self.chunk.citation
 
 
+TENTATIVE_NOTE = "The story may not answer this exactly; the closest it comes:"
+
+
 @dataclass(frozen=True)
 class Answer:
     """What the engine says to a question: cited passages, or a refusal with its reason."""
@@ -81,6 +84,14 @@ class Answer:
     """How likely (0 to 1) it is that the story answers the question; refusals score low."""
     missing: tuple[str, ...] = ()
     """What the question asks about that the story never mentions (the reason for a refusal)."""
+    tentative: bool = False
+    """Answered, but with a confidence at which the story often does not answer: the reply
+    says so before quoting the closest passages."""
+
+    @property
+    def hedge(self) -> str | None:
+        """The line a tentative answer opens with."""
+        return TENTATIVE_NOTE if self.tentative else None
 
 
 @dataclass(frozen=True)

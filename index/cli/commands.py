@@ -286,6 +286,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "passages": passages,
         "confidence": answer.confidence,
         "missing": list(answer.missing),
+        "tentative": answer.tentative,
     }
 
 
@@ -293,7 +294,7 @@ def render_answer(answer: Answer) -> str:
     """An answer for the terminal: each passage with its citation, the best sentence in **bold**."""
     if answer.refused:
         return answer.message or ""
-    blocks = []
+    blocks = [answer.hedge] if answer.hedge else []
     for rank, hit in enumerate(answer.hits, start=1):
         text = hit.chunk.text
         if hit.answer:

@@ -47,6 +47,9 @@ class Plan:
     more: float = -99.0
     """Past the third sentence, only one whose salience plus weighted coverage gain reaches this
     is added (-99: length alone decides)."""
+    names: float = 0.05
+    """Weight of the share of a sentence's names (capitalised words inside it) that no chosen
+    sentence has named yet: a new person or place is a new point of the story."""
 
 
 @dataclass(frozen=True)
@@ -148,9 +151,10 @@ def _pick(
     salient = _salience(found, own, plan, model)
     chosen: list[int] = []
     covered = np.zeros(len(found))
+    names = [_names(c.text) for c in found]
     while len(chosen) < MAX_SENTENCES:
         adds = np.maximum(likeness, covered[:, None]).mean(axis=0) - covered.mean()
-        worth = salient + plan.coverage * adds
+        worth = salient + plan.coverage * adds + plan.names * _new_names(names, chosen)
         fits = [
             i
             for i in map(int, np.argsort(-worth, kind="stable"))
@@ -164,6 +168,20 @@ def _pick(
         chosen.append(fits[0])
         covered = np.maximum(covered, likeness[:, fits[0]])
     return [found[i] for i in sorted(chosen)]
+
+
+NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]+")
+"""A capitalised word inside a sentence (not its first): a name."""
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(m.group().rstrip("’'s").lower() for m in NAME.finditer(text))
+
+
+def _new_names(names: list[frozenset[str]], chosen: list[int]) -> np.ndarray:
+    """Each sentence's share of names that no chosen sentence has."""
+    known = frozenset().union(*(names[c] for c in chosen))
+    return np.array([len(n - known) / len(n) if n else 0.0 for n in names])
 
 
 def _salience(

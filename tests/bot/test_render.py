@@ -7,7 +7,15 @@ import re
 import discord
 
 from bot import limits, render
-from index.passages import Answer, Chunk, Hit, Source, SourceInfo, SummarySentence
+from index.passages import (
+    TENTATIVE_NOTE,
+    Answer,
+    Chunk,
+    Hit,
+    Source,
+    SourceInfo,
+    SummarySentence,
+)
 
 SOURCE = Source(
     id="story",
@@ -196,3 +204,15 @@ def test_a_page_becomes_the_arguments_of_a_send() -> None:
     embed = discord.Embed(description="x")
     assert render.Page(embed=embed).as_kwargs() == {"embed": embed}
     assert render.Page(content="hi").as_kwargs() == {"content": "hi"}
+
+
+def test_a_tentative_answer_says_so_before_the_passages() -> None:
+    text = "Officials met on Monday. They agreed to share intelligence. Talks continue."
+    hit = hit_on(text, "They agreed to share")
+    sure = render.answer(answered("What did they agree?", hit))
+    unsure = render.answer(
+        Answer("What did they sign?", refused=False, hits=(hit,), tentative=True)
+    )
+    assert TENTATIVE_NOTE not in descriptions(sure)[0]
+    [description] = descriptions(unsure)
+    assert description.index(TENTATIVE_NOTE) < description.index("They agreed to share")

@@ -6,6 +6,7 @@ import pytest
 
 from index.cli.commands import answer_json, render_answer
 from index.engine import Engine
+from index.passages import TENTATIVE_NOTE
 
 pytestmark = pytest.mark.slow
 
@@ -90,6 +91,26 @@ def test_the_json_carries_confidence_and_each_passages_answer_sentence(engine: E
         assert passage["answer"] and passage["answer"] in passage["text"]
     refused = answer_json(engine.ask("What is Syria's GDP?"))
     assert refused["refused"] and refused["passages"] == [] and refused["missing"] == ["GDP"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Damascus?",
+        "Which religion is the shrine sacred to?",
+        "How many times has the US shared intelligence with Syria before?",
+    ],
+)
+def test_a_question_near_the_story_is_refused_or_answered_tentatively(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.refused or render_answer(answer).startswith(TENTATIVE_NOTE)
+
+
+def test_a_plain_question_is_answered_without_a_hedge(engine: Engine) -> None:
+    answer = engine.ask("Who is the new leader of Syria?")
+    assert not answer.tentative and answer_json(answer)["tentative"] is False
 
 
 def test_the_bold_sentence_is_the_one_that_answers(engine: Engine) -> None:

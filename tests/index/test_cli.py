@@ -17,7 +17,16 @@ from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT
 pytestmark = pytest.mark.slow
 
 PASSAGE_KEYS = {"text", "citation", "source", "paragraph", "start", "end", "score", "answer"}
-ANSWER_KEYS = {"question", "refused", "message", "passages", "confidence", "missing", "id"}
+ANSWER_KEYS = {
+    "question",
+    "refused",
+    "message",
+    "passages",
+    "confidence",
+    "missing",
+    "tentative",
+    "id",
+}
 
 
 def storybot(

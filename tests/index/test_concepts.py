@@ -6,6 +6,7 @@ import pytest
 import Stemmer
 
 from index.answering.concepts import asked_kind, concepts, offers, specificity
+from index.answering.focus import asked_for
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
 
 STEMMER = Stemmer.Stemmer("english")
@@ -59,6 +60,11 @@ def stems_of(text: str) -> frozenset[str]:
         ("Who thwarted the plot?", "the plot was foiled", True),
         ("What was the death toll?", "the plot was foiled", False),
         ("How is the economy doing?", "the regime collapsed", False),
+        ("Who took over Syria?", "a leader assumed control", True),
+        ("Who stepped down?", "the minister resigned", True),
+        ("Who stepped in?", "the minister resigned", False),
+        ("Who carried out the raid?", "the police executed a raid warrant", True),
+        ("Who carried the flag?", "the police executed an order", False),
     ],
 )
 def test_a_word_is_held_by_a_synonym(question: str, text: str, expected: bool) -> None:
@@ -115,3 +121,39 @@ def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initi
     assert named("Who took Fort Beausejour?") == {"Fort": True, "Beausejour": True}
     assert named("What did the UN say in Genva?") == {"UN": True, "Genva": True}
     assert named("What did Russia say?") == {"Russia": False}
+
+
+def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
+    texts = ["The US and the UK shared intelligence with Syria."]
+    vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["shared", "intelligence"])))
+
+    def named(question: str) -> dict[str, bool]:
+        return {c.word: vocabulary.mentions(c) for c in concepts(question, STEMMER) if c.named}
+
+    assert named("What did the Americans and the British share?") == {
+        "Americans": True,
+        "British": False,
+    }
+    assert named("Did America or Britain help the Syrians?") == {
+        "America": True,
+        "Britain": True,
+        "Syrians": True,
+    }
+    assert named("What did the Russians share?") == {"Russians": False}
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("What was the death toll of the foiled ISIS plot?", ["death", "toll"]),
+        ("What is Syria's GDP?", ["GDP"]),
+        ("How many ISIS fighters were arrested?", ["ISIS", "fighters"]),
+        ("How much money did the US give?", ["money"]),
+        ("What kind of forest is the Amazon?", []),
+        ("Which newspaper revealed the story?", []),
+        ("What did the official say?", []),
+        ("Who leads Syria?", []),
+    ],
+)
+def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None:
+    assert [c.word for c in asked_for(question, concepts(question, STEMMER))] == wanted
