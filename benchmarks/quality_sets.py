@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "eval" / "squad"
 STORY_CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
-STORY_SETS = ("story_questions", "calibration", "story_probe")
+STORY_SETS = ("story_questions", "calibration", "story_probe", "story_heldout")
+REPORT_ONLY = frozenset({"story_heldout"})
+"""Sets whose every question is in the reporting half: never fitted or tuned on."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def story_items() -> list[Item]:
                         (),
                     )
                 )
-                items.append(Item(q, kind, "story", _half(i), "story", gold=gold))
+                split = "report" if name in REPORT_ONLY else _half(i)
+                items.append(Item(q, kind, "story", split, "story", gold=gold))
         for i, q in enumerate(data.get("out_of_scope", [])):
             items.append(Item(q, "off-topic", "story", _half(i), "story"))
     second = json.loads((ROOT / "eval" / "second_article.json").read_text(encoding="utf-8"))
