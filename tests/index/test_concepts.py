@@ -157,3 +157,16 @@ def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
 )
 def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None:
     assert [c.word for c in asked_for(question, concepts(question, STEMMER))] == wanted
+
+
+def test_when_asks_for_a_time_only_where_it_opens_the_question() -> None:
+    assert asked_kind("And when did it fall?") == "time"
+    assert asked_kind("It has stood since when?") == "time"
+    assert asked_kind("What happens when the jellyfish is eaten?") is None
+
+
+def test_a_word_for_people_answers_who_as_a_name_does() -> None:
+    assert offers("The accountants study the payouts.", "person")
+    assert offers("An attorney may seek exemptions.", "person")
+    assert not offers("The payouts are studied each year.", "person")
+    assert offers("It was found in the 1970s.", "time")
