@@ -17,8 +17,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from index.answering.concepts import WORD, concepts, share_held
-from index.answering.search import ARTICLE_WORDS
+from index.answering.concepts import ARTICLE_WORDS, WORD, concepts, share_held
 from index.passages import Chunk, Hit
 
 HEADLINE_SHARE = 0.5
