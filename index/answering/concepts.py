@@ -54,6 +54,15 @@ TIME = re.compile(
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 PLACE = re.compile(r"\b(in|at|near|from|to|across|between|inside|outside|north|south|east|west)\b")
 
+ARTICLE_WORDS = re.compile(
+    r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
+    r"publication|publish|published|publisher|author|wrote|written|write|writer|byline|"
+    r"journalist|reporter|reveal|revealed|broke|break|cover|covered|source|site|name|it)$",
+    re.I,
+)
+"""Words of a question about the article itself; a question with any other concept is about
+something else ("What is the title of the first Beatles album?")."""
+
 ASKS = (
     (
         "number",

@@ -1,9 +1,11 @@
 """Follow-up questions: a question read with the earlier questions of the same person.
 
 "What did he say?" after "Who leads Syria now?" means nothing alone. A question is a follow-up
-when it leans on what came before: a pronoun or demonstrative (he, it, they, that, there), an
-opening like "and …" or "what about …", no content words of its own ("When?", "Why?"), or when
-the engine would refuse it alone although it has one word of its own or nearly answers.
+when it leans on what came before: a pronoun or demonstrative (he, it, they, that, there), a
+word that presupposes something said ("else", "other", "besides"), an opening like "and …" or
+"what about …", no content words of its own ("When?", "Why?"), or when the engine would refuse
+it alone although it has one word of its own or nearly answers. "This article" points at the
+article, not back.
 
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
@@ -11,15 +13,18 @@ passages of the story the topic is in compete. A question with content of its ow
 signal starts afresh and is answered exactly as without history; the topic it replaced is kept,
 and a later follow-up whose own words score that topic's best passage higher than the current
 one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
+A follow-up with words of its own that the stories never speak of is refused as it would be
+alone, however much it borrows from the conversation ("Can it mine bitcoin?").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
+from index.answering.topic import Topic, key_of, moved, topic_for, unheard_of
 from index.passages import Answer, Hit
 
 MAX_HISTORY = 8
@@ -47,8 +52,10 @@ def _word_set(text: str) -> frozenset[str]:
 
 ANAPHORA = _word_set(
     "he him his himself she her hers herself it its itself they them their theirs themselves"
-    " that this these those there then one ones such"
+    " that this these those there then one ones such else besides other another"
 )
+THIS_ARTICLE = re.compile(r"\bthis (article|story|piece|report|text)\b", re.I)
+""""This article" points at the text the person is reading, not back at the conversation."""
 OPENINGS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|what of)\b", re.I)
 FUNCTION_WORDS = _word_set(
     "what who whom whose why how when where which whether is are was were am be been being do"
@@ -58,10 +65,6 @@ FUNCTION_WORDS = _word_set(
     " many much long"
 )
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-Key = tuple[str, int]
-"""A passage: its source and where it starts."""
-Scores = dict[Key, float]
 
 
 class Asks(Protocol):
@@ -89,56 +92,8 @@ def own_words(question: str) -> list[str]:
 
 def leans_on_context(question: str) -> bool:
     """Whether a question reads as a follow-up: it refers back or has no content of its own."""
-    found = {w.removesuffix("'s") for w in words(question)}
+    found = {w.removesuffix("'s") for w in words(THIS_ARTICLE.sub(r"\1", question))}
     return bool(found & ANAPHORA) or bool(OPENINGS.match(question)) or not own_words(question)
-
-
-@dataclass(frozen=True)
-class Topic:
-    """Where the conversation is: a normalised score for each passage, and those passages."""
-
-    scores: Scores = field(default_factory=dict)
-    hits: dict[Key, Hit] = field(default_factory=dict)
-    before: Topic | None = None
-    """The topic the conversation left for this one, which a follow-up may still return to
-    (only the last one: its own `before` is dropped)."""
-
-    @property
-    def source(self) -> str | None:
-        """The story the conversation is about: the source of its best passage."""
-        return max(self.scores, key=self.scores.__getitem__)[0] if self.scores else None
-
-    def ranked(self, k: int) -> tuple[Hit, ...]:
-        """The `k` best passages of the topic, best first, each with its topic score."""
-        order = sorted(self.scores, key=lambda key: (-self.scores[key], key))[:k]
-        return tuple(replace(self.hits[key], score=round(self.scores[key], 4)) for key in order)
-
-
-def key_of(hit: Hit) -> Key:
-    """The passage a hit is."""
-    return (hit.chunk.source.id, hit.chunk.start)
-
-
-def normalised(hits: Iterable[Hit]) -> Topic:
-    """Scores relative to the best, so that each question weighs the same."""
-    found = {key_of(hit): hit for hit in hits}
-    best = max((hit.score for hit in found.values()), default=0.0)
-    if best <= 0:
-        return Topic()
-    return Topic({key: hit.score / best for key, hit in found.items()}, found)
-
-
-def moved(topic: Topic, own: Topic, share: float) -> Topic:
-    """The topic after a follow-up: its own scores plus part of the topic's, within its story."""
-    story = topic.source
-    floor = min(topic.scores.values(), default=0.0)
-    hits = {**topic.hits, **own.hits}
-    scores = {
-        key: own.scores.get(key, 0.0) + share * topic.scores.get(key, floor)
-        for key in hits
-        if key[0] == story
-    }
-    return normalised(replace(hits[key], score=score) for key, score in scores.items())
 
 
 class Conversation:
@@ -173,9 +128,9 @@ def answer_in_context(
     topic = resumed(topic_of(engine, earlier), question, own)
     if topic.source is None:
         return alone
-    ranked = moved(topic, normalised(own), share_for(question, alone))
+    ranked = moved(topic, topic_for(question, own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
-    if not ranked.scores or (widened.refused and len(own_words(question)) > ELLIPTICAL_WORDS):
+    if not ranked.scores or refused_in_context(question, own, widened):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
     return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
@@ -187,16 +142,16 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
     for question in questions:
         own = engine.rank(question, RANKED)
         if topic.source is None:
-            topic = normalised(own)
+            topic = topic_for(question, own)
             continue
         alone = engine.ask(question, 1)
         if follows(question, alone, own):
             continued = resumed(topic, question, own)
             left = topic.before if continued is topic else topic
-            after = moved(continued, normalised(own), share_for(question, alone))
+            after = moved(continued, topic_for(question, own), share_for(question, alone))
             topic = replace(after, before=None if left is None else replace(left, before=None))
         else:
-            topic = replace(normalised(own), before=replace(topic, before=None))
+            topic = replace(topic_for(question, own), before=replace(topic, before=None))
     return topic
 
 
@@ -223,6 +178,17 @@ def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     if not alone.refused or not own:
         return False
     return len(own_words(question)) <= ELLIPTICAL_WORDS or own[0].score >= NEARLY_ANSWERED
+
+
+def refused_in_context(question: str, own: Sequence[Hit], widened: Answer) -> bool:
+    """Whether a follow-up gets the refusal it would get alone: it has words of its own, and
+    the stories speak of none of them ("Can it mine bitcoin?", "What is his favourite football
+    team?") or the engine refuses it even read with the conversation. A follow-up with at most
+    one word of its own ("On what occasion?") asks about the topic itself."""
+    mine = own_words(question)
+    if len(mine) <= ELLIPTICAL_WORDS:
+        return False
+    return unheard_of(" ".join(mine), own) or widened.refused
 
 
 def context_for(question: str, previous: str, topic: Topic) -> str:

