@@ -42,7 +42,7 @@ ABLATION = (
         "+ names, things and verb forms the story lacks",
         ("missing_named", "missing_plain", "missing_verbal", "absent_most"),
     ),
-    ("+ kind of answer asked for", ("kind_unmet",)),
+    ("+ kind of answer and thing asked for", ("kind_unmet", "focus_absent")),
     (
         "+ about the article, share × dense (StoryBot)",
         ("about_article", "passage_share_x_dense", "story_share_x_dense"),

@@ -93,6 +93,7 @@ def outcome(item: Item, answer: Answer) -> dict[str, Any]:
         "refused": answer.refused,
         "confidence": answer.confidence,
         "missing": list(answer.missing),
+        "set": item.collection,
     }
     if item.kind == "answerable":
         found = [

@@ -136,6 +136,14 @@ def story_table(results: dict[str, Any]) -> list[str]:
             f"| {share(_of(rows, 'story', split, 'near-topic'), lambda r: r['refused'])} "
             f"| {share(_of(rows, 'story', split, 'off-topic'), lambda r: r['refused'])} |"
         )
+    held = [r for r in rows if r.get("set") == "story_heldout"]
+    ans = [r for r in held if r["kind"] == "answerable"]
+    near = [r for r in held if r["kind"] == "near-topic"]
+    lines.append(
+        f"| of which eval/story_heldout.json | report | {share(ans, lambda r: r.get('rank') == 1)} "
+        f"| {share(ans, lambda r: r.get('rank') in (1, 2, 3))} "
+        f"| {share(ans, lambda r: r['refused'])} | {share(near, lambda r: r['refused'])} | – |"
+    )
     return lines
 
 

@@ -43,6 +43,8 @@ class Item:
     gold: tuple[str, ...] = ()
     """Substrings of a passage that answers it (story sets) or SQuAD's answer texts."""
     source: str | None = None
+    collection: str = ""
+    """The question file it comes from (story sets)."""
 
 
 def squad_articles(squad: Path = SQUAD) -> list[str]:
@@ -105,7 +107,7 @@ def story_items() -> list[Item]:
                     )
                 )
                 split = "report" if name in REPORT_ONLY else _half(i)
-                items.append(Item(q, kind, "story", split, "story", gold=gold))
+                items.append(Item(q, kind, "story", split, "story", gold=gold, collection=name))
         for i, q in enumerate(data.get("out_of_scope", [])):
             items.append(Item(q, "off-topic", "story", _half(i), "story"))
     second = json.loads((ROOT / "eval" / "second_article.json").read_text(encoding="utf-8"))

@@ -27,6 +27,13 @@ from benchmarks.measure import offline_env, progress
 from benchmarks.questions import questions as timed_questions
 
 HERE = Path(__file__).resolve().parent.parent
+ASK = """
+try:
+    from index.cli.commands import main
+except ImportError:  # a checkout from before index/ was grouped into folders
+    from index.cli import main
+main()
+"""
 QUESTION = "Who is the new leader of Syria?"
 WARM = """
 import json, sys, time
@@ -73,7 +80,7 @@ def compare(
         )
         for name in checkouts
     }
-    ask = "from index.cli.commands import main; main()"
+    ask = ASK
     for name, checkout in checkouts.items():  # builds each index (the first also exports)
         progress(f"building the {name} checkout's index")
         _python(checkout, ask, envs[name], "ask", QUESTION)
