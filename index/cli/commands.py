@@ -10,8 +10,9 @@ import json
 import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,6 +24,9 @@ from index.passages import StoryError
 from index.questionlog.commands import forget_command, report_command, vote_command
 from index.settings import Settings, load_settings, variable
 from index.vectors.freshness import stderr_progress
+
+if TYPE_CHECKING:
+    from index.vectors.embedding import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +79,9 @@ def cli(context: click.Context, verbose: bool, corpus: Path | None, data_dir: Pa
 @click.pass_obj
 def build_command(settings: Settings) -> None:
     """Build the index from the corpus (other commands build it when needed)."""
-    from index.vectors.build import build_embedder
     from index.vectors.freshness import rebuild
 
-    rebuild(settings, lambda: build_embedder(settings, stderr_progress), stderr_progress)
+    rebuild(settings, partial(model_encoder, settings), stderr_progress)
 
 
 @cli.command()
@@ -88,16 +91,18 @@ def summary(settings: Settings, as_json: bool) -> None:
     """A short cited summary of the story (no model is loaded when the index is current)."""
     from index.vectors.freshness import open_records
 
-    def embedder() -> Any:
-        from index.vectors.build import build_embedder
-
-        return build_embedder(settings, stderr_progress)
-
-    sentences = open_records(settings, embedder, stderr_progress).summary
+    sentences = open_records(settings, partial(model_encoder, settings), stderr_progress).summary
     if as_json:
         click.echo(json.dumps(summary_json(sentences), ensure_ascii=False))
     else:
         click.echo(render_summary(sentences))
+
+
+def model_encoder(settings: Settings) -> Embedder:
+    """The model's encoder, its loading told on stderr; imported only when a build needs it."""
+    from index.vectors.build import build_embedder
+
+    return build_embedder(settings, stderr_progress)
 
 
 @cli.command("eval")
