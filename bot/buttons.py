@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from index.passages import Answer
 from index.vectors.paragraphs import source_key
@@ -51,6 +52,8 @@ class More:
     question: str
     version: str
     offset: int
+    label: ClassVar[str | None] = "More passages"
+    emoji: ClassVar[str | None] = None
 
     @property
     def custom_id(self) -> str:
@@ -70,6 +73,8 @@ class FullParagraph:
     version: str
     source: str
     paragraph: int
+    label: ClassVar[str | None] = "Full paragraph"
+    emoji: ClassVar[str | None] = None
 
     @property
     def custom_id(self) -> str:
@@ -88,6 +93,12 @@ class Vote:
 
     answer: str
     up: bool
+    label: ClassVar[str | None] = None
+
+    @property
+    def emoji(self) -> str:
+        """The button's face, which the thanks repeat."""
+        return "👍" if self.up else "👎"
 
     @property
     def custom_id(self) -> str:
@@ -131,5 +142,4 @@ def recorded_answer(custom_ids: Iterable[str]) -> str | None:
 
 def thanks(vote: Vote) -> str:
     """The private acknowledgement of a vote."""
-    mark = "👍" if vote.up else "👎"
-    return f"Thanks, your {mark} is noted. Pressing 👍 or 👎 again replaces it."
+    return f"Thanks, your {vote.emoji} is noted. Pressing 👍 or 👎 again replaces it."

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeAlias, cast
 
 import discord
 
@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from bot.client import StoryBot
 
 log = logging.getLogger(__name__)
-P = TypeVar("P", More, FullParagraph, Vote)
 
 Interaction: TypeAlias = "discord.Interaction[StoryBot]"
+NO_PRESS = re.compile(r"(?!)")
+"""Matches no custom id: the template of the kinds' common class, which is never registered."""
 
 
 class IndexVersion:
@@ -50,19 +51,9 @@ def view_of(presses: Sequence[Press]) -> discord.ui.View | None:
     return view
 
 
-def item_for(press: Press) -> discord.ui.Item[Any]:
+def item_for(press: Press) -> PressButton:
     """The button of one press."""
-    if isinstance(press, More):
-        return MoreButton(press)
-    if isinstance(press, FullParagraph):
-        return ParagraphButton(press)
-    return VoteButton(press)
-
-
-def button(custom_id: str, label: str | None, emoji: str | None = None) -> discord.ui.Button[Any]:
-    """A grey button."""
-    style = discord.ButtonStyle.secondary
-    return discord.ui.Button(style=style, label=label, emoji=emoji, custom_id=custom_id)
+    return next(item(press) for item in ITEMS if isinstance(press, item.kind))
 
 
 def custom_ids(message: discord.Message | None) -> Iterator[str]:
@@ -88,7 +79,7 @@ async def tell(interaction: Interaction, text: str) -> None:
 
 
 async def handled(
-    interaction: Interaction, act: Callable[[Interaction, P], Awaitable[None]], press: P
+    interaction: Interaction, act: Callable[[Interaction, Any], Awaitable[None]], press: Press
 ) -> None:
     """Run a press: another's private answer is refused, a failure told and never raised."""
     if private_to_another(interaction):
@@ -181,73 +172,53 @@ async def vote(interaction: Interaction, press: Vote) -> None:
     await tell(interaction, buttons.thanks(press))
 
 
-class MoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=buttons.MORE):
+class PressButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NO_PRESS):
+    """A grey button whose custom id carries its press, so that it is heard on messages sent
+    before a restart; each kind below names its press and what pressing it does."""
+
+    kind: ClassVar[type[More] | type[FullParagraph] | type[Vote]]
+    act: Callable[[Interaction, Any], Awaitable[None]]
+
+    def __init__(self, press: Press) -> None:
+        style = discord.ButtonStyle.secondary
+        face: discord.ui.Button[Any] = discord.ui.Button(
+            style=style, label=press.label, emoji=press.emoji, custom_id=press.custom_id
+        )
+        super().__init__(face)
+        self.press = press
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> Self:
+        """The button of a pressed custom id."""
+        return cls(cls.kind.parse(match))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Act on the press."""
+        await handled(cast(Interaction, interaction), self.act, self.press)
+
+
+class MoreButton(PressButton, template=buttons.MORE):
     """“More passages”: the next passages, in place."""
 
-    def __init__(self, press: More) -> None:
-        super().__init__(button(press.custom_id, "More passages"))
-        self.press = press
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> MoreButton:
-        """The button of a pressed custom id."""
-        return cls(More.parse(match))
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Show the next passages."""
-        await handled(cast(Interaction, interaction), show_more, self.press)
+    kind, act = More, staticmethod(show_more)
 
 
-class ParagraphButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=buttons.PARAGRAPH):
+class ParagraphButton(PressButton, template=buttons.PARAGRAPH):
     """“Full paragraph”: the cited paragraph in context, privately."""
 
-    def __init__(self, press: FullParagraph) -> None:
-        super().__init__(button(press.custom_id, "Full paragraph"))
-        self.press = press
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> ParagraphButton:
-        """The button of a pressed custom id."""
-        return cls(FullParagraph.parse(match))
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Show the paragraph."""
-        await handled(cast(Interaction, interaction), show_paragraph, self.press)
+    kind, act = FullParagraph, staticmethod(show_paragraph)
 
 
-class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=buttons.VOTE):
+class VoteButton(PressButton, template=buttons.VOTE):
     """👍 or 👎 on the answer, kept in the question log."""
 
-    def __init__(self, press: Vote) -> None:
-        super().__init__(button(press.custom_id, None, "👍" if press.up else "👎"))
-        self.press = press
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> VoteButton:
-        """The button of a pressed custom id."""
-        return cls(Vote.parse(match))
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Record the vote."""
-        await handled(cast(Interaction, interaction), vote, self.press)
+    kind, act = Vote, staticmethod(vote)
 
 
 ITEMS = (MoreButton, ParagraphButton, VoteButton)

@@ -146,39 +146,44 @@ def invalid_setting(kind: type[Settings], error: ValidationError) -> str:
     return f"Invalid setting {variable}{shown}: it accepts {accepts}."
 
 
+ACCEPTS = {
+    "frozenset[int]": "channel ids (whole numbers) separated by commas or spaces",
+    "tuple[int": "whole numbers separated by commas or spaces",
+    "SecretStr": "the bot's token",
+    "bool": "true or false",
+    "float": "a number",
+    "int": "a whole number",
+    "Path": "a folder path",
+    "str": "a name or path, not blank",
+}
+"""What a setting accepts, in words, by the first of these found in its type's name."""
+
+
 def accepted(field: FieldInfo) -> str:
     """What a field accepts, in words, from its type and bounds."""
     kind = str(field.annotation)
     choices = get_args(field.annotation) if "Literal" in kind else ()
     if choices:
         return "one of " + ", ".join(map(str, choices))
-    words = {
-        "frozenset[int]": "channel ids (whole numbers) separated by commas or spaces",
-        "tuple[int": "whole numbers separated by commas or spaces",
-        "SecretStr": "the bot's token",
-        "bool": "true or false",
-        "float": "a number",
-        "int": "a whole number",
-        "Path": "a folder path",
-        "str": "a name or path, not blank",
-    }
-    base = next((text for key, text in words.items() if key in kind), "a value of type " + kind)
+    base = next((text for key, text in ACCEPTS.items() if key in kind), "a value of type " + kind)
+    nothing = ", or nothing" if "None" in kind and "int" in kind else ""
+    return base + _bounds(field) + nothing
+
+
+def _bounds(field: FieldInfo) -> str:
+    """A field's bounds in words (" from 1 to 10", " above 0", ...), or "" where it has none."""
     bounds = {type(m).__name__: getattr(m, type(m).__name__.lower(), None) for m in field.metadata}
     if "Ge" in bounds:
-        base += (
+        return (
             f" from {bounds['Ge']} to {bounds['Le']}"
             if "Le" in bounds
             else f" of {bounds['Ge']} or more"
         )
-    elif "Gt" in bounds:
-        base += f" above {bounds['Gt']}" + (
-            f" and at most {bounds['Le']}" if "Le" in bounds else ""
-        )
-    elif "Le" in bounds:
-        base += f" of at most {bounds['Le']}"
-    if "None" in kind and "int" in kind:
-        base += ", or nothing"
-    return base
+    if "Gt" in bounds:
+        return f" above {bounds['Gt']}" + (f" and at most {bounds['Le']}" if "Le" in bounds else "")
+    if "Le" in bounds:
+        return f" of at most {bounds['Le']}"
+    return ""
 
 
 def check_places(settings: Settings) -> None:

@@ -14,6 +14,11 @@ import click
 from index.questionlog.interface import VOTES, Asker, recording
 from index.settings import Settings
 
+NO_RECORD = click.option(
+    "--no-record", is_flag=True, help="Keep no record of these questions (see STORYBOT_RECORD)."
+)
+"""The option of `ask` and `chat` that keeps their questions out of the log."""
+
 
 def cli_asker() -> Asker:
     """Whoever runs the command line, by their login name (kept hashed, like a Discord id)."""

@@ -99,32 +99,33 @@ def per_day_chart(days: Sequence[Day]) -> str:
     for n, day in enumerate(days):
         x = AXIS + n * slot + slot * 0.15
         width = max(slot * 0.7, 1)
-        base = float(HEIGHT - AXIS)
-        for count, colour, kind in (
-            (day.answered, ANSWERED, "answered"),
-            (day.refused, REFUSED, "refused"),
-        ):
-            if count:
-                bars.append(
-                    _rect(
-                        x,
-                        base - count * scale,
-                        width,
-                        count * scale,
-                        colour,
-                        f"{day.day}: {count} {kind}",
-                    )
-                )
-                base -= count * scale
+        bars += _stacked(day, x, width, scale)
         if len(days) <= 16 or n % max(len(days) // 8, 1) == 0:
             bars.append(_text(x + width / 2, HEIGHT - AXIS + 16, day.day[5:], "middle"))
-    axis = (
+    title = "Questions per day, answered and refused"
+    return _svg("per-day", WIDTH, HEIGHT, title, _axis(top) + "".join(bars))
+
+
+def _stacked(day: Day, x: float, width: float, scale: float) -> list[str]:
+    """One day's bar: its answered questions at the bottom, its refused ones on top."""
+    parts = []
+    base = float(HEIGHT - AXIS)
+    for count, colour, kind in (
+        (day.answered, ANSWERED, "answered"),
+        (day.refused, REFUSED, "refused"),
+    ):
+        if count:
+            label = f"{day.day}: {count} {kind}"
+            parts.append(_rect(x, base - count * scale, width, count * scale, colour, label))
+            base -= count * scale
+    return parts
+
+
+def _axis(top: int) -> str:
+    return (
         f'<line x1="{AXIS}" y1="{HEIGHT - AXIS}" x2="{WIDTH}" y2="{HEIGHT - AXIS}" stroke="#888"/>'
         + _text(AXIS - 6, AXIS + 4, str(top), "end")
         + _text(AXIS - 6, HEIGHT - AXIS, "0", "end")
-    )
-    return _svg(
-        "per-day", WIDTH, HEIGHT, "Questions per day, answered and refused", axis + "".join(bars)
     )
 
 

@@ -59,25 +59,41 @@ def export_encoder(model: SentenceTransformerEmbedder, folder: Path) -> OnnxEmbe
         except Exception as error:  # torch.onnx and onnxruntime raise many kinds; all mean this
             raise ExportFailed(f"torch.onnx could not export it: {error}") from error
         transformer.tokenizer.backend_tokenizer.save(str(work / TOKENIZER_FILE))
-        spec = {
-            "model": model.name,
-            "pooling": pooling,
-            "max_length": int(transformer.max_seq_length),
-            "pad_id": int(transformer.tokenizer.pad_token_id or 0),
-            "inputs": inputs,
-            "dimension": model.dimension,
-            "sha256": file_sha256(work / ENCODER_FILE),
-            "tokenizer_sha256": file_sha256(work / TOKENIZER_FILE),
-        }
-        (work / ENCODER_SPEC).write_text(json.dumps(spec, indent=2))
+        _write_spec(model, transformer, pooling, inputs, work)
         _check_against(model, OnnxEmbedder(work))
-        if folder.exists():  # an altered or half-written encoder: set it aside
-            stale = folder.rename(work.with_name(f".stale-{work.name}"))
-            shutil.rmtree(stale, ignore_errors=True)
-        work.rename(folder)
+        _put_in_place(work, folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return OnnxEmbedder(folder)
+
+
+def _write_spec(
+    model: SentenceTransformerEmbedder,
+    transformer: Any,
+    pooling: str,
+    inputs: list[str],
+    work: Path,
+) -> None:
+    """What OnnxEmbedder needs to run the export as the model runs, with its files' digests."""
+    spec = {
+        "model": model.name,
+        "pooling": pooling,
+        "max_length": int(transformer.max_seq_length),
+        "pad_id": int(transformer.tokenizer.pad_token_id or 0),
+        "inputs": inputs,
+        "dimension": model.dimension,
+        "sha256": file_sha256(work / ENCODER_FILE),
+        "tokenizer_sha256": file_sha256(work / TOKENIZER_FILE),
+    }
+    (work / ENCODER_SPEC).write_text(json.dumps(spec, indent=2))
+
+
+def _put_in_place(work: Path, folder: Path) -> None:
+    """Move the checked export to `folder` in one rename, setting aside whatever was there."""
+    if folder.exists():  # an altered or half-written encoder
+        stale = folder.rename(work.with_name(f".stale-{work.name}"))
+        shutil.rmtree(stale, ignore_errors=True)
+    work.rename(folder)
 
 
 def _parts(model: Any) -> tuple[Any, str]:

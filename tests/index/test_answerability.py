@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.cli.commands import answer_json, render_answer
+from index.cli.render import answer_json, render_answer
 from index.engine import Engine
 from index.passages import TENTATIVE_NOTE
 

@@ -13,7 +13,8 @@ import pytest
 
 from index.engine import Engine
 from index.settings import Settings
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import ROOT
+from tests.index.test_cli import storybot as run_storybot
 
 pytestmark = pytest.mark.slow
 
@@ -22,18 +23,8 @@ def storybot(
     *args: str, data_dir: Path, log: Path, stdin: str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """Run the command line in a clean environment, its question log in `log` (a SQLite file)."""
-    environment = {
-        "PATH": os.environ["PATH"],
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "STORYBOT_CORPUS": str(CORPUS),
-        "STORYBOT_DATA_DIR": str(data_dir),
-        "STORYBOT_DATABASE_URL": f"sqlite:///{log}",
-        **env,
-    }
-    command = [sys.executable, "-c", "from index.cli.commands import main; main()", *args]
-    done = subprocess.run(
-        command, input=stdin, capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300
-    )
+    environment = {"STORYBOT_DATABASE_URL": f"sqlite:///{log}", **env}
+    done = run_storybot(*args, data_dir=data_dir, stdin=stdin, **environment)
     assert done.returncode == 0, done.stderr
     return done
 
