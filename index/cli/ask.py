@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from functools import partial
@@ -13,6 +14,8 @@ from index.cli.render import answer_json, render_answer
 from index.questionlog.commands import NO_RECORD, cli_asker
 from index.questionlog.interface import answer_and_record, recording
 from index.settings import Settings
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @click.command("ask")
@@ -57,7 +60,10 @@ def asked(question: str) -> Iterator[tuple[str, list[str]]]:
 def as_text(typed: str) -> str:
     """What was typed, with bytes that were not UTF-8 (kept by Python as lone surrogates in
     argv) replaced by U+FFFD, so that they are never written back out raw."""
-    return typed.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        return typed.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no byte made: "\ud800" in a JSON line of `ask -`
+        return SURROGATE.sub("\ufffd", typed)
 
 
 def follow_up_line(line: str) -> tuple[str, list[str]]:

@@ -54,6 +54,7 @@ def test_undecodable_stdin_gives_one_valid_object_a_line(env: dict[str, str]) ->
         ("emoji and right-to-left text", "🇸🇾 Who leads Syria? من يقود سوريا"),
         ("@everyone and markdown", "@everyone **Who** leads `Syria`? <@123>"),
         ("lone surrogate escapes typed as text", "Who leads \\udcff Syria?"),
+        ("a lone surrogate in a JSON line", '{"question": "Who leads \\ud800 Syria?"}'),
     ],
 )
 def test_hostile_questions_give_valid_json(env: dict[str, str], fault: str, question: str) -> None:
