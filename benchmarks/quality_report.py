@@ -101,15 +101,20 @@ def together_table(results: dict[str, Any]) -> list[str]:
         ans = _of(rows, "squad-all", split, "answerable")
         unanswerable = _of(rows, "squad-all", split, "unanswerable")
         lines.append(
-            f"| StoryBot | {split} | {share(ans, lambda r: r.get('rank') == 1)} "
-            f"| {share(ans, lambda r: r.get('rank') in (1, 2, 3))} "
-            f"| {share(ans, lambda r: r['refused'])} "
+            f"| StoryBot | {split} | {_answered(ans)} "
             f"| {share(unanswerable, lambda r: r['refused'])} |"
         )
         b = _of(base, "squad-all", split, "answerable")
         for name, key in (("MiniLM + FAISS, paragraphs", "dense"), ("BM25, paragraphs", "bm25")):
             lines.append(f"| {name} | {split} | {_ranked(b, key)} | – | – |")
     return lines
+
+
+def _answered(rows: list[Row]) -> str:
+    """StoryBot's hit@1, hit@3 and answerable-refused cells."""
+    first = share(rows, lambda r: r.get("rank") == 1)
+    within = share(rows, lambda r: r.get("rank") in (1, 2, 3))
+    return f"{first} | {within} | {share(rows, lambda r: r['refused'])}"
 
 
 def _ranked(rows: list[Row], key: str) -> str:
@@ -130,9 +135,7 @@ def story_table(results: dict[str, Any]) -> list[str]:
     for split in ("tune", "report"):
         ans = _of(rows, "story", split, "answerable")
         lines.append(
-            f"| StoryBot | {split} | {share(ans, lambda r: r.get('rank') == 1)} "
-            f"| {share(ans, lambda r: r.get('rank') in (1, 2, 3))} "
-            f"| {share(ans, lambda r: r['refused'])} "
+            f"| StoryBot | {split} | {_answered(ans)} "
             f"| {share(_of(rows, 'story', split, 'near-topic'), lambda r: r['refused'])} "
             f"| {share(_of(rows, 'story', split, 'off-topic'), lambda r: r['refused'])} |"
         )
@@ -140,9 +143,8 @@ def story_table(results: dict[str, Any]) -> list[str]:
     ans = [r for r in held if r["kind"] == "answerable"]
     near = [r for r in held if r["kind"] == "near-topic"]
     lines.append(
-        f"| of which eval/story_heldout.json | report | {share(ans, lambda r: r.get('rank') == 1)} "
-        f"| {share(ans, lambda r: r.get('rank') in (1, 2, 3))} "
-        f"| {share(ans, lambda r: r['refused'])} | {share(near, lambda r: r['refused'])} | – |"
+        f"| of which eval/story_heldout.json | report | {_answered(ans)} "
+        f"| {share(near, lambda r: r['refused'])} | – |"
     )
     return lines
 

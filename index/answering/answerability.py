@@ -9,18 +9,17 @@ coefficients are in `index/data/answerability.json`), whose output is the answer
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import Stemmer
 
 from index.answering.concepts import WORD, Concept, offers
 from index.answering.vocabulary import Vocabulary, holds, share_held
+from index.logistic import Logistic, parameters, stored
 
 MISSING_NAMED = 1.5
 """A concept the story never mentions is named in a refusal when at least this specific."""
@@ -188,32 +187,19 @@ def answer_fit(
 
 
 @dataclass(frozen=True)
-class Model:
-    """A fitted logistic model: confidence = σ(w·(x − mean)/scale + b), answered above `cut`."""
+class Model(Logistic):
+    """The answerability model: confidence = σ(log-odds), answered at `cut` or above."""
 
-    weights: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    bias: float
     cut: float
 
     def confidence(self, evidence: Evidence) -> float:
         """How likely the story answers the question, 0 to 1."""
-        x = (np.asarray(evidence.features()) - self.mean) / self.scale
-        z = float(np.dot(self.weights, x)) + self.bias
+        z = float(self.log_odds(np.asarray(evidence.features())))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @cache
 def fitted() -> Model:
     """The model in index/data/answerability.json."""
-    data = json.loads(resources.files("index").joinpath("data/answerability.json").read_text())
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError("index/data/answerability.json was fitted on other features")
-    return Model(
-        tuple(data["weights"]),
-        tuple(data["mean"]),
-        tuple(data["scale"]),
-        data["bias"],
-        data["cut"],
-    )
+    data = stored("answerability.json", FEATURES)
+    return Model(**parameters(data), cut=data["cut"])

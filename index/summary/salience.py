@@ -9,13 +9,13 @@ coefficients ship, in `index/data/salience.json`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
+
+from index.logistic import Logistic, parameters, stored
 
 FEATURES = (
     "lead",
@@ -62,24 +62,15 @@ def features(texts: list[str], vectors: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class Model:
+class Model(Logistic):
     """Logistic weights over standardised FEATURES, as index/data/salience.json holds them."""
-
-    weights: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    bias: float
 
     def scores(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """Each sentence's log-odds of belonging in the summary."""
-        x = (features(texts, vectors) - np.asarray(self.mean)) / np.asarray(self.scale)
-        return np.asarray(x @ np.asarray(self.weights) + self.bias)
+        return self.log_odds(features(texts, vectors))
 
 
 @cache
 def fitted() -> Model:
     """The model in index/data/salience.json."""
-    data = json.loads(resources.files("index").joinpath("data/salience.json").read_text())
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError("index/data/salience.json was fitted on other features")
-    return Model(tuple(data["weights"]), tuple(data["mean"]), tuple(data["scale"]), data["bias"])
+    return Model(**parameters(stored("salience.json", FEATURES)))
