@@ -1,6 +1,7 @@
-"""The thing a question asks for: "What was the death toll of the plot?" asks for a toll, "Which
-religion is the shrine sacred to?" for a religion, "How many fighters were arrested?" for
-fighters.
+"""The thing a question asks for: "What was the death toll of the plot?" asks for a toll, "What is
+Syria's GDP?" for a GDP, "How many fighters were arrested?" for fighters. "Which newspaper
+revealed it?" names the answer's type instead, which a passage need not say ("The Washington
+Post revealed"), so "which" and "what" count only before "is the … of" or a possessive.
 
 A passage that lacks the asked-for thing rarely answers, even when it holds every other concept
 of the question: a story about a foiled plot that never gives a toll holds "plot" and "foiled"
@@ -12,46 +13,14 @@ from __future__ import annotations
 
 import re
 
-from index.answering.concepts import Concept
+from index.answering.concepts import POSSESSIVE, Concept
 
 ASKING = re.compile(r"\b(?:what|which|how many|how much)\b", re.I)
-LINKING = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "did",
-        "does",
-        "do",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "might",
-        "may",
-        "must",
-        "be",
-        "been",
-        "to",
-        "in",
-        "on",
-        "for",
-        "from",
-        "with",
-        "by",
-        "at",
-        "about",
-        "that",
-        "as",
-        "into",
-    ]
+LINKING = re.compile(
+    r"(is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might|may|must|be|"
+    r"been|to|in|on|for|from|with|by|at|about|that|as|into)$"
 )
-"""Words that end the phrase after a question word: "what weapons | did", "which site | in"."""
+"""Words that end the phrase after a question word: "how many fighters | were arrested"."""
 OPENING = re.compile(
     r"^\s*(?:is|was|are|were)\s+(?:(?:the|a|an)\s+(.+?)\s+of\b|[\w-]+['’]s\s+(.+))", re.I
 )
@@ -78,11 +47,11 @@ def asked_for(question: str, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
     phrase: list[str] = []
     for word in words:
         lower = word.lower()
-        if lower in LINKING:
+        if LINKING.match(lower):
             break
         if lower not in VAGUE:
             phrase.append(lower)
         if len(phrase) == LONGEST:
             break
-    wanted = {w.rstrip("’'s") for w in phrase} | set(phrase)
+    wanted = {POSSESSIVE.sub("", w) for w in phrase}
     return tuple(c for c in asked if c.word.lower() in wanted)
