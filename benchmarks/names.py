@@ -16,11 +16,10 @@ lowercased: "american America US USA".
 from __future__ import annotations
 
 import argparse
-import gzip
 from collections import defaultdict
 from pathlib import Path
 
-from benchmarks.synonyms import DATA, Synset, synsets
+from benchmarks.synonyms import DATA, Synset, synsets, write_table
 from index.answering.concepts import _zipf
 
 TABLE = DATA / "names.txt.gz"
@@ -83,10 +82,10 @@ def main(argv: list[str] | None = None) -> None:
     found = synsets(parser.parse_args(argv).wordnet)
     table = names(found)
     lines = [f"{name} {' '.join(sorted(table[name]))}" for name in sorted(table)]
-    TABLE.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
+    write_table(TABLE, lines)
     print(f"{len(lines)} names in {TABLE}")
     nouns = people(found, set(_zipf()))
-    PEOPLE_TABLE.write_bytes(gzip.compress(("\n".join(nouns) + "\n").encode(), mtime=0))
+    write_table(PEOPLE_TABLE, nouns)
     print(f"{len(nouns)} nouns for people in {PEOPLE_TABLE}")
 
 

@@ -140,6 +140,11 @@ def with_forms(table: dict[str, set[str]], forms: dict[str, str]) -> dict[str, s
     return grown
 
 
+def write_table(path: Path, lines: list[str]) -> None:
+    """A table for index/data/: one entry a line, gzipped the same way every time (no mtime)."""
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Write the table and the licence beside it."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -149,7 +154,7 @@ def main(argv: list[str] | None = None) -> None:
     verbs = folder.parents[1] / "en-verbs.txt"
     table = with_forms(related(synsets(folder), known), irregular(verbs, known))
     lines = [f"{s} {' '.join(sorted(table[s]))}" for s in sorted(table) if table[s]]
-    TABLE.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0))
+    write_table(TABLE, lines)
     shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")
     notice = [line for line in verbs.read_text(encoding="utf-8").splitlines() if line[:3] == ";;;"]
     (DATA / "PENN-VERBS-LICENSE.txt").write_text("\n".join(notice) + "\n")

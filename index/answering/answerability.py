@@ -65,7 +65,7 @@ class Evidence:
     """1 when the question asks for a number, time, person or place the best passage lacks."""
     focus_absent: float
     """Specificity of the most specific word naming the thing asked for ("the death *toll*
-    of", "which *religion*") that the best passage (or its headline) lacks."""
+    of", "Syria's *GDP*", "how many *fighters*") that the best passage (or its headline) lacks."""
     concepts: float
     """How many concepts the question has (at most 8)."""
     about_article: float

@@ -159,19 +159,23 @@ def _is_person(word: str) -> bool:
     return word in people or (word.endswith("s") and word[:-1] in people)
 
 
+def packaged(name: str) -> str:
+    """The text of a gzipped table in index/data/, as a benchmarks/ script wrote it."""
+    packed = resources.files("index").joinpath(f"data/{name}").read_bytes()
+    return gzip.decompress(packed).decode()
+
+
 @cache
 def _people() -> frozenset[str]:
     """WordNet's one-word nouns for people, from the table benchmarks/names.py writes."""
-    packed = resources.files("index").joinpath("data/people.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(packed).decode().split())
+    return frozenset(packaged("people.txt.gz").split())
 
 
 @cache
 def _zipf() -> dict[str, float]:
     """word → Zipf frequency, from the table benchmarks/specificity.py writes."""
-    packed = resources.files("index").joinpath("data/zipf-en.txt.gz").read_bytes()
     table: dict[str, float] = {}
-    for line in gzip.decompress(packed).decode().splitlines():
+    for line in packaged("zipf-en.txt.gz").splitlines():
         zipf, *words = line.split()
         table.update(dict.fromkeys(words, float(zipf)))
     return table

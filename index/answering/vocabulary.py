@@ -8,13 +8,11 @@ for a name by a close spelling, its initials, or another name of the same place 
 
 from __future__ import annotations
 
-import gzip
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from importlib import resources
 
-from index.answering.concepts import WORD, Concept
+from index.answering.concepts import WORD, Concept, packaged
 
 STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
@@ -172,15 +170,16 @@ def aliases(name: str) -> frozenset[str]:
 @cache
 def _aliases() -> dict[str, str]:
     """name → its other names, space-separated, from the table benchmarks/names.py writes."""
-    packed = resources.files("index").joinpath("data/names.txt.gz").read_bytes()
-    lines = gzip.decompress(packed).decode().splitlines()
-    return dict(line.partition(" ")[::2] for line in lines)
+    return _keyed("names.txt.gz")
 
 
 @cache
 def _synonyms() -> dict[str, str]:
     """stem → its related stems, space-separated, from the table benchmarks/synonyms.py writes
     from WordNet (split only when asked: a cold `storybot ask` asks for a few)."""
-    packed = resources.files("index").joinpath("data/synonyms.txt.gz").read_bytes()
-    lines = gzip.decompress(packed).decode().splitlines()
-    return dict(line.partition(" ")[::2] for line in lines)
+    return _keyed("synonyms.txt.gz")
+
+
+def _keyed(name: str) -> dict[str, str]:
+    """A table of lines "key rest…" as key → rest."""
+    return dict(line.partition(" ")[::2] for line in packaged(name).splitlines())
