@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from functools import cached_property
@@ -104,6 +105,9 @@ class Engine:
     def _search(self, typed: str) -> tuple[Question, np.ndarray, Scored]:
         """The cleaned question, its vector and its scored candidates; raises Unaskable."""
         question = question_from(typed)
+        text = self._retriever.corrected(question.text)
+        if text != question.text:
+            question = dataclasses.replace(question, text=text)
         vector = self._embedder.encode([question.text])[0]
         return question, vector, self._retriever.score(question, vector)
 

@@ -159,6 +159,11 @@ def _is_person(word: str) -> bool:
     return word in people or (word.endswith("s") and word[:-1] in people)
 
 
+def known(word: str) -> bool:
+    """Whether a lowercase word is an English word of some use (in the frequency table)."""
+    return word in _zipf()
+
+
 def packaged(name: str) -> str:
     """The text of a gzipped table in index/data/, as a benchmarks/ script wrote it."""
     packed = resources.files("index").joinpath(f"data/{name}").read_bytes()

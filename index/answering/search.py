@@ -53,6 +53,7 @@ GIST = re.compile(
     re.I,
 )
 """A question asking what the story is about, in any of the usual ways."""
+TYPED_WORD = re.compile(r"[^\W\d_]{5,}")
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
 )
@@ -130,6 +131,21 @@ class Retriever:
         self._headlines = np.flatnonzero([c.kind == "headline" for c in chunks])
         firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
         self._leads = np.array(sorted(firsts.values()), np.int64)
+
+    def corrected(self, text: str) -> str:
+        """The question with each misspelt word as the corpus spells it ("How strong is the
+        strenght?" → "... strength?"): BM25, the concepts and the model then see the word."""
+
+        def respelt(match: re.Match[str]) -> str:
+            word = match.group()
+            if self._stemmer.stemWord(word.lower()) in self._vocabulary.stems:
+                return word
+            found = self._vocabulary.spelling(word)
+            if found is None:
+                return word
+            return found.capitalize() if word[0].isupper() else found
+
+        return TYPED_WORD.sub(respelt, text)
 
     def score(self, question: Question, vector: np.ndarray) -> Scored:
         """Dense, lexical and combined scores of the passages that could answer the question.

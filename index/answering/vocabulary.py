@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-from index.answering.concepts import WORD, Concept, packaged
+from index.answering.concepts import WORD, Concept, known, packaged
 
 STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
@@ -117,6 +117,22 @@ class Vocabulary:
             for w in self.words.get(word[0], ())
         )
 
+    def spelling(self, word: str) -> str | None:
+        """The corpus word that a question word no dictionary knows stands for, when one alone
+        is a letter off (two for long words, a swap of neighbours counting one): "susbtance"
+        → "substance", "mathmatical" → "mathematical". None for words the corpus or English
+        has ("serf" stays), short words, and ties."""
+        lower = fold(word).lower()
+        if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in self.stems:
+            return None
+        slack = 1 + (len(lower) >= 9)
+        near = (w for w in self.words.get(lower[0], ()) if abs(len(w) - len(lower)) <= slack)
+        apart = sorted((_apart(lower, w), w) for w in near if w.isalpha())
+        apart = [(edits, w) for edits, w in apart if edits <= slack]
+        if not apart or apart[0][0] == 0 or (len(apart) > 1 and apart[0][0] == apart[1][0]):
+            return None
+        return apart[0][1]
+
 
 def fold(text: str) -> str:
     """The text without accents ("Beauséjour" → "Beausejour")."""
@@ -148,6 +164,19 @@ def _within(a: str, b: str, most: int) -> bool:
             return False
         previous = current
     return previous[-1] <= most
+
+
+def _apart(a: str, b: str) -> int:
+    """Edits from `a` to `b`, a swap of two neighbouring letters counting as one."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _shared(a: str, b: str) -> int:

@@ -98,6 +98,21 @@ def test_dressed_up_questions_are_answered_from_the_leaders_paragraph(
     assert 6 in [hit.chunk.paragraph for hit in answer.hits]
 
 
+@pytest.mark.parametrize(
+    ("misspelt", "spelt"),
+    [
+        ("Who is the new Syrain leader?", "Who is the new Syrian leader?"),
+        ("Which relgious site was targetted?", "Which religious site was targetted?"),
+    ],
+)
+def test_a_misspelt_question_is_answered_as_if_spelt_right(
+    engine: Engine, misspelt: str, spelt: str
+) -> None:
+    answer = engine.ask(misspelt)
+    assert answer.question == misspelt
+    assert [h.chunk for h in answer.hits] == [h.chunk for h in engine.ask(spelt).hits] != []
+
+
 @pytest.mark.parametrize("typed", ["¿Quién es el nuevo líder de Siria?", "叙利亚的新领导人是谁？"])
 def test_questions_in_other_languages_are_refused(engine: Engine, typed: str) -> None:
     answer = engine.ask(typed)

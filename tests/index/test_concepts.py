@@ -123,6 +123,19 @@ def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initi
     assert named("What did Russia say?") == {"Russia": False}
 
 
+def test_a_misspelt_word_stands_for_the_one_corpus_word_a_letter_off() -> None:
+    texts = ["The substance has the strength of steel.", "Its mathematical model: cats and bats."]
+    vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["substance", "strength"])))
+
+    assert vocabulary.spelling("susbtance") == "substance"
+    assert vocabulary.spelling("Strenght") == "strength"
+    assert vocabulary.spelling("mathmatical") == "mathematical"
+    assert vocabulary.spelling("substance") is None  # the corpus's own word
+    assert vocabulary.spelling("steal") is None  # an English word is never respelt
+    assert vocabulary.spelling("cbts") is None  # too short to tell a slip from another word
+    assert vocabulary.spelling("strongest") is None  # nothing a slip away
+
+
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
     texts = ["The US and the UK shared intelligence with Syria."]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["shared", "intelligence"])))
