@@ -23,12 +23,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 OUT = ROOT / "docs" / "ablation.md"
 STEPS = (
-    ("dense, whole passages only", Weights(0.0, 0.0, 0.0, 0.0, about_article=False)),
-    ("+ best sentence (half the score)", Weights(0.5, 0.0, 0.0, 0.0, about_article=False)),
-    ("+ clause lift", Weights(0.5, 0.5, 0.0, 0.0, about_article=False)),
-    ("+ BM25 at 0.07", Weights(0.5, 0.5, 0.07, 0.0, about_article=False)),
-    ("+ the question's concepts held, synonyms included", Weights(about_article=False)),
-    ("+ headline and byline words (StoryBot)", Weights()),
+    (
+        "dense, whole passages only",
+        Weights(0.0, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0),
+    ),
+    (
+        "+ best sentence (half the score)",
+        Weights(0.5, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0),
+    ),
+    ("+ clause lift", Weights(0.5, 0.5, 0.0, 0.0, about_article=False, new_answer=0.0)),
+    ("+ BM25 at 0.07", Weights(0.5, 0.5, 0.07, 0.0, about_article=False, new_answer=0.0)),
+    (
+        "+ the question's concepts held, synonyms included",
+        Weights(about_article=False, new_answer=0.0),
+    ),
+    ("+ headline and byline words", Weights(new_answer=0.0)),
+    ("+ who/where: a name the question lacks (StoryBot)", Weights()),
 )
 SETS = (
     ("development", "story", ROOT / "eval" / "story_questions.json"),

@@ -10,6 +10,7 @@ coefficients are in `index/data/answerability.json`), whose output is the answer
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from functools import cache
@@ -17,8 +18,15 @@ from functools import cache
 import numpy as np
 import Stemmer
 
-from index.answering.concepts import WORD, Concept, offers
-from index.answering.vocabulary import Vocabulary, holds, share_held
+from index.answering.concepts import (
+    PLACE,
+    POSSESSIVE,
+    WORD,
+    Concept,
+    is_person,
+    offers,
+)
+from index.answering.vocabulary import Vocabulary, aliases, holds, share_held
 from index.logistic import Logistic, parameters, stored
 
 MISSING_NAMED = 1.5
@@ -36,6 +44,10 @@ reporting half, the story answered 27 of the 49 questions answered between the c
 against 924 of the 937 above it (docs/quality.md, calibration)."""
 UNKNOWN_NAME_FACTOR = 0.1
 """What such a name multiplies the confidence by."""
+NAME_RUN = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:al|el|bin|ibn|de|van|von)-?[\w’'-]*))*"
+)
+"""A run of capitalised words, with the particles inside names ("Bashar al-Assad")."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,24 @@ def unknown_names(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[s
         and c.specificity >= UNKNOWN_NAME
         and not vocabulary.mentions(c)
     )
+
+
+def offered(sentence: str, kind: str, stemmer: Stemmer.Stemmer) -> tuple[frozenset[str], ...]:
+    """The names a sentence offers as the answer to "who?" or "where?" (`kind` "person" or
+    "place"), each as its stems: runs of capitalised words ("Bashar al-Assad"); for "who?" not a
+    place or its people ("Syria", "Americans"), and also lowercase words for people ("leader")."""
+    if kind == "place" and not PLACE.search(sentence):
+        return ()
+    found: list[list[str]] = []
+    if kind == "person":
+        found += [[w] for w in WORD.findall(sentence) if w.islower() and is_person(w)]
+    for match in NAME_RUN.finditer(sentence):
+        words = [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(match.group())]
+        if match.start() == 0:
+            words = words[1:]  # the sentence's first word has its capital whatever it is
+        if words and not (kind == "person" and all(aliases(w) for w in words)):
+            found.append(words)
+    return tuple(frozenset(stemmer.stemWords(words)) for words in found)
 
 
 def answer_fit(

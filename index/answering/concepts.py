@@ -149,12 +149,13 @@ def offers(sentence: str, kind: str) -> bool:
     people ("the accountants", "an attorney")."""
     if kind == "place" and not PLACE.search(sentence):
         return False
-    if kind == "person" and any(_is_person(w) for w in WORD.findall(sentence.lower())):
+    if kind == "person" and any(is_person(w) for w in WORD.findall(sentence.lower())):
         return True
     return bool(OFFERS[kind].search(sentence))
 
 
-def _is_person(word: str) -> bool:
+def is_person(word: str) -> bool:
+    """Whether a lowercase word is one of WordNet's words for people ("attorney", "rebels")."""
     people = _people()
     return word in people or (word.endswith("s") and word[:-1] in people)
 

@@ -64,6 +64,8 @@ def test_paraphrases_in_other_words_are_answered_from_their_paragraph(engine: En
     [
         ("Who foiled the ISIS plan?", 2),  # the story says "thwarting"
         ("Who now controls Syria?", 6),  # "assumed control", beside ¶5's "Assad's regime"
+        ("Who succeeded Assad?", 6),  # ¶5 names no one but Assad, who is asked about
+        ("Who leads Syria since Assad fell?", 6),
     ],
 )
 def test_a_word_the_story_puts_otherwise_still_finds_its_paragraph_first(

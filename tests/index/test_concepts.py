@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import Stemmer
 
+from index.answering.answerability import offered
 from index.answering.concepts import asked_kind, concepts, offers, specificity
 from index.answering.focus import asked_for
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
@@ -121,6 +122,23 @@ def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initi
     assert named("Who took Fort Beausejour?") == {"Fort": True, "Beausejour": True}
     assert named("What did the UN say in Genva?") == {"UN": True, "Genva": True}
     assert named("What did Russia say?") == {"Russia": False}
+
+
+def test_the_answers_a_sentence_offers_to_who_and_where_are_names_not_in_places() -> None:
+    sentence = "The new Syrian leader, Ahmed al-Sharaa, met US President Donald Trump last month."
+
+    def named(kind: str) -> list[set[str]]:
+        return sorted((set(a) for a in offered(sentence, kind, STEMMER)), key=sorted)
+
+    assert named("person") == [
+        {"ahm", "al", "sharaa"},
+        {"donald", "presid", "trump", "us"},
+        {"leader"},
+    ]  # "Syrian" is a people's name, not someone
+    near = "The plot targeted a shrine near Damascus."
+    assert offered(near, "place", STEMMER) == (frozenset({"damascus"}),)
+    assert offered("By Jane Doe", "person", STEMMER) == (frozenset({"jane", "doe"}),)
+    assert offered("Assad fell.", "place", STEMMER) == ()  # no "in", "at", "near"...
 
 
 def test_a_misspelt_word_stands_for_the_one_corpus_word_a_letter_off() -> None:
