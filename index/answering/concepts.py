@@ -28,6 +28,8 @@ STOPWORD_SET = frozenset(STOPWORDS)
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0
+KNOWN_ZIPF = 3.0
+"""A word at least this common is never taken for a misspelling."""
 RARE_ZIPF = 2.0
 """Words missing from the table are rarer than this (the table stops at 2.5)."""
 PARTICLES = frozenset(["over", "up", "out", "off", "down", "back", "away", "in", "on", "into"])
@@ -161,8 +163,10 @@ def is_person(word: str) -> bool:
 
 
 def known(word: str) -> bool:
-    """Whether a lowercase word is an English word of some use (in the frequency table)."""
-    return word in _zipf()
+    """Whether a lowercase word is an English word in common use (Zipf 3 or more): rarer
+    entries of the table include the commonest misspellings ("goverment", "recieve": 2.7, 2.8),
+    which should be read as the word meant."""
+    return _zipf().get(word, 0.0) >= KNOWN_ZIPF
 
 
 def packaged(name: str) -> str:

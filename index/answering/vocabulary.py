@@ -117,21 +117,21 @@ class Vocabulary:
             for w in self.words.get(word[0], ())
         )
 
-    def spelling(self, word: str) -> str | None:
-        """The corpus word that a question word no dictionary knows stands for, when one alone
-        is a letter off (two for long words, a swap of neighbours counting one): "susbtance"
-        → "substance", "mathmatical" → "mathematical". None for words the corpus or English
-        has ("serf" stays), short words, and ties."""
+    def spellings(self, word: str) -> tuple[str, ...]:
+        """The corpus words nearest a lowercase word that no dictionary knows, when they are a
+        letter off (two for words of nine letters or more; a swap of neighbours counts as one):
+        "susbtance" → ("substance",), "discoverd" → ("discovered", "discovers"). Empty for
+        words the corpus or English has ("serf"), words under five letters, and words with
+        nothing that near."""
         lower = fold(word).lower()
         if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in self.stems:
-            return None
+            return ()
         slack = 1 + (len(lower) >= 9)
         near = (w for w in self.words.get(lower[0], ()) if abs(len(w) - len(lower)) <= slack)
         apart = sorted((_apart(lower, w), w) for w in near if w.isalpha())
-        apart = [(edits, w) for edits, w in apart if edits <= slack]
-        if not apart or apart[0][0] == 0 or (len(apart) > 1 and apart[0][0] == apart[1][0]):
-            return None
-        return apart[0][1]
+        if not apart or apart[0][0] == 0 or apart[0][0] > slack:
+            return ()
+        return tuple(w for edits, w in apart if edits == apart[0][0])
 
 
 def fold(text: str) -> str:

@@ -103,6 +103,7 @@ def test_dressed_up_questions_are_answered_from_the_leaders_paragraph(
     [
         ("Who is the new Syrain leader?", "Who is the new Syrian leader?"),
         ("Which relgious site was targetted?", "Which religious site was targetted?"),
+        ("Is the US wary of the new goverment?", "Is the US wary of the new government?"),
     ],
 )
 def test_a_misspelt_question_is_answered_as_if_spelt_right(

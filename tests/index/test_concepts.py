@@ -142,16 +142,21 @@ def test_the_answers_a_sentence_offers_to_who_and_where_are_names_not_in_places(
 
 
 def test_a_misspelt_word_stands_for_the_one_corpus_word_a_letter_off() -> None:
-    texts = ["The substance has the strength of steel.", "Its mathematical model: cats and bats."]
+    texts = [
+        "The substance has the strength of steel.",
+        "The government's mathematical model of the government: cattle at a castle.",
+    ]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["substance", "strength"])))
 
-    assert vocabulary.spelling("susbtance") == "substance"
-    assert vocabulary.spelling("Strenght") == "strength"
-    assert vocabulary.spelling("mathmatical") == "mathematical"
-    assert vocabulary.spelling("substance") is None  # the corpus's own word
-    assert vocabulary.spelling("steal") is None  # an English word is never respelt
-    assert vocabulary.spelling("cbts") is None  # too short to tell a slip from another word
-    assert vocabulary.spelling("strongest") is None  # nothing a slip away
+    assert vocabulary.spellings("susbtance") == ("substance",)
+    assert vocabulary.spellings("Strenght") == ("strength",)
+    assert vocabulary.spellings("mathmatical") == ("mathematical",)
+    assert vocabulary.spellings("caxtle") == ("castle", "cattle")  # both a letter off
+    assert vocabulary.spellings("substance") == ()  # the corpus's own word
+    assert vocabulary.spellings("steal") == ()  # an English word is never respelt
+    assert vocabulary.spellings("goverment") == ("government",)  # a common slip, though listed
+    assert vocabulary.spellings("cbts") == ()  # too short to tell a slip from another word
+    assert vocabulary.spellings("strongest") == ()  # nothing a slip away
 
 
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
