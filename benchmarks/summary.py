@@ -49,6 +49,14 @@ tuning half by `python -m benchmarks.summary_fit` (docs/summary.md)."""
 HALVES = ("tune", "report", "all")
 RESAMPLES = 10_000
 TARGETS = (450, 600, 750, 900)
+SWEEP = (
+    *(Plan(target_chars=t) for t in TARGETS if t != Plan().target_chars),
+    Plan(new_point=0),
+    Plan(new_point=3),
+    Plan(target_chars=750, new_point=0),
+)
+"""Plans scored on the tuning half beside the shipped one: how its settings were chosen (the
+last is the plan shipped before `new_point`)."""
 WORK = ROOT / "data" / "summary-vectors"
 
 
@@ -314,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
         [
             table(all_cases, scored),
             differences(all_cases, scored),
-            sweep(all_cases, vectors, [Plan(target_chars=t) for t in TARGETS]),
+            sweep(all_cases, vectors, [Plan(), *SWEEP]),
             story_summary(cache),
             f"With the learned plan ({describe(LEARNED)}):\n\n{story_summary(cache, LEARNED)}",
         ]
