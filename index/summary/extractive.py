@@ -27,6 +27,13 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 """A news site's furniture: bylines, time stamps, prompts to scroll, click or follow."""
+CAPTION_RUN_IN = re.compile(
+    r"[a-z0-9,)] (?!(?:[\w'’-]+ ){0,2}(?:said|says|added|told|wrote|reads|stated|explained"
+    r"|continued|asked)\b)[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]"
+)
+"""A photo caption's label run into the text with no full stop before it ("...from his injuries
+Freak coincidence: His brother..."): two pieces glued together, not a sentence. A speaker's
+colon ("The PM added: That...") is not one."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -124,6 +131,7 @@ def is_sentence(text: str, article: list[Candidate] | None = None) -> bool:
         and len(lowercase) >= MIN_LOWERCASE_WORDS
         and ENDS_A_SENTENCE.search(text) is not None
         and not FURNITURE.search(text)
+        and not CAPTION_RUN_IN.search(text)
         and not _holds_another(text, article or [])
     )
 
@@ -183,7 +191,7 @@ def _enough(
     plan: Plan,
 ) -> bool:
     """The summary stops: the best next sentence is not salient enough, or the summary is long
-    enough and that sentence names no one new."""
+    enough and that sentence does not tell a new point (`Plan.new_point`)."""
     if worth[best] < plan.more:
         return True
     if _length(found, chosen) < plan.target_chars:

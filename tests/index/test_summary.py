@@ -81,6 +81,7 @@ def test_bylines_and_time_stamps_are_not_sentences(
         "A Rescue At The Harbour",  # a heading: no verb-like words, no full stop
         "Pictured: Daily Mail Reporter Jane Smith In London.",  # a label: no running text
         "The council approved the new budget for the harbour district",  # no full stop
+        "He died in hospital Freak coincidence: His brother had died at the same junction.",
     ],
 )
 def test_fragments_are_told_from_sentences(text: str) -> None:
@@ -94,6 +95,7 @@ def test_fragments_are_told_from_sentences(text: str) -> None:
         "By the time police arrived, the suspect had fled.",
         "The plane landed at 10.30 GMT on Sunday, officials said.",
         "'I know something's not right,' she said after the match.",
+        "The PM added: That destroyed aspiration for millions of families.",
     ],
 )
 def test_sentences_are_not_taken_for_fragments(text: str) -> None:
