@@ -27,6 +27,13 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 """A news site's furniture: bylines, time stamps, prompts to scroll, click or follow."""
+CAPTION_RUN_IN = re.compile(
+    r"[a-z0-9,)] (?!(?:[\w'’-]+ ){0,2}(?:said|says|added|told|wrote|reads|stated|explained"
+    r"|continued|asked)\b)[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]"
+)
+"""A photo caption's label run into the text with no full stop before it ("...from his injuries
+Freak coincidence: His brother..."): two pieces glued together, not a sentence. A speaker's
+colon ("The PM added: That...") is not one."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -36,8 +43,9 @@ class Plan:
 
     redundant: float = 0.75
     """Cosine similarity from which a sentence repeats one already chosen."""
-    target_chars: int = 750
-    """Stop adding sentences once the summary is this long (ROUGE F1 rewards the right length)."""
+    target_chars: int = 600
+    """Stop adding sentences once the summary is this long (ROUGE F1 rewards the right length),
+    unless the next one tells a new point (`new_point`)."""
     coverage: float = 1.0
     """Weight of what a sentence adds to the article's coverage, beside its salience."""
     learned: bool = False
@@ -50,6 +58,10 @@ class Plan:
     names: float = 0.05
     """Weight of the share of a sentence's names (capitalised words inside it) that no chosen
     sentence has named yet: a new person or place is a new point of the story."""
+    new_point: int = 2
+    """Past `target_chars`, the best next sentence is still added when it names at least this
+    many people or places and the summary has named none of them: a point not yet told
+    (0: length alone decides)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +131,7 @@ def is_sentence(text: str, article: list[Candidate] | None = None) -> bool:
         and len(lowercase) >= MIN_LOWERCASE_WORDS
         and ENDS_A_SENTENCE.search(text) is not None
         and not FURNITURE.search(text)
+        and not CAPTION_RUN_IN.search(text)
         and not _holds_another(text, article or [])
     )
 
@@ -161,13 +174,31 @@ def _pick(
             if _fits(found, chosen, likeness[i], i, max_chars, plan)
         ]
         if not fits or (
-            len(chosen) >= MIN_SENTENCES
-            and (_length(found, chosen) >= plan.target_chars or worth[fits[0]] < plan.more)
+            len(chosen) >= MIN_SENTENCES and _enough(found, chosen, names, fits[0], worth, plan)
         ):
             break
         chosen.append(fits[0])
         covered = np.maximum(covered, likeness[:, fits[0]])
     return [found[i] for i in sorted(chosen)]
+
+
+def _enough(
+    found: list[Candidate],
+    chosen: list[int],
+    names: list[frozenset[str]],
+    best: int,
+    worth: np.ndarray,
+    plan: Plan,
+) -> bool:
+    """The summary stops: the best next sentence is not salient enough, or the summary is long
+    enough and that sentence does not tell a new point (`Plan.new_point`)."""
+    if worth[best] < plan.more:
+        return True
+    if _length(found, chosen) < plan.target_chars:
+        return False
+    known = frozenset().union(*(names[c] for c in chosen))
+    tells_new = plan.new_point and len(names[best]) >= plan.new_point and not names[best] & known
+    return not tells_new
 
 
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]+")

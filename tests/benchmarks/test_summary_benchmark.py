@@ -29,8 +29,8 @@ def test_an_article_is_encoded_once_and_again_only_when_its_text_changes(tmp_pat
 
 
 def test_a_plan_is_read_from_the_command_line_with_each_field_typed() -> None:
-    plan = plan_from("learned=True,target_chars=600,more=-1.5")
-    assert plan == Plan(learned=True, target_chars=600, more=-1.5)
+    plan = plan_from("learned=True,target_chars=450,more=-1.5")
+    assert plan == Plan(learned=True, target_chars=450, more=-1.5)
     assert plan_from("learned=false").learned is False
-    assert describe(plan) == "target_chars=600, learned=True, more=-1.5"
+    assert describe(plan) == "target_chars=450, learned=True, more=-1.5"
     assert describe(Plan()) == "StoryBot"

@@ -81,6 +81,7 @@ def test_bylines_and_time_stamps_are_not_sentences(
         "A Rescue At The Harbour",  # a heading: no verb-like words, no full stop
         "Pictured: Daily Mail Reporter Jane Smith In London.",  # a label: no running text
         "The council approved the new budget for the harbour district",  # no full stop
+        "He died in hospital Freak coincidence: His brother had died at the same junction.",
     ],
 )
 def test_fragments_are_told_from_sentences(text: str) -> None:
@@ -94,6 +95,7 @@ def test_fragments_are_told_from_sentences(text: str) -> None:
         "By the time police arrived, the suspect had fled.",
         "The plane landed at 10.30 GMT on Sunday, officials said.",
         "'I know something's not right,' she said after the match.",
+        "The PM added: That destroyed aspiration for millions of families.",
     ],
 )
 def test_sentences_are_not_taken_for_fragments(text: str) -> None:
@@ -151,6 +153,43 @@ def test_past_the_third_sentence_only_salient_enough_ones_are_added(
     strict = summary_of(tmp_path, list(FILLER), hashing_embedder, target_chars=MAX_CHARS, more=0.4)
     assert len(loose) == 5
     assert len(strict) == 3  # the lead prior of the 4th sentence, 1 / (1 + 3), is below 0.4
+
+
+LONG = (
+    "The council approved the new budget for the harbour district on Monday evening after a "
+    "long debate, and the residents who had waited outside the town hall for hours cheered "
+    "when the result of the vote was read out.",
+    "The money will pay for repairs to the old pier, a larger ferry service and new classrooms at "
+    "the two primary schools, which have been crowded ever since the new housing estate on the "
+    "northern edge of the town was finished.",
+    "Local businesses welcomed the decision but warned that rents were still rising faster than "
+    "wages, and several shop owners said that they would need more help before the summer if "
+    "the old pier stayed closed for the season.",
+)
+NEW_POINT = (
+    "The harbour master, Maria Lopez, and the ferry captain, Tom Okafor, said the first crossings "
+    "would start in spring."
+)
+NAMED = LONG[0].replace("the residents", "Maria Lopez and the residents")
+
+
+@pytest.mark.parametrize(
+    ("first", "plan", "told"),
+    [
+        (LONG[0], {}, True),  # two people the summary has not named: a new point
+        (LONG[0], {"new_point": 0}, False),  # length alone decides
+        (NAMED, {}, False),  # Maria Lopez is named already
+    ],
+)
+def test_past_its_target_length_a_summary_adds_only_a_new_point(
+    tmp_path: Path, hashing_embedder: HashingEmbedder, first: str, plan: dict[str, int], told: bool
+) -> None:
+    # The fake embedder's hashed words find these long sentences alike; repeats are not the point.
+    article = [first, *LONG[1:], NEW_POINT]
+    summary = summary_of(tmp_path, article, hashing_embedder, redundant=0.95, **plan)
+    assert len(" ".join(s.text for s in summary[:3])) >= Plan().target_chars
+    assert (NEW_POINT in [s.text for s in summary]) is told
+    assert len(summary) == 3 + told
 
 
 @pytest.mark.parametrize("coverage", [0.0, 3.0])
