@@ -65,6 +65,23 @@ FUNCTION_WORDS = _word_set(
     " many much long"
 )
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+CHAT_FILLERS = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice"
+    r"|thanks|thx|great|huh|btw)\b[\s,.!:;…-]*)+",
+    re.I,
+)
+"""What a chat message opens with before the question ("ok and the date?", "wait, who said
+that?"): not words of the question's own, and not in the way of an opening "and"."""
+CHAT_SPELLINGS = {
+    "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is",
+    "hows": "how is", "whys": "why is", "thats": "that is", "hes": "he is", "shes": "she is",
+    "theres": "there is", "theyre": "they are", "isnt": "is not", "wasnt": "was not",
+    "arent": "are not", "werent": "were not", "dont": "do not", "doesnt": "does not",
+    "didnt": "did not", "cant": "cannot", "wont": "will not", "u": "you", "ur": "your",
+}  # fmt: skip
+"""Contractions as chat types them, with or without the apostrophe ("whats", "theyre"): a
+pronoun or question word hidden in them is still one."""
+TOKEN = re.compile(r"[\w'’-]+")
 
 
 class Asks(Protocol):
@@ -79,9 +96,22 @@ class Asks(Protocol):
         ...
 
 
+def spelled_out(question: str) -> str:
+    """The question without a chat opening ("ok", "wait", "hmm") and with chat contractions
+    written out ("whats he want" → "what is he want"); the question itself when nothing else
+    is left."""
+    rest = CHAT_FILLERS.sub("", question).strip() or question
+    return TOKEN.sub(_written_out, rest)
+
+
+def _written_out(token: re.Match[str]) -> str:
+    word = token.group()
+    return CHAT_SPELLINGS.get(re.sub("['’]", "", word.lower()), word)
+
+
 def words(question: str) -> list[str]:
-    """The question's words, lower case."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(question)]
+    """The question's words as written out, lower case."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(spelled_out(question))]
 
 
 def own_words(question: str) -> list[str]:
@@ -93,7 +123,8 @@ def own_words(question: str) -> list[str]:
 def leans_on_context(question: str) -> bool:
     """Whether a question reads as a follow-up: it refers back or has no content of its own."""
     found = {w.removesuffix("'s") for w in words(THIS_ARTICLE.sub(r"\1", question))}
-    return bool(found & ANAPHORA) or bool(OPENINGS.match(question)) or not own_words(question)
+    opens = OPENINGS.match(spelled_out(question))
+    return bool(found & ANAPHORA) or bool(opens) or not own_words(question)
 
 
 class Conversation:
@@ -122,14 +153,14 @@ def answer_in_context(
     earlier = [q for q in history if q.strip()][-MAX_HISTORY:]
     if not earlier:
         return alone
-    own = engine.rank(question, RANKED)
+    own = engine.rank(spelled_out(question), RANKED)
     if not follows(question, alone, own):
         return alone
     topic = resumed(topic_of(engine, earlier), question, own)
     if topic.source is None:
         return alone
     ranked = moved(topic, topic_for(question, own), share_for(question, alone))
-    widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
+    widened = engine.ask(f"{spelled_out(question)} {context_for(question, earlier[-1], topic)}", k)
     if not ranked.scores or refused_in_context(question, own, widened):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
@@ -140,7 +171,7 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
     """Where a conversation is after these questions: the last new topic, moved by follow-ups."""
     topic = Topic()
     for question in questions:
-        own = engine.rank(question, RANKED)
+        own = engine.rank(spelled_out(question), RANKED)
         if topic.source is None:
             topic = topic_for(question, own)
             continue
