@@ -64,6 +64,9 @@ FUNCTION_WORDS = _word_set(
     " will would can could should shall may might must i you we me my your our tell please"
     " many much long"
 )
+SAYING = _word_set("say says said saying tell told according")
+"""Who said it is asked of what the conversation reached ("who said that?", "says who?",
+"according to whom?"): these words point back at the topic's source, not somewhere new."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 CHAT_FILLERS = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice"
@@ -117,7 +120,7 @@ def words(question: str) -> list[str]:
 def own_words(question: str) -> list[str]:
     """The words that say what the question is about: no function words, no pronouns."""
     found = [w.removesuffix("'s") for w in words(question)]
-    return [w for w in found if w not in FUNCTION_WORDS and w not in ANAPHORA]
+    return [w for w in found if w not in FUNCTION_WORDS | ANAPHORA | SAYING]
 
 
 def leans_on_context(question: str) -> bool:
