@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.topic import Topic, key_of, moved, topic_for, unheard_of
+from index.answering.topic import Topic, key_of, moved, named_elsewhere, topic_for, unheard_of
 from index.passages import Answer, Hit
 
 MAX_HISTORY = 8
@@ -64,7 +64,7 @@ FUNCTION_WORDS = _word_set(
     " will would can could should shall may might must i you we me my your our tell please"
     " many much long"
 )
-SAYING = _word_set("say says said saying tell told according")
+SAYING = _word_set("say says said saying told according")
 """Who said it is asked of what the conversation reached ("who said that?", "says who?",
 "according to whom?"): these words point back at the topic's source, not somewhere new."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -160,7 +160,7 @@ def answer_in_context(
     if not follows(question, alone, own):
         return alone
     topic = resumed(topic_of(engine, earlier), question, own)
-    if topic.source is None:
+    if topic.source is None or changes_story(question, alone, own, topic):
         return alone
     ranked = moved(topic, topic_for(question, own), share_for(question, alone))
     widened = engine.ask(f"{spelled_out(question)} {context_for(question, earlier[-1], topic)}", k)
@@ -179,13 +179,13 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             topic = topic_for(question, own)
             continue
         alone = engine.ask(question, 1)
-        if follows(question, alone, own):
-            continued = resumed(topic, question, own)
+        continued = resumed(topic, question, own) if follows(question, alone, own) else None
+        if continued is None or changes_story(question, alone, own, continued):
+            topic = replace(topic_for(question, own), before=replace(topic, before=None))
+        else:
             left = topic.before if continued is topic else topic
             after = moved(continued, topic_for(question, own), share_for(question, alone))
             topic = replace(after, before=None if left is None else replace(left, before=None))
-        else:
-            topic = replace(topic_for(question, own), before=replace(topic, before=None))
     return topic
 
 
@@ -201,6 +201,17 @@ def resumed(topic: Topic, question: str, own: Sequence[Hit]) -> Topic:
     here = scores.get(key_of(topic.ranked(1)[0]), 0.0)
     there = scores.get(key_of(left.ranked(1)[0]), 0.0)
     return left if there > here else topic
+
+
+def changes_story(question: str, alone: Answer, own: Sequence[Hit], topic: Topic) -> bool:
+    """Whether a question that reads as a follow-up turns to another story: the engine answers
+    it alone, and what it names is in that story, not in the conversation's ("ok so how many
+    homes does the millbrook farm power?" after a question about the shrine plot)."""
+    story = topic.source
+    mine = " ".join(own_words(question))
+    return (
+        bool(mine) and not alone.refused and story is not None and named_elsewhere(mine, own, story)
+    )
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:

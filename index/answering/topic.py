@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 import Stemmer
 
 from index.answering.concepts import ARTICLE_WORDS, WORD, concepts
-from index.answering.vocabulary import share_held
+from index.answering.vocabulary import mentions, share_held
 from index.passages import Chunk, Hit
 
 HEADLINE_SHARE = 0.5
@@ -101,6 +101,31 @@ def unheard_of(words: str, hits: Sequence[Hit]) -> bool:
     (itself or a synonym): it asks about something the stories do not speak of."""
     asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
     return bool(asked) and not any(share_held(asked, stems_of(hit.chunk)) for hit in hits)
+
+
+def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
+    """Whether the specific `words` of a question all stand in another story than `story`, and
+    one of them in no passage of `story` (the passages it ranks): "and what did al-sharaa say
+    to trump?" after questions about the solar farm is about the Syria story, whatever its
+    opening says. Only the words themselves count; a synonym is no sign of a change of story."""
+    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
+    if not asked:
+        return False
+    here = [stems_of(hit.chunk) for hit in hits if hit.chunk.source.id == story]
+    if all(any(mentions(c.stem, stems) for stems in here) for c in asked):
+        return False
+    others = {hit.chunk.source.id for hit in hits} - {story}
+    return any(
+        all(
+            any(
+                mentions(c.stem, stems_of(hit.chunk))
+                for hit in hits
+                if hit.chunk.source.id == other
+            )
+            for c in asked
+        )
+        for other in others
+    )
 
 
 @lru_cache(maxsize=4096)
