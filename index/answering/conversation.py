@@ -5,7 +5,9 @@ when it leans on what came before: a pronoun or demonstrative (he, it, they, tha
 word that presupposes something said ("else", "other", "besides"), an opening like "and …" or
 "what about …", no content words of its own ("When?", "Why?"), or when the engine would refuse
 it alone although it has one word of its own or nearly answers. "This article" points at the
-article, not back.
+article, not back. A question is read as chat types it: an opening "ok", "wait" or "hmm" and a
+contraction without its apostrophe ("whats", "theyre") are written out first, and words of
+saying ("who said so?", "says who?") ask who said what the conversation reached.
 
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
@@ -13,6 +15,8 @@ passages of the story the topic is in compete. A question with content of its ow
 signal starts afresh and is answered exactly as without history; the topic it replaced is kept,
 and a later follow-up whose own words score that topic's best passage higher than the current
 one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
+A question that reads as a follow-up but names only another story ("and what did al-sharaa say
+to trump?" in a conversation about the solar farm) changes story, and is answered alone.
 A follow-up with words of its own that the stories never speak of is refused as it would be
 alone, however much it borrows from the conversation ("Can it mine bitcoin?").
 """
@@ -73,8 +77,8 @@ CHAT_FILLERS = re.compile(
     r"|thanks|thx|great|huh|btw)\b[\s,.!:;…-]*)+",
     re.I,
 )
-"""What a chat message opens with before the question ("ok and the date?", "wait, who said
-that?"): not words of the question's own, and not in the way of an opening "and"."""
+"""What a chat message opens with before the question ("ok and the cost?", "wait, who paid?"):
+not words of the question's own, and not in the way of an opening "and"."""
 CHAT_SPELLINGS = {
     "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is",
     "hows": "how is", "whys": "why is", "thats": "that is", "hes": "he is", "shes": "she is",
@@ -207,11 +211,9 @@ def changes_story(question: str, alone: Answer, own: Sequence[Hit], topic: Topic
     """Whether a question that reads as a follow-up turns to another story: the engine answers
     it alone, and what it names is in that story, not in the conversation's ("ok so how many
     homes does the millbrook farm power?" after a question about the shrine plot)."""
-    story = topic.source
-    mine = " ".join(own_words(question))
-    return (
-        bool(mine) and not alone.refused and story is not None and named_elsewhere(mine, own, story)
-    )
+    if alone.refused or topic.source is None:
+        return False
+    return named_elsewhere(" ".join(own_words(question)), own, topic.source)
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:

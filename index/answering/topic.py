@@ -105,27 +105,19 @@ def unheard_of(words: str, hits: Sequence[Hit]) -> bool:
 
 def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     """Whether the specific `words` of a question all stand in another story than `story`, and
-    one of them in no passage of `story` (the passages it ranks): "and what did al-sharaa say
-    to trump?" after questions about the solar farm is about the Syria story, whatever its
+    one of them in no passage of `story` (among the passages it ranks): "and what did al-sharaa
+    say to trump?" after questions about the solar farm is about the Syria story, whatever its
     opening says. Only the words themselves count; a synonym is no sign of a change of story."""
-    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
-    if not asked:
-        return False
-    here = [stems_of(hit.chunk) for hit in hits if hit.chunk.source.id == story]
-    if all(any(mentions(c.stem, stems) for stems in here) for c in asked):
-        return False
-    others = {hit.chunk.source.id for hit in hits} - {story}
-    return any(
-        all(
-            any(
-                mentions(c.stem, stems_of(hit.chunk))
-                for hit in hits
-                if hit.chunk.source.id == other
-            )
-            for c in asked
-        )
-        for other in others
-    )
+    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0) if words else ()
+    passages: dict[str, list[frozenset[str]]] = {}
+    for hit in hits:
+        passages.setdefault(hit.chunk.source.id, []).append(stems_of(hit.chunk))
+
+    def holds_all(source: str) -> bool:
+        return all(any(mentions(c.stem, s) for s in passages.get(source, ())) for c in asked)
+
+    others = (source for source in passages if source != story)
+    return bool(asked) and not holds_all(story) and any(holds_all(other) for other in others)
 
 
 @lru_cache(maxsize=4096)
