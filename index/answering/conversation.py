@@ -160,14 +160,14 @@ def answer_in_context(
     earlier = [q for q in history if q.strip()][-MAX_HISTORY:]
     if not earlier:
         return alone
-    own = engine.rank(spelled_out(question), RANKED)
+    own = engine.rank(question, RANKED)
     if not follows(question, alone, own):
         return alone
     topic = resumed(topic_of(engine, earlier), question, own)
     if topic.source is None or changes_story(question, alone, own, topic):
         return alone
     ranked = moved(topic, topic_for(question, own), share_for(question, alone))
-    widened = engine.ask(f"{spelled_out(question)} {context_for(question, earlier[-1], topic)}", k)
+    widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
     if not ranked.scores or refused_in_context(question, own, widened):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
@@ -178,7 +178,7 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
     """Where a conversation is after these questions: the last new topic, moved by follow-ups."""
     topic = Topic()
     for question in questions:
-        own = engine.rank(spelled_out(question), RANKED)
+        own = engine.rank(question, RANKED)
         if topic.source is None:
             topic = topic_for(question, own)
             continue

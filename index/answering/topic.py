@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from index.answering.concepts import ARTICLE_WORDS, WORD, concepts
+from index.answering.concepts import ARTICLE_WORDS, WORD, Concept, concepts
 from index.answering.vocabulary import mentions, share_held
 from index.passages import Chunk, Hit
 
@@ -26,6 +26,11 @@ HEADLINE_SHARE = 0.5
 article itself ("Who reported it?"). Alone, "When did it start running?" ranks the solar farm's
 headline above the paragraph that says "on Tuesday"; in eval/conversations.json's 'dev', 'test'
 and 'test2' conversations this lifted three follow-ups to the right passage and lost none."""
+
+ELSEWHERE_SPECIFICITY = 3.0
+"""How specific the words a question takes from another story must be, together, to carry the
+conversation there: more than one common word that story happens to use ("opposed", 2.0;
+"cost", 1.3), as a name does ("millbrook", 4.5) or two of its subjects ("solar farm", 3.7)."""
 
 Key = tuple[str, int]
 """A passage: its source and where it starts."""
@@ -104,20 +109,24 @@ def unheard_of(words: str, hits: Sequence[Hit]) -> bool:
 
 
 def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
-    """Whether the specific `words` of a question all stand in another story than `story`, and
-    one of them in no passage of `story` (among the passages it ranks): "and what did al-sharaa
-    say to trump?" after questions about the solar farm is about the Syria story, whatever its
-    opening says. Only the words themselves count; a synonym is no sign of a change of story."""
+    """Whether the specific `words` of a question all stand in another story than `story`
+    (among the passages it ranks), and those that `story` lacks are specific enough to name
+    that story: "and what did al-sharaa say to trump?" after questions about the solar farm is
+    about the Syria story, whatever its opening says, while "who opposed it?" after the shrine
+    plot stays with it. Only the words themselves count, not their synonyms."""
     asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0) if words else ()
     passages: dict[str, list[frozenset[str]]] = {}
     for hit in hits:
         passages.setdefault(hit.chunk.source.id, []).append(stems_of(hit.chunk))
 
-    def holds_all(source: str) -> bool:
-        return all(any(mentions(c.stem, s) for s in passages.get(source, ())) for c in asked)
+    def held(concept: Concept, source: str) -> bool:
+        return any(mentions(concept.stem, stems) for stems in passages.get(source, ()))
 
+    lacking = sum(c.specificity for c in asked if not held(c, story))
     others = (source for source in passages if source != story)
-    return bool(asked) and not holds_all(story) and any(holds_all(other) for other in others)
+    return lacking >= ELSEWHERE_SPECIFICITY and any(
+        all(held(c, other) for c in asked) for other in others
+    )
 
 
 @lru_cache(maxsize=4096)

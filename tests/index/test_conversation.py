@@ -75,7 +75,7 @@ def test_words_of_saying_are_not_words_of_the_question_s_own() -> None:
 SYRIA, SOLAR = Source("syria", "Syria"), Source("solar", "Solar")
 STORIES = (
     Hit(Chunk(SYRIA, 1, 0, 30, "A plot against a shrine near Damascus"), 0.5),
-    Hit(Chunk(SOLAR, 1, 0, 36, "Millbrook switched on its solar farm"), 0.4),
+    Hit(Chunk(SOLAR, 1, 0, 52, "Millbrook switched on its solar farm; anglers opposed it"), 0.4),
 )
 
 
@@ -85,6 +85,10 @@ def test_words_only_another_story_holds_name_that_story() -> None:
 
 def test_a_word_the_conversation_s_story_holds_keeps_it() -> None:
     assert not named_elsewhere("millbrook shrine", STORIES, "syria")
+
+
+def test_one_common_word_of_another_story_does_not_carry_the_conversation_there() -> None:
+    assert not named_elsewhere("opposed", STORIES, "syria")
 
 
 STORY = Source("story", "A story")
