@@ -174,7 +174,7 @@ def test_a_follow_up_is_answered_from_the_body_rather_than_the_headline(
 @slow
 def test_the_conversation_set_meets_the_follow_up_targets(both_articles: Engine) -> None:
     # The targets hold on the conversations the rules were tuned on; the others ('test', 'test2',
-    # 'test3') are reported by `python -m benchmarks.conversations`, not pinned here.
+    # 'test3', 'test4') are reported by `python -m benchmarks.conversations`, not pinned here.
     conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
     tallies = score(both_articles, conversations)
     dev = tallies["dev"]
