@@ -5,7 +5,9 @@ when it leans on what came before: a pronoun or demonstrative (he, it, they, tha
 word that presupposes something said ("else", "other", "besides"), an opening like "and …" or
 "what about …", no content words of its own ("When?", "Why?"), or when the engine would refuse
 it alone although it has one word of its own or nearly answers. "This article" points at the
-article, not back.
+article, not back. A question is read as chat types it: an opening "ok", "wait" or "hmm" and a
+contraction without its apostrophe ("whats", "theyre") are written out first, and words of
+saying ("who said so?", "says who?") ask who said what the conversation reached.
 
 A follow-up is ranked by its own words and by the conversation's topic: each earlier turn leaves
 a normalised score over the passages, a follow-up adds its own scores to part of it, and only
@@ -13,6 +15,8 @@ passages of the story the topic is in compete. A question with content of its ow
 signal starts afresh and is answered exactly as without history; the topic it replaced is kept,
 and a later follow-up whose own words score that topic's best passage higher than the current
 one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
+A question that reads as a follow-up but names only another story ("and what did al-sharaa say
+to trump?" in a conversation about the solar farm) changes story, and is answered alone.
 A follow-up with words of its own that the stories never speak of is refused as it would be
 alone, however much it borrows from the conversation ("Can it mine bitcoin?").
 """
@@ -24,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.topic import Topic, key_of, moved, topic_for, unheard_of
+from index.answering.topic import Topic, key_of, moved, named_elsewhere, topic_for, unheard_of
 from index.passages import Answer, Hit
 
 MAX_HISTORY = 8
@@ -64,7 +68,27 @@ FUNCTION_WORDS = _word_set(
     " will would can could should shall may might must i you we me my your our tell please"
     " many much long"
 )
+SAYING = _word_set("say says said saying told according")
+"""Who said it is asked of what the conversation reached ("who said that?", "says who?",
+"according to whom?"): these words point back at the topic's source, not somewhere new."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+CHAT_FILLERS = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice"
+    r"|thanks|thx|great|huh|btw)\b[\s,.!:;…-]*)+",
+    re.I,
+)
+"""What a chat message opens with before the question ("ok and the cost?", "wait, who paid?"):
+not words of the question's own, and not in the way of an opening "and"."""
+CHAT_SPELLINGS = {
+    "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is",
+    "hows": "how is", "whys": "why is", "thats": "that is", "hes": "he is", "shes": "she is",
+    "theres": "there is", "theyre": "they are", "isnt": "is not", "wasnt": "was not",
+    "arent": "are not", "werent": "were not", "dont": "do not", "doesnt": "does not",
+    "didnt": "did not", "cant": "cannot", "wont": "will not", "u": "you", "ur": "your",
+}  # fmt: skip
+"""Contractions as chat types them, with or without the apostrophe ("whats", "theyre"): a
+pronoun or question word hidden in them is still one."""
+TOKEN = re.compile(r"[\w'’-]+")
 
 
 class Asks(Protocol):
@@ -79,21 +103,35 @@ class Asks(Protocol):
         ...
 
 
+def spelled_out(question: str) -> str:
+    """The question without a chat opening ("ok", "wait", "hmm") and with chat contractions
+    written out ("whats he want" → "what is he want"); the question itself when nothing else
+    is left."""
+    rest = CHAT_FILLERS.sub("", question).strip() or question
+    return TOKEN.sub(_written_out, rest)
+
+
+def _written_out(token: re.Match[str]) -> str:
+    word = token.group()
+    return CHAT_SPELLINGS.get(re.sub("['’]", "", word.lower()), word)
+
+
 def words(question: str) -> list[str]:
-    """The question's words, lower case."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(question)]
+    """The question's words as written out, lower case."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(spelled_out(question))]
 
 
 def own_words(question: str) -> list[str]:
     """The words that say what the question is about: no function words, no pronouns."""
     found = [w.removesuffix("'s") for w in words(question)]
-    return [w for w in found if w not in FUNCTION_WORDS and w not in ANAPHORA]
+    return [w for w in found if w not in FUNCTION_WORDS | ANAPHORA | SAYING]
 
 
 def leans_on_context(question: str) -> bool:
     """Whether a question reads as a follow-up: it refers back or has no content of its own."""
     found = {w.removesuffix("'s") for w in words(THIS_ARTICLE.sub(r"\1", question))}
-    return bool(found & ANAPHORA) or bool(OPENINGS.match(question)) or not own_words(question)
+    opens = OPENINGS.match(spelled_out(question))
+    return bool(found & ANAPHORA) or bool(opens) or not own_words(question)
 
 
 class Conversation:
@@ -126,7 +164,7 @@ def answer_in_context(
     if not follows(question, alone, own):
         return alone
     topic = resumed(topic_of(engine, earlier), question, own)
-    if topic.source is None:
+    if topic.source is None or changes_story(question, alone, own, topic):
         return alone
     ranked = moved(topic, topic_for(question, own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
@@ -145,13 +183,13 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             topic = topic_for(question, own)
             continue
         alone = engine.ask(question, 1)
-        if follows(question, alone, own):
-            continued = resumed(topic, question, own)
+        continued = resumed(topic, question, own) if follows(question, alone, own) else None
+        if continued is None or changes_story(question, alone, own, continued):
+            topic = replace(topic_for(question, own), before=replace(topic, before=None))
+        else:
             left = topic.before if continued is topic else topic
             after = moved(continued, topic_for(question, own), share_for(question, alone))
             topic = replace(after, before=None if left is None else replace(left, before=None))
-        else:
-            topic = replace(topic_for(question, own), before=replace(topic, before=None))
     return topic
 
 
@@ -167,6 +205,15 @@ def resumed(topic: Topic, question: str, own: Sequence[Hit]) -> Topic:
     here = scores.get(key_of(topic.ranked(1)[0]), 0.0)
     there = scores.get(key_of(left.ranked(1)[0]), 0.0)
     return left if there > here else topic
+
+
+def changes_story(question: str, alone: Answer, own: Sequence[Hit], topic: Topic) -> bool:
+    """Whether a question that reads as a follow-up turns to another story: the engine answers
+    it alone, and what it names is in that story, not in the conversation's ("ok so how many
+    homes does the millbrook farm power?" after a question about the shrine plot)."""
+    if alone.refused or topic.source is None:
+        return False
+    return named_elsewhere(" ".join(own_words(question)), own, topic.source)
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:

@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from index.answering.concepts import ARTICLE_WORDS, WORD, concepts
-from index.answering.vocabulary import share_held
+from index.answering.concepts import ARTICLE_WORDS, WORD, Concept, concepts
+from index.answering.vocabulary import mentions, share_held
 from index.passages import Chunk, Hit
 
 HEADLINE_SHARE = 0.5
@@ -26,6 +26,11 @@ HEADLINE_SHARE = 0.5
 article itself ("Who reported it?"). Alone, "When did it start running?" ranks the solar farm's
 headline above the paragraph that says "on Tuesday"; in eval/conversations.json's 'dev', 'test'
 and 'test2' conversations this lifted three follow-ups to the right passage and lost none."""
+
+ELSEWHERE_SPECIFICITY = 3.0
+"""How specific the words a question takes from another story must be, together, to carry the
+conversation there: more than one common word that story happens to use ("opposed", 2.0;
+"cost", 1.3), as a name does ("millbrook", 4.5) or two of its subjects ("solar farm", 3.7)."""
 
 Key = tuple[str, int]
 """A passage: its source and where it starts."""
@@ -101,6 +106,27 @@ def unheard_of(words: str, hits: Sequence[Hit]) -> bool:
     (itself or a synonym): it asks about something the stories do not speak of."""
     asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
     return bool(asked) and not any(share_held(asked, stems_of(hit.chunk)) for hit in hits)
+
+
+def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
+    """Whether the specific `words` of a question all stand in another story than `story`
+    (among the passages it ranks), and those that `story` lacks are specific enough to name
+    that story: "and what did al-sharaa say to trump?" after questions about the solar farm is
+    about the Syria story, whatever its opening says, while "who opposed it?" after the shrine
+    plot stays with it. Only the words themselves count, not their synonyms."""
+    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0) if words else ()
+    passages: dict[str, list[frozenset[str]]] = {}
+    for hit in hits:
+        passages.setdefault(hit.chunk.source.id, []).append(stems_of(hit.chunk))
+
+    def held(concept: Concept, source: str) -> bool:
+        return any(mentions(concept.stem, stems) for stems in passages.get(source, ()))
+
+    lacking = sum(c.specificity for c in asked if not held(c, story))
+    others = (source for source in passages if source != story)
+    return lacking >= ELSEWHERE_SPECIFICITY and any(
+        all(held(c, other) for c in asked) for other in others
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ from index.answering.conversation import (
     own_words,
     resumed,
 )
-from index.answering.topic import Topic, normalised
+from index.answering.topic import Topic, named_elsewhere, normalised
 from index.engine import Engine
 from index.passages import Chunk, Hit, Source
 
@@ -32,6 +32,9 @@ from index.passages import Chunk, Hit, Source
         "Who is in charge there now?",
         "How many of them?",
         "Where else besides Syria?",
+        "ok and the cost?",  # a chat opening does not hide the "and"
+        "theyre from which uni",  # nor a pronoun typed without its apostrophe
+        "says who?",  # who said it asks about what the conversation reached
     ],
 )
 def test_questions_that_refer_back_read_as_follow_ups(question: str) -> None:
@@ -53,12 +56,39 @@ def test_questions_with_their_own_subject_stand_alone(question: str) -> None:
 
 
 def test_own_words_keep_the_subject_and_drop_pronouns() -> None:
-    assert own_words("What did he say to the US about Syria's future?") == [
-        "say",
+    assert own_words("What did he promise the US about Syria's future?") == [
+        "promise",
         "us",
         "syria",
         "future",
     ]
+
+
+def test_chat_openings_and_contractions_are_not_words_of_the_question_s_own() -> None:
+    assert own_words("ok whats he want from the us") == ["want", "us"]
+
+
+def test_words_of_saying_are_not_words_of_the_question_s_own() -> None:
+    assert own_words("according to whom, and who said so?") == []
+
+
+SYRIA, SOLAR = Source("syria", "Syria"), Source("solar", "Solar")
+STORIES = (
+    Hit(Chunk(SYRIA, 1, 0, 30, "A plot against a shrine near Damascus"), 0.5),
+    Hit(Chunk(SOLAR, 1, 0, 52, "Millbrook switched on its solar farm; anglers opposed it"), 0.4),
+)
+
+
+def test_words_only_another_story_holds_name_that_story() -> None:
+    assert named_elsewhere("millbrook solar", STORIES, "syria")
+
+
+def test_a_word_the_conversation_s_story_holds_keeps_it() -> None:
+    assert not named_elsewhere("millbrook shrine", STORIES, "syria")
+
+
+def test_one_common_word_of_another_story_does_not_carry_the_conversation_there() -> None:
+    assert not named_elsewhere("opposed", STORIES, "syria")
 
 
 STORY = Source("story", "A story")
@@ -144,7 +174,7 @@ def test_a_follow_up_is_answered_from_the_body_rather_than_the_headline(
 @slow
 def test_the_conversation_set_meets_the_follow_up_targets(both_articles: Engine) -> None:
     # The targets hold on the conversations the rules were tuned on; the others ('test', 'test2',
-    # 'test3') are reported by `python -m benchmarks.conversations`, not pinned here.
+    # 'test3', 'test4') are reported by `python -m benchmarks.conversations`, not pinned here.
     conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
     tallies = score(both_articles, conversations)
     dev = tallies["dev"]
@@ -182,3 +212,33 @@ def test_a_pronoun_after_a_change_of_story_means_the_new_story_s_person(
     answer = answer_in_context(both_articles, "What did he tell Trump?", history)
     assert answer.hits[0].chunk.source.id == "us-syria-intelligence-sharing"
     assert answer.hits[0].chunk.paragraph == 6
+
+
+@slow
+def test_a_follow_up_typed_as_chat_finds_its_passage(both_articles: Engine) -> None:
+    history = ["why were the anglers against it", "ok so whos checking on the fish"]
+    answer = answer_in_context(both_articles, "theyre from which uni", history)
+    assert "Northfield University" in answer.hits[0].chunk.text
+
+
+@slow
+def test_says_who_finds_the_source_of_what_was_answered(both_articles: Engine) -> None:
+    history = ["how many homes will the millbrook array supply"]
+    answer = answer_in_context(both_articles, "says who?", history)
+    assert "The council says" in answer.hits[0].chunk.text
+
+
+@slow
+def test_and_naming_the_other_story_is_answered_exactly_as_alone(both_articles: Engine) -> None:
+    question = "and what did al-sharaa say to trump"
+    history = ["who paid for the solar farm"]
+    assert answer_in_context(both_articles, question, history) == both_articles.ask(question)
+
+
+@slow
+def test_after_a_change_of_story_a_follow_up_stays_in_the_new_story(
+    both_articles: Engine,
+) -> None:
+    history = ["who paid for the solar farm", "and what did al-sharaa say to trump"]
+    answer = answer_in_context(both_articles, "why him", history)
+    assert answer.hits[0].chunk.source.id == "us-syria-intelligence-sharing"
