@@ -122,7 +122,7 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
     matches = list(WORD.finditer(question))
-    for match, after in zip(matches, [*matches[1:], None], strict=True):
+    for match, after in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
         word = POSSESSIVE.sub("", match.group())
         lower = word.lower()
         if len(lower) < 2 or lower in STOPWORD_SET:

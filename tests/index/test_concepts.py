@@ -22,6 +22,10 @@ def test_concepts_are_the_content_words_in_order_without_possessives() -> None:
     assert words("Who stopped the ISIS’s plot, and who stopped it?") == ["stopped", "ISIS", "plot"]
 
 
+def test_a_question_with_no_words_has_no_concepts() -> None:
+    assert concepts("", STEMMER) == concepts("?!", STEMMER) == ()
+
+
 def test_names_and_numbers_are_marked_as_names() -> None:
     named = {c.word: c.named for c in concepts("What did Russia do in 2024?", STEMMER)}
     assert named == {"Russia": True, "2024": True}
