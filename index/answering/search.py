@@ -171,7 +171,8 @@ class Retriever:
             lower = word.lower()
             if self._stemmer.stemWord(lower) in self._vocabulary.stems or known(lower):
                 return word
-            if lower not in self._respelt:
+            found = self._respelt.get(lower, word)
+            if found == word:  # not looked up yet (another thread may clear the memory)
                 if looked >= RESPELT_PER_QUESTION:
                     return word
                 looked += 1
@@ -179,8 +180,8 @@ class Retriever:
                     self._respelt.clear()
                 nearest = self._vocabulary.spellings(lower)
                 one = len({self._stemmer.stemWord(w) for w in nearest}) == 1
-                self._respelt[lower] = nearest[0] if one else None
-            found = self._respelt[lower]
+                found = nearest[0] if one else None
+                self._respelt[lower] = found
             if found is None:
                 return word
             return found.capitalize() if word[0].isupper() else found

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from index.answering import search
 from index.answering.evaluation import evaluate
 from index.engine import Engine
 from index.settings import Settings
@@ -112,6 +114,16 @@ def test_a_misspelt_question_is_answered_as_if_spelt_right(
     answer = engine.ask(misspelt)
     assert answer.question == misspelt
     assert [h.chunk for h in answer.hits] == [h.chunk for h in engine.ask(spelt).hits] != []
+
+
+def test_misspelt_questions_asked_at_once_from_threads_are_each_respelt(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RESPELT_KEPT", 1)  # forget after every word: the worst case
+    typed = ["Who is the new Syrain leader?", "Is the US wary of the new goverment?"] * 20
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(engine.ask, typed))
+    assert [a.hits[0].chunk.paragraph for a in answers] == [6, 8] * 20
 
 
 @pytest.mark.parametrize("typed", ["¿Quién es el nuevo líder de Siria?", "叙利亚的新领导人是谁？"])
