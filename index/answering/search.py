@@ -33,10 +33,10 @@ from index.answering.concepts import (
     Concept,
     asked_kind,
     concepts,
-    known,
 )
 from index.answering.focus import asked_for
 from index.answering.questions import Question
+from index.answering.spelling import Respeller
 from index.answering.vocabulary import Vocabulary, share_held
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
@@ -63,11 +63,6 @@ GIST = re.compile(
     re.I,
 )
 """A question asking what the story is about, in any of the usual ways."""
-TYPED_WORD = re.compile(r"[^\W\d_]{5,}")
-RESPELT_PER_QUESTION = 4
-"""How many words of one question are looked up as possible misspellings, at most."""
-RESPELT_KEPT = 10_000
-"""How many looked-up words are remembered (then forgotten all at once)."""
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
 )
@@ -156,37 +151,11 @@ class Retriever:
         firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
         self._leads = np.array(sorted(firsts.values()), np.int64)
         self._offered: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
-        self._respelt: dict[str, str | None] = {}
+        self._respeller = Respeller(self._vocabulary, self._stemmer)
 
     def corrected(self, text: str) -> str:
-        """The question with each misspelt word as the corpus spells it ("How strong is the
-        strenght?" → "... strength?"): BM25, the concepts and the model then see the word.
-        Only the first few words that need a look are looked up, so a long run of gibberish
-        costs no more than a short question."""
-        looked = 0
-
-        def respelt(match: re.Match[str]) -> str:
-            nonlocal looked
-            word = match.group()
-            lower = word.lower()
-            if self._stemmer.stemWord(lower) in self._vocabulary.stems or known(lower):
-                return word
-            found = self._respelt.get(lower, word)
-            if found == word:  # not looked up yet (another thread may clear the memory)
-                if looked >= RESPELT_PER_QUESTION:
-                    return word
-                looked += 1
-                if len(self._respelt) >= RESPELT_KEPT:
-                    self._respelt.clear()
-                nearest = self._vocabulary.spellings(lower)
-                one = len({self._stemmer.stemWord(w) for w in nearest}) == 1
-                found = nearest[0] if one else None
-                self._respelt[lower] = found
-            if found is None:
-                return word
-            return found.capitalize() if word[0].isupper() else found
-
-        return TYPED_WORD.sub(respelt, text)
+        """The question with its misspelt words as the corpus spells them."""
+        return self._respeller.corrected(text)
 
     def score(self, question: Question, vector: np.ndarray) -> Scored:
         """Dense, lexical and combined scores of the passages that could answer the question.

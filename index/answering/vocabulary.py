@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-from index.answering.concepts import WORD, Concept, known, packaged
+from index.answering.concepts import WORD, Concept, packaged
 
 STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
@@ -113,25 +113,9 @@ class Vocabulary:
         slack = 1 if len(word) >= 5 else 0
         slack += len(word) >= 9
         return any(
-            abs(len(w) - len(word)) <= slack and _within(word, w, slack)
+            abs(len(w) - len(word)) <= slack and apart(word, w, slack) <= slack
             for w in self.words.get(word[0], ())
         )
-
-    def spellings(self, word: str) -> tuple[str, ...]:
-        """The corpus words nearest a lowercase word that no dictionary knows, when they are a
-        letter off (two for words of nine letters or more; a swap of neighbours counts as one):
-        "susbtance" → ("substance",), "discoverd" → ("discovered", "discovers"). Empty for
-        words the corpus or English has ("serf"), words under five letters, and words with
-        nothing that near."""
-        lower = fold(word).lower()
-        if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in self.stems:
-            return ()
-        slack = 1 + (len(lower) >= 9)
-        near = (w for w in self.words.get(lower[0], ()) if abs(len(w) - len(lower)) <= slack)
-        apart = sorted((_apart(lower, w), w) for w in near if w.isalpha())
-        if not apart or apart[0][0] == 0 or apart[0][0] > slack:
-            return ()
-        return tuple(w for edits, w in apart if edits == apart[0][0])
 
 
 def fold(text: str) -> str:
@@ -153,21 +137,9 @@ def _initials(words: list[str]) -> set[str]:
     return found
 
 
-def _within(a: str, b: str, most: int) -> bool:
-    """Whether `a` and `b` are at most `most` edits apart."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, start=1):
-        current = [i]
-        for j, y in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > most:
-            return False
-        previous = current
-    return previous[-1] <= most
-
-
-def _apart(a: str, b: str) -> int:
-    """Edits from `a` to `b`, a swap of two neighbouring letters counting as one."""
+def apart(a: str, b: str, most: int) -> int:
+    """Edits from `a` to `b` (a letter added, dropped or changed, or two neighbours swapped),
+    or `most` + 1 as soon as it is clear there are more than `most`."""
     rows = [list(range(len(b) + 1))]
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)
@@ -175,8 +147,10 @@ def _apart(a: str, b: str) -> int:
             row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
+        if min(row) > most:
+            return most + 1
         rows.append(row)
-    return rows[-1][-1]
+    return min(rows[-1][-1], most + 1)
 
 
 def _shared(a: str, b: str) -> int:

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from index.answering import search
+from index.answering import spelling
 from index.answering.evaluation import evaluate
 from index.engine import Engine
 from index.settings import Settings
@@ -119,7 +119,7 @@ def test_a_misspelt_question_is_answered_as_if_spelt_right(
 def test_misspelt_questions_asked_at_once_from_threads_are_each_respelt(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "RESPELT_KEPT", 1)  # forget after every word: the worst case
+    monkeypatch.setattr(spelling, "RESPELT_KEPT", 1)  # forget after every word: the worst case
     typed = ["Who is the new Syrain leader?", "Is the US wary of the new goverment?"] * 20
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(engine.ask, typed))

@@ -8,6 +8,7 @@ import Stemmer
 from index.answering.answerability import offered
 from index.answering.concepts import asked_kind, concepts, offers, specificity
 from index.answering.focus import asked_for
+from index.answering.spelling import spellings
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
 
 STEMMER = Stemmer.Stemmer("english")
@@ -152,15 +153,15 @@ def test_a_misspelt_word_stands_for_the_one_corpus_word_a_letter_off() -> None:
     ]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["substance", "strength"])))
 
-    assert vocabulary.spellings("susbtance") == ("substance",)
-    assert vocabulary.spellings("Strenght") == ("strength",)
-    assert vocabulary.spellings("mathmatical") == ("mathematical",)
-    assert vocabulary.spellings("caxtle") == ("castle", "cattle")  # both a letter off
-    assert vocabulary.spellings("substance") == ()  # the corpus's own word
-    assert vocabulary.spellings("steal") == ()  # an English word is never respelt
-    assert vocabulary.spellings("goverment") == ("government",)  # a common slip, though listed
-    assert vocabulary.spellings("cbts") == ()  # too short to tell a slip from another word
-    assert vocabulary.spellings("strongest") == ()  # nothing a slip away
+    assert spellings(vocabulary, "susbtance") == ("substance",)
+    assert spellings(vocabulary, "Strenght") == ("strength",)
+    assert spellings(vocabulary, "mathmatical") == ("mathematical",)
+    assert spellings(vocabulary, "caxtle") == ("castle", "cattle")  # both a letter off
+    assert spellings(vocabulary, "substance") == ()  # the corpus's own word
+    assert spellings(vocabulary, "steal") == ()  # an English word is never respelt
+    assert spellings(vocabulary, "goverment") == ("government",)  # a common slip, though listed
+    assert spellings(vocabulary, "cbts") == ()  # too short to tell a slip from another word
+    assert spellings(vocabulary, "strongest") == ()  # nothing a slip away
 
 
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:

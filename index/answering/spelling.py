@@ -1,0 +1,79 @@
+"""Misspelt question words, searched as the corpus spells them ("Syrain" → "Syrian").
+
+A word of five letters or more that the corpus lacks and English rarely uses, a slip away from
+the corpus's nearest words (all of one stem), is searched as that word; the answer still quotes
+the question as typed. BM25, the concepts and the sentence model then see the word meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+import Stemmer
+
+from index.answering.concepts import known
+from index.answering.vocabulary import Vocabulary, apart, fold
+
+TYPED_WORD = re.compile(r"[^\W\d_]{5,}")
+RESPELT_PER_QUESTION = 4
+"""How many words of one question are looked up as possible misspellings, at most."""
+RESPELT_KEPT = 10_000
+"""How many looked-up words are remembered (then forgotten all at once)."""
+
+
+def spellings(vocabulary: Vocabulary, word: str) -> tuple[str, ...]:
+    """The corpus words nearest a word that no dictionary knows, when they are a letter off
+    (two for words of nine letters or more; a swap of neighbours counts as one): "susbtance" →
+    ("substance",), "discoverd" → ("discovered", "discovers"). Empty for words the corpus or
+    English has ("serf"), words under five letters, and words with nothing that near."""
+    lower = fold(word).lower()
+    if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in vocabulary.stems:
+        return ()
+    slack = 1 + (len(lower) >= 9)
+    near = (w for w in vocabulary.words.get(lower[0], ()) if abs(len(w) - len(lower)) <= slack)
+    edits = sorted((apart(lower, w, slack), w) for w in near if w.isalpha())
+    if not edits or edits[0][0] == 0 or edits[0][0] > slack:
+        return ()
+    return tuple(w for n, w in edits if n == edits[0][0])
+
+
+class Respeller:
+    """Respells a corpus's questions, remembering each word it looked up."""
+
+    def __init__(self, vocabulary: Vocabulary, stemmer: Stemmer.Stemmer) -> None:
+        self._vocabulary = vocabulary
+        self._stemmer = stemmer
+        self._memory: dict[str, str | None] = {}
+
+    def corrected(self, text: str) -> str:
+        """The question with each misspelt word as the corpus spells it ("How strong is the
+        strenght?" → "... strength?"). Only the first few words that need a look are looked
+        up, so a long run of gibberish costs no more than a short question."""
+        looked = 0
+
+        def respelt(match: re.Match[str]) -> str:
+            nonlocal looked
+            word = match.group()
+            lower = word.lower()
+            if self._stemmer.stemWord(lower) in self._vocabulary.stems or known(lower):
+                return word
+            found = self._memory.get(lower, word)
+            if found == word:  # not looked up yet (another thread may clear the memory)
+                if looked >= RESPELT_PER_QUESTION:
+                    return word
+                looked += 1
+                found = self._one_stem(spellings(self._vocabulary, lower))
+                if len(self._memory) >= RESPELT_KEPT:
+                    self._memory.clear()
+                self._memory[lower] = found
+            if found is None:
+                return word
+            return found.capitalize() if word[0].isupper() else found
+
+        return TYPED_WORD.sub(respelt, text)
+
+    def _one_stem(self, nearest: tuple[str, ...]) -> str | None:
+        """The first of the nearest words when they are all one word to BM25 ("atom",
+        "atomic"); None when none is near or they differ."""
+        one = len({self._stemmer.stemWord(w) for w in nearest}) == 1
+        return nearest[0] if one else None
