@@ -182,13 +182,7 @@ class Retriever:
         combined = dense + self.weights.lexical * lexical[candidates]
         combined += self.weights.coverage * self._coverage(candidates, asked)
         combined[np.isin(candidates, about)] += ABOUT_LIFT
-        kind = asked_kind(question.text)
-        if kind in ("person", "place") and self.weights.new_answer:
-            named = self._stemmer.stemWords(
-                [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(question.text)]
-            )
-            new = [self._offers_new(i, kind, frozenset(named)) for i in candidates.tolist()]
-            combined += self.weights.new_answer * np.asarray(new, np.float32)
+        combined += self._new_answers(question.text, candidates)
         ranked = np.lexsort((candidates, -combined))
         return Scored(
             candidates, dense, combined, lexical[candidates], bool(len(about)), asked, ranked
@@ -249,6 +243,17 @@ class Retriever:
         best = int(np.argmax(similarity + self.weights.answer_fit * np.asarray(fit)))
         start, end = chunk.sentences[best]
         return Hit(chunk, score, start, end)
+
+    def _new_answers(self, text: str, candidates: np.ndarray) -> np.ndarray:
+        """Each candidate's lift for naming someone or somewhere that a "who?" or "where?"
+        question does not (`Weights.new_answer`)."""
+        kind = asked_kind(text)
+        if kind not in ("person", "place") or not self.weights.new_answer:
+            return np.zeros(len(candidates), np.float32)
+        words = [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text)]
+        named = frozenset(self._stemmer.stemWords(words))
+        new = [self._offers_new(i, kind, named) for i in candidates.tolist()]
+        return self.weights.new_answer * np.asarray(new, np.float32)
 
     def _offers_new(self, index: int, kind: str, named: frozenset[str]) -> bool:
         """Whether the passage offers an answer of the kind asked for that the question does
