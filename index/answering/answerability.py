@@ -10,7 +10,6 @@ coefficients are in `index/data/answerability.json`), whose output is the answer
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from functools import cache
@@ -18,14 +17,7 @@ from functools import cache
 import numpy as np
 import Stemmer
 
-from index.answering.concepts import (
-    PLACE,
-    POSSESSIVE,
-    WORD,
-    Concept,
-    is_person,
-    offers,
-)
+from index.answering.concepts import PLACE, WORD, Concept, is_person, names_in, offers
 from index.answering.vocabulary import Vocabulary, aliases, holds, share_held
 from index.logistic import Logistic, parameters, stored
 
@@ -44,10 +36,6 @@ reporting half, the story answered 27 of the 49 questions answered between the c
 against 924 of the 937 above it (docs/quality.md, calibration)."""
 UNKNOWN_NAME_FACTOR = 0.1
 """What such a name multiplies the confidence by."""
-NAME_RUN = re.compile(
-    r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:al|el|bin|ibn|de|van|von)-?[\w’'-]*))*"
-)
-"""A run of capitalised words, with the particles inside names ("Bashar al-Assad")."""
 
 
 @dataclass(frozen=True)
@@ -191,18 +179,16 @@ def unknown_names(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[s
 
 def offered(sentence: str, kind: str, stemmer: Stemmer.Stemmer) -> tuple[frozenset[str], ...]:
     """The names a sentence offers as the answer to "who?" or "where?" (`kind` "person" or
-    "place"), each as its stems: runs of capitalised words ("Bashar al-Assad"); for "who?" not a
-    place or its people ("Syria", "Americans"), and also lowercase words for people ("leader")."""
+    "place"), each as its stems: its names (`names_in`); for "who?" not a place or its people
+    ("Syria", "Americans"), and also lowercase words for people ("leader")."""
     if kind == "place" and not PLACE.search(sentence):
         return ()
     found: list[list[str]] = []
     if kind == "person":
         found += [[w] for w in WORD.findall(sentence) if w.islower() and is_person(w)]
-    for match in NAME_RUN.finditer(sentence):
-        words = [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(match.group())]
-        if match.start() == 0:
-            words = words[1:]  # the sentence's first word has its capital whatever it is
-        if words and not (kind == "person" and all(aliases(w) for w in words)):
+    for name in names_in(sentence):
+        words = [w.lower() for w in WORD.findall(name)]
+        if not (kind == "person" and all(aliases(w) for w in words)):
             found.append(words)
     return tuple(frozenset(stemmer.stemWords(words)) for words in found)
 

@@ -54,6 +54,9 @@ TIME = re.compile(
     re.I,
 )
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
+NAME_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
+"""One word of a name, with the particle some names carry ("al-Assad")."""
+NAME_RUN = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}")
 PLACE = re.compile(r"\b(in|at|near|from|to|across|between|inside|outside|north|south|east|west)\b")
 
 ARTICLE_WORDS = re.compile(
@@ -154,6 +157,25 @@ def offers(sentence: str, kind: str) -> bool:
     if kind == "person" and any(is_person(w) for w in WORD.findall(sentence.lower())):
         return True
     return bool(OFFERS[kind].search(sentence))
+
+
+def names_in(sentence: str) -> list[str]:
+    """The names in a sentence: runs of up to four capitalised words ("Bashar al-Assad"),
+    without possessives, a leading stop word or the sentence's first word, which has its
+    capital whatever it is."""
+    found = []
+    for match in NAME_RUN.finditer(sentence):
+        tokens = [POSSESSIVE.sub("", t) for t in match.group().split()]
+        if match.start() == 0 or tokens[0].lower() in STOPWORD_SET:
+            tokens = tokens[1:]
+        if tokens and not (len(tokens) == 1 and _slight(tokens[0])):
+            found.append(" ".join(tokens))
+    return found
+
+
+def _slight(word: str) -> bool:
+    """A capitalised stop word, or a scrap ("Az" of "Caliber.Az"): no name on its own."""
+    return word.lower() in STOPWORD_SET or (len(word) < 3 and not word.isupper())
 
 
 def is_person(word: str) -> bool:

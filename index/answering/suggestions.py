@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from index.answering.concepts import STOPWORD_SET, specificity
+from index.answering.concepts import NAME_TOKEN, POSSESSIVE, STOPWORD_SET, names_in, specificity
 from index.passages import Chunk
 
 LIMIT = 25
@@ -31,14 +31,11 @@ def _listed(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
-_NAME = re.compile(rf"\b{_TOKEN}(?:\s+{_TOKEN}){{0,3}}")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SENTENCE_END = re.compile(r"[.!?]\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER = r"[a-z][a-z-]+"
 _PHRASE = re.compile(
-    rf"(?:\b(?:the|a|an|its|their|his|her)\s+|(?P<owner>\b{_TOKEN}['’]s)\s+)"
+    rf"(?:\b(?:the|a|an|its|their|his|her)\s+|(?P<owner>\b{NAME_TOKEN}['’]s)\s+)"
     rf"(?P<words>{_LOWER}(?:\s+{_LOWER}){{0,2}})"
 )
 SPECIFIC = 2.0
@@ -121,7 +118,7 @@ def names(texts: Iterable[str]) -> tuple[list[str], list[str]]:
     counted: Counter[str] = Counter()
     for text in texts:
         for sentence in _SENTENCE_END.split(text):
-            counted.update(_names_in(sentence))
+            counted.update(names_in(sentence))
     ranked = [n for n, _ in counted.most_common() if not NOT_A_SUBJECT.search(n)]
     people = _distinct(person for n in ranked if is_person(person := untitled(n)))
     return people, [n for n in ranked if not is_person(untitled(n))]
@@ -133,22 +130,6 @@ def untitled(name: str) -> str:
     while len(tokens) > 2 and (tokens[0].isupper() or tokens[0].lower() in TITLES):
         tokens = tokens[1:]
     return " ".join(tokens)
-
-
-def _names_in(sentence: str) -> list[str]:
-    found = []
-    for match in _NAME.finditer(sentence):
-        tokens = [_POSSESSIVE.sub("", t) for t in match.group().split()]
-        if match.start() == 0 or tokens[0].lower() in STOPWORD_SET:
-            tokens = tokens[1:]  # a sentence's first word is capitalised anyway
-        if tokens and not (len(tokens) == 1 and _slight(tokens[0])):
-            found.append(" ".join(tokens))
-    return found
-
-
-def _slight(word: str) -> bool:
-    """A capitalised stop word, or a scrap ("Az" of "Caliber.Az"): no name on its own."""
-    return word.lower() in STOPWORD_SET or (len(word) < 3 and not word.isupper())
 
 
 def is_person(name: str) -> bool:
@@ -165,7 +146,7 @@ def key_phrases(texts: Iterable[str]) -> list[str]:
         for match in _PHRASE.finditer(text):
             words = noun_words(match.group("words").split())
             if words and (match.group("owner") or len(words) > 1 or _specific(words[0])):
-                owner = _POSSESSIVE.sub("", match.group("owner") or "")
+                owner = POSSESSIVE.sub("", match.group("owner") or "")
                 counted[f"{owner}’s {' '.join(words)}" if owner else " ".join(words)] += 1
     weight = {p: n * sum(specificity(w.lower()) for w in p.split()) for p, n in counted.items()}
     ranked = sorted((p for p in weight if weight[p] > 0), key=lambda p: -weight[p])
