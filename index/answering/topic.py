@@ -114,7 +114,7 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     that story: "and what did al-sharaa say to trump?" after questions about the solar farm is
     about the Syria story, whatever its opening says, while "who opposed it?" after the shrine
     plot stays with it. Only the words themselves count, not their synonyms."""
-    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0) if words else ()
+    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
     passages: dict[str, list[frozenset[str]]] = {}
     for hit in hits:
         passages.setdefault(hit.chunk.source.id, []).append(stems_of(hit.chunk))
