@@ -10,14 +10,25 @@ QUESTION ?= Who is the new leader of Syria?
 
 setup: $(STAMP)
 
+# pip install, tried up to three times: an 80 MB wheel can arrive damaged ("THESE PACKAGES DO NOT
+# MATCH THE HASHES"), and a second download, past pip's cache, arrives whole.
+define pip_install
+	@for try in 1 2 3; do \
+		if [ $$try = 1 ]; then $(BIN)/pip install --quiet $(1) && break; \
+		else $(BIN)/pip install --quiet --no-cache-dir $(1) && break; fi; \
+		[ $$try = 3 ] && exit 1; \
+		echo "pip install $(1) failed (try $$try of 3): trying again without pip's cache…"; \
+	done
+endef
+
 # torch is pinned and installed first: here that is a CPU wheel; unpinned, pip would fetch CUDA.
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) (once, a few minutes): torch, then StoryBot and its dependencies."
 	$(PYTHON) -m venv $(VENV)
 	@echo "Installing torch==2.13.0 (the CPU wheel; used once, to export the model)…"
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(call pip_install,torch==2.13.0)
 	@echo "Installing StoryBot, sentence-transformers, FAISS, onnxruntime, discord.py and the test tools…"
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(call pip_install,-e '.[dev]')
 	touch $(STAMP)
 	@echo "Set up. To type storybot yourself: . $(VENV)/bin/activate"
 
