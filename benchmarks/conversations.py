@@ -24,7 +24,7 @@ from index.passages import Answer
 ROOT = Path(__file__).resolve().parent.parent
 CONVERSATIONS = ROOT / "eval" / "conversations.json"
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
-SPLITS = ("dev", "test", "test2", "test3", "test4", "all")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "all")
 
 
 @dataclass
