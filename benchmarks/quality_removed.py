@@ -27,8 +27,10 @@ def without(engine: Engine, paragraph: int) -> Iterator[Engine]:
     hidden = np.array([i for i, c in enumerate(retriever.chunks) if c.paragraph == paragraph])
     score = retriever.score
 
-    def masked(question: Question, vector: np.ndarray) -> Scored:
-        scored = score(question, vector)
+    def masked(
+        question: Question, vector: np.ndarray, residual: np.ndarray | None = None
+    ) -> Scored:
+        scored = score(question, vector, residual)
         keep = ~np.isin(scored.candidates, hidden)
         candidates, combined = scored.candidates[keep], scored.combined[keep]
         return dataclasses.replace(

@@ -57,6 +57,8 @@ NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 NAME_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
 """One word of a name, with the particle some names carry ("al-Assad")."""
 NAME_RUN = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}")
+UNNAMED = re.compile(rf"(?<=\S)(\s+){NAME_TOKEN}|\b\d[\d,.]*\b")
+"""A name inside a question (not its first word) or a number, with the space before it."""
 PLACE = re.compile(r"\b(in|at|near|from|to|across|between|inside|outside|north|south|east|west)\b")
 
 ARTICLE_WORDS = re.compile(
@@ -136,6 +138,18 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
         phrase = f"{stem}_{particle}" if particle in PARTICLES else None
         found.setdefault(stem, Concept(word, stem, specificity(lower), named, phrase))
     return tuple(found.values())
+
+
+def unnamed(question: str) -> str | None:
+    """The question without its names and numbers, what it asks about them ("What is
+    al-Sharaa's religion?" → "What is religion?"); None when it names nothing, or asks nothing
+    but its names ("Who is Chopin?")."""
+    rest = " ".join(UNNAMED.sub(" ", question).split())
+    asks = any(
+        len(w) >= 2 and POSSESSIVE.sub("", w).lower() not in STOPWORD_SET
+        for w in WORD.findall(rest)
+    )
+    return rest if rest != " ".join(question.split()) and asks else None
 
 
 def specificity(word: str) -> float:

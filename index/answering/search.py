@@ -95,6 +95,11 @@ class Weights:
     393 → 395. Numbers and times were left out: lifting a passage with "earlier this month"
     made near-topic "when will...?" questions look answered (story near-topic refusals on the
     tuning half 16 → 14 of 22)."""
+    unnamed: float = 0.1
+    """Weight of a passage's best sentence similarity to the question without its names, for a
+    question that names someone or something: every passage about al-Sharaa is close to "What
+    is al-Sharaa's religion?", but only one that speaks of what is asked is close to "What is
+    religion?"."""
     answer_fit: float = 0.5
     """How much a sentence's holding the question's concepts and the kind of answer asked for
     counts, beside its similarity, in choosing the sentence to bold. On the quality benchmark's
@@ -157,11 +162,14 @@ class Retriever:
         """The question with its misspelt words as the corpus spells them."""
         return self._respeller.corrected(text)
 
-    def score(self, question: Question, vector: np.ndarray) -> Scored:
+    def score(
+        self, question: Question, vector: np.ndarray, residual: np.ndarray | None = None
+    ) -> Scored:
         """Dense, lexical and combined scores of the passages that could answer the question.
 
         The candidates are the passages holding the rows nearest the question, its best BM25
-        matches, and the byline or headline for questions about the article itself.
+        matches, and the byline or headline for questions about the article itself. `residual`
+        is the vector of the question without its names (`concepts.unnamed`), when it has any.
         """
         tokens = self._tokens([question.text])[0]
         lexical = np.zeros(len(self.chunks), np.float32)
@@ -183,6 +191,8 @@ class Retriever:
         combined += self.weights.coverage * self._coverage(candidates, asked)
         combined[np.isin(candidates, about)] += ABOUT_LIFT
         combined += self._new_answers(question.text, candidates)
+        if residual is not None:
+            combined += self.weights.unnamed * self._sentences.best(candidates, residual)
         ranked = np.lexsort((candidates, -combined))
         return Scored(
             candidates, dense, combined, lexical[candidates], bool(len(about)), asked, ranked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,6 +10,7 @@ import pytest
 
 from index.answering import spelling
 from index.answering.evaluation import evaluate
+from index.answering.search import DEFAULT_WEIGHTS
 from index.engine import Engine
 from index.settings import Settings
 from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT, SECOND_ARTICLE
@@ -42,6 +44,20 @@ def test_an_answer_is_cited_and_marks_its_best_sentence(engine: Engine) -> None:
         assert hit.citation.startswith(f"¶{hit.chunk.paragraph}, US initiates")
         assert hit.answer and hit.answer in hit.chunk.text
     assert any("Ahmed al-Sharaa" in hit.answer for hit in answer.hits)
+
+
+def test_what_a_question_asks_beside_its_names_lifts_the_passages_that_speak_of_it(
+    engine: Engine,
+) -> None:
+    without = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, unnamed=0.0))
+    named = "What did al-Sharaa hope Trump would bring?"
+    lifted = {hit.chunk.start: hit.score for hit in engine.rank(named, 5)}
+    plain = {hit.chunk.start: hit.score for hit in without.rank(named, 5)}
+    lifts = [round(lifted[start] - plain[start], 4) for start in lifted.keys() & plain.keys()]
+    assert len(lifts) >= 3 and all(0 < lift <= 0.1 for lift in lifts), lifts
+    assert len(set(lifts)) > 1, lifts
+    unnamed_question = "what did the new leader hope the president would bring?"
+    assert engine.rank(unnamed_question, 5) == without.rank(unnamed_question, 5)
 
 
 def test_k_sets_how_many_passages(engine: Engine) -> None:

@@ -6,7 +6,7 @@ import pytest
 import Stemmer
 
 from index.answering.answerability import offered
-from index.answering.concepts import asked_kind, concepts, offers, specificity
+from index.answering.concepts import asked_kind, concepts, offers, specificity, unnamed
 from index.answering.focus import asked_for
 from index.answering.spelling import spellings
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
@@ -211,3 +211,25 @@ def test_a_word_for_people_answers_who_as_a_name_does() -> None:
     assert offers("An attorney may seek exemptions.", "person")
     assert not offers("The payouts are studied each year.", "person")
     assert offers("It was found in the 1970s.", "time")
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("What is al-Sharaa's religion?", "What is religion?"),
+        ("How many fighters did ISIS send in 2024?", "How many fighters did send in ?"),
+        ("Which Polish composer wrote the preludes?", "Which composer wrote the preludes?"),
+    ],
+)
+def test_a_question_without_its_names_and_numbers_is_what_it_asks_about_them(
+    question: str, rest: str
+) -> None:
+    assert unnamed(question) == rest
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the death toll?", "Who is Chopin?", "Where is Damascus?", "What is Syria's GDP?"],
+)
+def test_a_question_without_names_or_with_nothing_but_names_has_no_rest(question: str) -> None:
+    assert unnamed(question) is None
