@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.quality_sets import ROOT
+from benchmarks.quality_sets import REPORT_ONLY, ROOT
 
 DOC = ROOT / "docs" / "quality.md"
 Row = dict[str, Any]
@@ -139,13 +139,14 @@ def story_table(results: dict[str, Any]) -> list[str]:
             f"| {share(_of(rows, 'story', split, 'near-topic'), lambda r: r['refused'])} "
             f"| {share(_of(rows, 'story', split, 'off-topic'), lambda r: r['refused'])} |"
         )
-    held = [r for r in rows if r.get("set") == "story_heldout"]
-    ans = [r for r in held if r["kind"] == "answerable"]
-    near = [r for r in held if r["kind"] == "near-topic"]
-    lines.append(
-        f"| of which eval/story_heldout.json | report | {_answered(ans)} "
-        f"| {share(near, lambda r: r['refused'])} | – |"
-    )
+    for name in sorted(REPORT_ONLY):
+        held = [r for r in rows if r.get("set") == name]
+        ans = [r for r in held if r["kind"] == "answerable"]
+        near = [r for r in held if r["kind"] == "near-topic"]
+        lines.append(
+            f"| of which eval/{name}.json | report | {_answered(ans)} "
+            f"| {share(near, lambda r: r['refused'])} | – |"
+        )
     return lines
 
 

@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "eval" / "squad"
 STORY_CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
-STORY_SETS = ("story_questions", "calibration", "story_probe", "story_heldout")
-REPORT_ONLY = frozenset({"story_heldout"})
+STORY_SETS = ("story_questions", "calibration", "story_probe", "story_heldout", "story_heldout2")
+REPORT_ONLY = frozenset({"story_heldout", "story_heldout2"})
 """Sets whose every question is in the reporting half: never fitted or tuned on."""
 
 
