@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import discord_trip, scale, story
+from benchmarks import discord_trip, followups, scale, story
 from benchmarks.figures import Figure, table
 from benchmarks.machine import machine
 from benchmarks.measure import REPO, Clock, progress
@@ -29,6 +29,7 @@ STAGES: dict[str, Stage] = {
     "cold": story.cold,
     "warm": story.warm,
     "batch": story.batch,
+    "follow-up": followups.follow_ups,
     "summary": story.summary,
     "discord": discord_trip.discord,
     "scale": scale.scale,

@@ -66,6 +66,7 @@ def open_engines(work: Path, names: set[str]) -> dict[str, Engine]:
                 _env_file=None,  # type: ignore[call-arg]
             )
             engines[name] = Engine.open(settings, progress=lambda _: None)
+            engines[name].keep(0)  # a question is ranked, then its answer timed: in full
     return engines
 
 

@@ -9,11 +9,13 @@ import pytest
 
 from benchmarks.__main__ import Outcome, arguments
 from benchmarks.figures import Figure, Target, table
+from benchmarks.followups import timed_turns
 from benchmarks.measure import Clock
 from benchmarks.newswire import write_corpus
 from benchmarks.questions import questions
 from index.corpus.articles import read_corpus
 from index.corpus.chunking import passages_for
+from index.passages import Answer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,3 +107,21 @@ def test_the_noise_of_other_processes_is_their_share_of_the_cpus(
         "Other processes used the CPUs during: scale 50%. Re-run when quiet."
     )
     assert Outcome(others_cpu_share={"warm": 0.02}).noise_note() == ""
+
+
+def test_a_conversation_is_timed_turn_by_turn_after_its_first_question() -> None:
+    asked: list[tuple[str, int | None]] = []
+
+    class Engine:
+        def ask(self, typed: str, k: int | None = None) -> Answer:
+            asked.append((typed, k))
+            return Answer(typed, refused=True, message="no")
+
+        def rank(self, typed: str, k: int) -> tuple[()]:
+            return ()
+
+    seconds = timed_turns(Engine(), ["Who leads Syria?", "What did he say?", "When?"])
+    assert len(seconds) == 2
+    assert all(s >= 0 for s in seconds)
+    assert asked[0] == ("Who leads Syria?", 3)  # answered alone before the first follow-up
+    assert ("What did he say?", 3) in asked and ("When?", 3) in asked
