@@ -15,7 +15,7 @@ from index.answering.answerability import Judgement
 from index.answering.concepts import unnamed
 from index.answering.questions import Question, Unaskable, question_from
 from index.answering.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
-from index.passages import Answer, Chunk, Hit, SourceInfo, SummarySentence
+from index.passages import Answer, Chunk, Hit, Source, SourceInfo, SummarySentence
 from index.recent import Recent
 from index.settings import Settings
 from index.vectors import build, store
@@ -159,15 +159,20 @@ class Engine:
         if not missing:
             return self._off_topic
         named = _listed(missing[:3])
-        if len({c.source for c in self._records.chunks}) == 1:
+        if len(self._sources) == 1:
             return f"The story doesn't mention {named}, so I can't answer that from it."
         return f"None of the stories mentions {named}, so I can't answer that from them."
 
     @cached_property
+    def _sources(self) -> frozenset[Source]:
+        """The stories, gathered once: at 20,000 passages that costs about as much as a search,
+        and every refusal asks how many there are."""
+        return frozenset(c.source for c in self._records.chunks)
+
+    @cached_property
     def _off_topic(self) -> str:
-        """The refusal, worked out once: at 20,000 passages, collecting the titles
-        costs about as much as the search."""
-        titles = sorted({c.source.title for c in self._records.chunks})
+        """The refusal to a question no story covers."""
+        titles = sorted({source.title for source in self._sources})
         if len(titles) == 1:
             return (
                 f"Sorry, “{titles[0]}” doesn't cover that, so I can't answer it from the article."

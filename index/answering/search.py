@@ -37,7 +37,7 @@ from index.answering.concepts import (
 from index.answering.focus import asked_for
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
-from index.answering.vocabulary import Vocabulary, share_held
+from index.answering.vocabulary import Vocabulary
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
 
@@ -226,9 +226,18 @@ class Retriever:
         )
 
     def _coverage(self, candidates: np.ndarray, asked: tuple[Concept, ...]) -> np.ndarray:
-        """Each candidate's share of the question's specificity that it or its headline holds."""
-        held = [self._stems[i] | self._headline_of[i] for i in candidates.tolist()]
-        return np.array([share_held(asked, stems) for stems in held], np.float32)
+        """Each candidate's share of the question's specificity that it or its headline holds
+        (each concept's forms found once, then each passage asked by set intersection)."""
+        total = sum(c.specificity for c in asked) or 1.0
+        forms = [(c.specificity, self._vocabulary.forms(c)) for c in asked]
+        shares = []
+        for i in candidates.tolist():
+            stems, headline = self._stems[i], self._headline_of[i]
+            held = (
+                w for w, said in forms if not (said.isdisjoint(stems) and said.isdisjoint(headline))
+            )
+            shares.append(sum(held) / total)
+        return np.array(shares, np.float32)
 
     def _dense(self, candidates: np.ndarray, vector: np.ndarray) -> np.ndarray:
         """Half the passage's similarity and half its best sentence's, lifted halfway to its

@@ -50,10 +50,17 @@ def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
         return True
     if len(stem) < STEM_PREFIX:
         return False
-    head = stem[:STEM_PREFIX]
-    return any(
-        s.startswith(head) and _shared(stem, s) >= 0.8 * min(len(stem), len(s)) for s in stems
-    )
+    return any(_one_concept(stem, s) for s in stems)
+
+
+def _one_concept(stem: str, other: str) -> bool:
+    """Whether two stems say one concept: the same, or sharing their first five letters and most
+    of the shorter one."""
+    if stem == other:
+        return True
+    if len(stem) < STEM_PREFIX or not other.startswith(stem[:STEM_PREFIX]):
+        return False
+    return _shared(stem, other) >= 0.8 * min(len(stem), len(other))
 
 
 @dataclass(frozen=True)
@@ -99,11 +106,33 @@ class Vocabulary:
             capitals.update(w for w in found if w[0].isupper())
         return {k: tuple(v) for k, v in words.items()}, frozenset(initials), frozenset(capitals)
 
+    @cached_property
+    def _by_head(self) -> dict[str, tuple[str, ...]]:
+        """Its stems of five letters or more, by their first five."""
+        heads: dict[str, list[str]] = {}
+        for stem in self.stems:
+            if len(stem) >= STEM_PREFIX:
+                heads.setdefault(stem[:STEM_PREFIX], []).append(stem)
+        return {head: tuple(stems) for head, stems in heads.items()}
+
+    def forms(self, concept: Concept) -> frozenset[str]:
+        """The stems that say the concept, of those a text of this corpus can hold: its own,
+        those sharing most of it, and for a word that is not a name its synonyms. A text of the
+        corpus holds the concept exactly when it holds one of them (`holds`), which one set
+        intersection then tells, however many passages are asked."""
+        close = self._by_head.get(concept.stem[:STEM_PREFIX], ())
+        found = {concept.stem, *(s for s in close if _one_concept(concept.stem, s))}
+        if not concept.named:
+            found |= synonyms(concept.stem)
+            if concept.phrase:
+                found |= synonyms(concept.phrase)
+        return frozenset(found)
+
     def mentions(self, concept: Concept) -> bool:
         """Whether the corpus mentions the concept: its stem, a synonym, or for a name a spelling
         one or two letters off ("Dusquesne"), without accents, as initials ("UN"), or by
         another name of the same place ("Americans" → "US")."""
-        if holds(concept, self.stems):
+        if not self.forms(concept).isdisjoint(self.stems):
             return True
         if not concept.named:
             return False

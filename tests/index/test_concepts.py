@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import Stemmer
 
@@ -12,6 +14,7 @@ from index.answering.spelling import spellings
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
 
 STEMMER = Stemmer.Stemmer("english")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def words(question: str) -> list[str]:
@@ -93,6 +96,27 @@ def test_the_story_mentions_a_paraphrased_word() -> None:
     vocabulary = Vocabulary.of([text], stems_of(text.rstrip(".")))
     assert vocabulary.mentions(concepts("What did they swap?", STEMMER)[0])
     assert not vocabulary.mentions(concepts("What was the toll?", STEMMER)[0])
+
+
+def test_a_concept_s_forms_tell_which_passages_hold_it_as_holds_does() -> None:
+    article = ROOT / "corpus" / "us-syria-intelligence-sharing.txt"
+    passages = [stems_of(line) for line in article.read_text().splitlines() if line.strip()]
+    vocabulary = Vocabulary.of([], frozenset().union(*passages))
+    asked = [
+        c
+        for question in [
+            "Who thwarted the plot and what was the economic toll?",  # a close stem, a missing one
+            "Who took over from Assad in Syria?",  # a phrasal verb ("assumed"), names
+            "What is the GDP of Russia?",
+        ]
+        for c in concepts(question, STEMMER)
+    ]
+    for concept in asked:
+        said = vocabulary.forms(concept)
+        assert [not said.isdisjoint(p) for p in passages] == [holds(concept, p) for p in passages]
+        assert vocabulary.mentions(concept) == holds(concept, vocabulary.stems)
+    mentioned = [c.word for c in asked if vocabulary.mentions(c)]
+    assert mentioned == ["thwarted", "plot", "took", "Assad", "Syria"]
 
 
 @pytest.mark.parametrize(
