@@ -116,23 +116,23 @@ class Vocabulary:
         return {head: tuple(stems) for head, stems in heads.items()}
 
     def forms(self, concept: Concept) -> frozenset[str]:
-        """The stems that say the concept, of those a text of this corpus can hold: its own,
-        those sharing most of it, and for a word that is not a name its synonyms. A text of the
-        corpus holds the concept exactly when it holds one of them (`holds`), which one set
-        intersection then tells, however many passages are asked."""
+        """The corpus's stems that say the concept: its own, those sharing most of it, and for a
+        word that is not a name its synonyms. A text of the corpus holds the concept exactly
+        when it holds one of them (`holds`), which one set intersection then tells, however
+        many passages are asked."""
         close = self._by_head.get(concept.stem[:STEM_PREFIX], ())
         found = {concept.stem, *(s for s in close if _one_concept(concept.stem, s))}
         if not concept.named:
             found |= synonyms(concept.stem)
             if concept.phrase:
                 found |= synonyms(concept.phrase)
-        return frozenset(found)
+        return self.stems.intersection(found)
 
     def mentions(self, concept: Concept) -> bool:
         """Whether the corpus mentions the concept: its stem, a synonym, or for a name a spelling
         one or two letters off ("Dusquesne"), without accents, as initials ("UN"), or by
         another name of the same place ("Americans" → "US")."""
-        if not self.forms(concept).isdisjoint(self.stems):
+        if self.forms(concept):
             return True
         if not concept.named:
             return False
