@@ -1,7 +1,7 @@
 """Writing the log off the caller's thread: a queue, a writer thread, and a spool file.
 
-Whoever records only puts a row on a queue. The writer thread writes what it finds in one
-transaction; when the database is down, slow or locked, the rows go to a spool file beside it
+Whoever records only puts a row on a queue. The writer thread waits a moment for more
+(LINGER) and writes what it has in one transaction; when the database is down, slow or locked, the rows go to a spool file beside it
 (JSON Lines) and the log says so once. The spool is written to the database before anything
 newer, as soon as the database answers again; every row carries its own id and a row already
 there is left alone, so a spool written twice (a crash between the write and the delete) adds
@@ -15,6 +15,7 @@ import logging
 import os
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,11 @@ Item = tuple[str, Row]
 """("question", record) or ("vote", vote)."""
 _STOP: Item = ("stop", {})
 BATCH = 200
+LINGER = 0.25
+"""Seconds the writer waits after a row for more before it writes: questions asked in a burst
+(`storybot ask -`, a busy server) go in one transaction, and the thread takes the interpreter
+from answering a few times a second rather than at every question (each write is mostly
+SQLAlchemy's Python). Closing the log writes what waits at once."""
 
 
 class Spool:
@@ -118,10 +124,12 @@ class Writer:
                 return
 
     def _more(self) -> list[Item]:
+        """What else arrives within LINGER seconds, up to a batch, or until the log closes."""
         more: list[Item] = []
-        while len(more) < BATCH:
+        until = time.monotonic() + LINGER
+        while len(more) < BATCH and _STOP not in more[-1:]:
             try:
-                more.append(self._queue.get_nowait())
+                more.append(self._queue.get(timeout=max(0.0, until - time.monotonic())))
             except queue.Empty:
                 break
         return more

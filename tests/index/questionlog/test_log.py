@@ -178,6 +178,27 @@ def test_two_writers_at_once_lose_nothing(log_settings: Settings) -> None:
     assert len(rows(log_settings, schema.questions)) == 100
 
 
+def test_questions_asked_in_a_burst_are_written_in_one_transaction(
+    log_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes: list[int] = []
+    write = Store.write
+
+    def counted(store: Store, items: list[Any]) -> None:
+        writes.append(len(items))
+        write(store, items)
+
+    monkeypatch.setattr(Store, "write", counted)
+    log = opened(log_settings)
+    for n in range(40):  # a question every 2 ms, as `storybot ask -` answers them: 80 ms in all
+        log.record(answered(f"Question {n}?"), Asker(n), 0.001)
+        time.sleep(0.002)
+    log.close()
+    assert sum(writes) == 40
+    assert len(writes) <= 2  # one, or two on a machine that stalls mid-burst; not one a question
+    assert len(rows(log_settings, schema.questions)) == 40
+
+
 def test_forget_removes_one_persons_questions_and_votes(log_settings: Settings) -> None:
     log = opened(log_settings)
     theirs = log.record(answered("Who leads Syria?"), Asker(READER), 0.01)
