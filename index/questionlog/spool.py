@@ -1,11 +1,11 @@
 """Writing the log off the caller's thread: a queue, a writer thread, and a spool file.
 
 Whoever records only puts a row on a queue. The writer thread waits a moment for more
-(LINGER) and writes what it has in one transaction; when the database is down, slow or locked, the rows go to a spool file beside it
-(JSON Lines) and the log says so once. The spool is written to the database before anything
-newer, as soon as the database answers again; every row carries its own id and a row already
-there is left alone, so a spool written twice (a crash between the write and the delete) adds
-nothing twice.
+(LINGER) and writes what it has in one transaction; when the database is down, slow or locked,
+the rows go to a spool file beside it (JSON Lines) and the log says so once. The spool is
+written to the database before anything newer, as soon as the database answers again; every row
+carries its own id and a row already there is left alone, so a spool written twice (a crash
+between the write and the delete) adds nothing twice.
 """
 
 from __future__ import annotations
