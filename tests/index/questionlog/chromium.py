@@ -7,9 +7,12 @@ and takes a screenshot; plus a small PNG reader, to look at the screenshot's pix
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+import os
 import shutil
+import signal
 import struct
 import subprocess
 import tempfile
@@ -78,17 +81,27 @@ def render(page: Path, element: str) -> Rendered:
     """Open the page in headless Chromium; its errors, the element's box and screenshots."""
     binary = chromium()
     assert binary is not None
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes can outlive the browser by a moment and still write to the
+    # profile: the whole process group is stopped, and a file left behind fails no test.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             return asyncio.run(_drive(_port(Path(profile)), page, element))
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the browser and every process it started (they share its process group); a test's
+    throwaway profile needs no orderly shutdown."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # killed, a helper writes nothing more
+    process.wait(timeout=20)
 
 
 def _port(profile: Path) -> int:
