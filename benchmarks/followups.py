@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from benchmarks.figures import Figure, Target
+from benchmarks.floor import ARTICLE
 from benchmarks.measure import percentile, progress, spread
 from benchmarks.session import CORPUS, Session
 
-STORY = "us-syria-intelligence-sharing"
+if TYPE_CHECKING:
+    from index.answering.conversation import Asks
 
 
 def follow_ups(session: Session) -> list[Figure]:
@@ -25,10 +27,10 @@ def follow_ups(session: Session) -> list[Figure]:
     from index.engine import Engine
     from index.settings import Settings
 
-    conversations = [
+    conversations = [  # those wholly about the story, the one article the benchmark indexes
         [turn["q"] for turn in c["turns"]]
         for c in json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
-        if all(turn["source"] == STORY for turn in c["turns"])  # the benchmark indexes the story
+        if all(turn["source"] == ARTICLE.stem for turn in c["turns"])
     ]
     settings = Settings(corpus=CORPUS, data_dir=session.article_index, model=session.model)
     engines = {"kept": Engine.open(settings), "nothing kept": Engine.open(settings)}
@@ -48,7 +50,7 @@ def follow_ups(session: Session) -> list[Figure]:
     return [Figure(name, "s", kept, fresh, "same turns, nothing kept", Target(0.8))]
 
 
-def timed_turns(engine: Any, questions: list[str]) -> list[float]:
+def timed_turns(engine: Asks, questions: list[str]) -> list[float]:
     """Seconds for each turn after the first, answered with the questions before it."""
     from index.answering.conversation import answer_in_context
 
