@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import bm25s
 import Stemmer
 
+LUCENE = (
+    "a an and are as at be but by for if in into is it no not of on or such that the their then"
+    " there these they this to was will with"
+)
+"""Lucene's English stopwords (bm25s's `STOPWORDS_EN`), which BM25 has always left out."""
 STOPWORDS = sorted(
-    set(bm25s.stopwords.STOPWORDS_EN)
+    set(LUCENE.split())
     | {"what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "tell"}
     | {"me", "about", "s", "can", "could", "would", "should", "has", "have", "had", "any", "this"}
     | {"whose", "here", "there", "now", "also", "please", "like", "just", "really", "ve", "ll"}

@@ -8,11 +8,9 @@ sentence model barely relates "who wrote this?" to "By Jane Doe".
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 import Stemmer
 
@@ -28,13 +26,14 @@ from index.answering.answerability import (
 from index.answering.concepts import (
     ARTICLE_WORDS,
     POSSESSIVE,
-    STOPWORDS,
+    STOPWORD_SET,
     WORD,
     Concept,
     asked_kind,
     concepts,
 )
 from index.answering.focus import asked_for
+from index.answering.lexical import BM25, tokenize
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
 from index.answering.vocabulary import Vocabulary
@@ -50,8 +49,6 @@ On the 20,000-passage benchmark corpus, searching the sentences too found the ex
 passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot eval` results,
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
-# bm25s sets its own logger to DEBUG when imported; hand its level back to the application.
-logging.getLogger("bm25s").setLevel(logging.NOTSET)
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 ABOUT_LIFT = 0.3
 """What the byline or headline gains for a question about the article itself: enough to win
@@ -144,8 +141,7 @@ class Retriever:
         self._searched = tuple(vectors[name] for name in SEARCHED)
         self._stemmer = Stemmer.Stemmer("english")
         tokens = self._tokens(list(search_texts))
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(tokens, show_progress=False)
+        self._bm25 = BM25(tokens)
         self._stems = tuple(frozenset(passage) for passage in tokens)
         stems = frozenset(t for passage in tokens for t in passage)
         self._vocabulary = Vocabulary.of([c.text for c in chunks], stems)
@@ -171,10 +167,7 @@ class Retriever:
         matches, and the byline or headline for questions about the article itself. `residual`
         is the vector of the question without its names (`concepts.unnamed`), when it has any.
         """
-        tokens = self._tokens([question.text])[0]
-        lexical = np.zeros(len(self.chunks), np.float32)
-        if tokens:
-            lexical = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        lexical = self._bm25.scores(self._tokens([question.text])[0])
         asked = concepts(question.text, self._stemmer)
         about = self._about(question.text, asked)
         candidates = np.unique(
@@ -306,10 +299,7 @@ class Retriever:
         return NO_PASSAGES
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
-        tokenized = bm25s.tokenize(
-            texts, stopwords=STOPWORDS, stemmer=self._stemmer, return_ids=False, show_progress=False
-        )
-        return [list(tokens) for tokens in tokenized]
+        return tokenize(texts, STOPWORD_SET, self._stemmer)
 
 
 def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:

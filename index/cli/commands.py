@@ -67,7 +67,7 @@ def cli(context: click.Context, verbose: bool, corpus: Path | None, data_dir: Pa
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s" if verbose else "storybot: %(message)s",
     )
-    for chatty in ("bm25s", "sentence_transformers"):
+    for chatty in ("sentence_transformers",):
         logging.getLogger(chatty).setLevel(logging.INFO if verbose else logging.ERROR)
     given: dict[str, Any] = {"corpus": corpus, "data_dir": data_dir}
     context.obj = load_settings(

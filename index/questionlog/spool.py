@@ -35,7 +35,8 @@ LINGER = 0.25
 """Seconds the writer waits after a row for more before it writes: questions asked in a burst
 (`storybot ask -`, a busy server) go in one transaction, and the thread takes the interpreter
 from answering a few times a second rather than at every question (each write is mostly
-SQLAlchemy's Python). Closing the log writes what waits at once."""
+SQLAlchemy's Python). Closing the log writes what waits at once, and a log closed with
+nothing waiting stops at once."""
 
 
 class Spool:
@@ -117,7 +118,7 @@ class Writer:
             except queue.Empty:
                 self._catch_up()
                 continue
-            batch = [first, *self._more()]
+            batch = [first] if first == _STOP else [first, *self._more()]
             stop = _STOP in batch
             self._write([item for item in batch if item != _STOP])
             if stop:

@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from index.passages import Answer, Chunk, Hit, Source
-from index.questionlog import schema
+from index.questionlog import schema, spool
 from index.questionlog.connection import BadDatabaseUrl, database_url
 from index.questionlog.interface import Asker
 from index.questionlog.privacy import SaltMismatch
@@ -197,6 +197,15 @@ def test_questions_asked_in_a_burst_are_written_in_one_transaction(
     assert sum(writes) == 40
     assert len(writes) <= 2  # one, or two on a machine that stalls mid-burst; not one a question
     assert len(rows(log_settings, schema.questions)) == 40
+
+
+def test_a_log_closed_with_nothing_recorded_stops_without_waiting_for_more(
+    log_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spool, "LINGER", 600.0)  # it waited a LINGER for rows after the stop
+    log = opened(log_settings)
+    log.close(timeout=20)
+    assert not log._writer._thread.is_alive()
 
 
 def test_forget_removes_one_persons_questions_and_votes(log_settings: Settings) -> None:
