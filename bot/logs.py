@@ -13,7 +13,6 @@ TEXT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 HIDDEN = "[hidden]"
 QUIET = {
     "faiss.loader": logging.WARNING,  # "Loading faiss with AVX2 support." twice at every start
-    "bm25s": logging.ERROR,
     "sentence_transformers": logging.ERROR,
 }
 

@@ -32,7 +32,7 @@ def ask(
     from index.engine import Engine
 
     engine = Engine.open(settings)
-    with recording(settings, not no_record) as log:
+    with recording(settings, not no_record, brief=True) as log:
         for typed, history in asked(question):
             answer, answer_id = answer_and_record(
                 partial(answer_in_context, engine, history=history, k=top_k),

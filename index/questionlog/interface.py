@@ -78,18 +78,20 @@ def answer_and_record(
 
 
 @contextmanager
-def recording(settings: Settings, wanted: bool = True) -> Iterator[Recorder]:
-    """The log to record to, open while in use (none when not wanted or STORYBOT_RECORD=off)."""
+def recording(settings: Settings, wanted: bool = True, brief: bool = False) -> Iterator[Recorder]:
+    """The log to record to, open while in use (none when not wanted or STORYBOT_RECORD=off).
+
+    `brief` is for a command that records a row or a few and ends (`storybot ask`, `vote`): with
+    the default log, its rows go to the spool for the next process that opens the database to
+    write (`brief.py`), which spares it SQLAlchemy's import and a transaction."""
     if not (wanted and settings.record):
         yield NoLog()
         return
-    from index.questionlog.recorder import index_version, open_log  # SQLAlchemy, when recording
-
     folder = settings.data_dir
     try:
         if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: spooling would fail
             raise PermissionError(errno.EROFS, "read-only")
-        log = open_log(settings, index_version(folder))
+        log = _opened(settings, brief)
     except OSError as error:  # a read-only or full data folder: answer all the same
         reason = error.strerror or error
         logging.getLogger(__name__).warning(
@@ -101,3 +103,17 @@ def recording(settings: Settings, wanted: bool = True) -> Iterator[Recorder]:
         yield log
     finally:
         log.close()
+
+
+def _opened(settings: Settings, brief: bool) -> Recorder:
+    from index.questionlog.rows import index_version
+
+    if brief and not settings.database_url:
+        from index.questionlog.brief import brief_log
+
+        spooled = brief_log(settings.data_dir)
+        if spooled is not None:
+            return spooled
+    from index.questionlog.recorder import open_log  # SQLAlchemy
+
+    return open_log(settings, index_version(settings.data_dir))

@@ -11,16 +11,16 @@ import sqlalchemy as sa
 
 from index.passages import Answer, StoryError
 from index.questionlog.connection import database_url, sqlite_path
-from index.questionlog.interface import Asker, NoLog, vote_value
+from index.questionlog.interface import Asker, NoLog
 from index.questionlog.privacy import SALT_FILE
 from index.questionlog.report import Report, build_report
-from index.questionlog.spool import Spool, Writer
-from index.questionlog.store import Forgotten, Row, Store
+from index.questionlog.rows import question_row, vote_row
+from index.questionlog.spool import SPOOL_FILE, Spool
+from index.questionlog.store import Forgotten, Store
+from index.questionlog.writer import Writer
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
-
-SPOOL_FILE = "questions.spool.jsonl"
 
 
 class LogUnavailable(StoryError):
@@ -38,44 +38,14 @@ class QuestionLog:
     def record(self, answer: Answer, asker: Asker, latency: float) -> str:
         """Queue the answer for the log; returns its id, for feedback."""
         answer_id = uuid.uuid4().hex
-        self._writer.put("question", self._record_row(answer_id, answer, asker, latency))
+        hashed = self.store.hash_user(asker.user)
+        row = question_row(answer_id, answer, asker, hashed, latency, self.index_version)
+        self._writer.put("question", row)
         return answer_id
-
-    def _record_row(self, answer_id: str, answer: Answer, asker: Asker, latency: float) -> Row:
-        passages = [
-            {"citation": hit.citation, "source": hit.chunk.source.id, "score": round(hit.score, 4)}
-            for hit in answer.hits
-        ]
-        return {
-            "id": answer_id,
-            "asked_at": datetime.now(UTC).isoformat(),
-            "via": asker.via,
-            "guild_id": asker.guild_id,
-            "channel_id": asker.channel_id,
-            "asker": self.store.hash_user(asker.user),
-            "question": answer.question,
-            "refused": answer.refused,
-            "reason": answer.message if answer.refused else None,
-            "missing": list(answer.missing),
-            "passages": passages,
-            "confidence": float(answer.confidence),
-            "latency_ms": round(latency * 1000, 3),
-            "index_version": self.index_version,
-        }
 
     def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:
         """Queue a 👍 (+1) or 👎 (-1) from `user` on the answer; a later vote replaces theirs."""
-        voter = self.store.hash_user(user)
-        self._writer.put(
-            "vote",
-            {
-                "id": uuid.uuid5(uuid.NAMESPACE_OID, f"{answer_id}:{voter}").hex,
-                "question_id": answer_id,
-                "voter": voter,
-                "vote": vote_value(vote),
-                "voted_at": datetime.now(UTC).isoformat(),
-            },
-        )
+        self._writer.put("vote", vote_row(answer_id, self.store.hash_user(user), vote))
 
     def close(self, timeout: float = 10.0) -> None:
         """Write what is queued (or spool it), then stop the writer."""
@@ -141,17 +111,6 @@ def forget(settings: Settings, user: int | str) -> Forgotten:
         return store.forget(user)
     finally:
         store.close()
-
-
-def index_version(data_dir: Path) -> str:
-    """The index answers came from: its format and corpus hash, from the manifest."""
-    from index.vectors.store import read_manifest
-
-    try:
-        manifest = read_manifest(data_dir)
-    except StoryError:
-        return "unknown"
-    return f"{manifest.format}:{manifest.corpus_hash[:12]}"
 
 
 def _nothing_logged(settings: Settings) -> bool:

@@ -15,11 +15,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from index.questionlog import privacy, schema
 from index.questionlog.connection import make_engine
 from index.questionlog.schema import questions, votes
+from index.questionlog.spool import Row
 
 log = logging.getLogger(__name__)
-
-Row = dict[str, Any]
-"""A record or vote as the writer queues and spools it: JSON values, times in ISO 8601."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from index.passages import Answer, Chunk, Hit, Source
-from index.questionlog import schema, spool
+from index.questionlog import schema, writer
 from index.questionlog.connection import BadDatabaseUrl, database_url
 from index.questionlog.interface import Asker
 from index.questionlog.privacy import SaltMismatch
@@ -202,7 +202,7 @@ def test_questions_asked_in_a_burst_are_written_in_one_transaction(
 def test_a_log_closed_with_nothing_recorded_stops_without_waiting_for_more(
     log_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(spool, "LINGER", 600.0)  # it waited a LINGER for rows after the stop
+    monkeypatch.setattr(writer, "LINGER", 600.0)  # it waited a LINGER for rows after the stop
     log = opened(log_settings)
     log.close(timeout=20)
     assert not log._writer._thread.is_alive()
@@ -257,7 +257,7 @@ def test_twenty_questions_while_the_database_is_away_arrive_once_it_is_back(
     log.close()
     assert sorted(row["id"] for row in rows(log_settings, schema.questions)) == sorted(ids)
     assert _spooled(log_settings) == []
-    said = [r.getMessage() for r in caplog.records if r.name == "index.questionlog.spool"]
+    said = [r.getMessage() for r in caplog.records if r.name == "index.questionlog.writer"]
     assert sum("unavailable" in line and SPOOL_FILE in line for line in said) == 1  # said once
     assert any("the database is back; wrote" in line for line in said)
 
