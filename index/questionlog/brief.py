@@ -1,10 +1,11 @@
-"""The log of a one-shot command (`storybot ask`, `vote`): its rows go to the spool.
+"""The log of a one-shot command (`storybot ask`): its rows go to the spool.
 
 Importing SQLAlchemy, migrating the database and writing one transaction cost a one-question
 `storybot ask` about a quarter of its run. With the default log (a SQLite file in the data
 folder) a one-shot command appends its rows to the spool beside it instead, at once and
-durably, and whoever opens the database next writes them: `storybot report` and `forget` first
-thing, `storybot chat` and the bot at their first write and then between questions. A spool that
+durably, and whoever opens the database next writes them: `storybot report`, `forget` and
+`vote` first thing, `storybot chat` and the bot at their first write and then between
+questions. A spool that
 has grown past SPOOL_LIMIT is written by the next one-shot command itself, through the database.
 """
 

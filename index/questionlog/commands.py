@@ -74,5 +74,5 @@ def forget_command(settings: Settings, user: str) -> None:
 @click.pass_obj
 def vote_command(settings: Settings, answer_id: str, vote: str) -> None:
     """Vote on a recorded answer (its id is in `storybot ask --json`): up or down."""
-    with recording(settings, brief=True) as log:
+    with recording(settings) as log:  # not brief: a vote on an unknown id is said at once
         log.feedback(answer_id, vote, cli_asker().user)

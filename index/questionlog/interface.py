@@ -81,7 +81,7 @@ def answer_and_record(
 def recording(settings: Settings, wanted: bool = True, brief: bool = False) -> Iterator[Recorder]:
     """The log to record to, open while in use (none when not wanted or STORYBOT_RECORD=off).
 
-    `brief` is for a command that records a row or a few and ends (`storybot ask`, `vote`): with
+    `brief` is for a command that records its answers and ends (`storybot ask`): with
     the default log, its rows go to the spool for the next process that opens the database to
     write (`brief.py`), which spares it SQLAlchemy's import and a transaction."""
     if not (wanted and settings.record):
@@ -106,8 +106,6 @@ def recording(settings: Settings, wanted: bool = True, brief: bool = False) -> I
 
 
 def _opened(settings: Settings, brief: bool) -> Recorder:
-    from index.questionlog.rows import index_version
-
     if brief and not settings.database_url:
         from index.questionlog.brief import brief_log
 
@@ -115,5 +113,6 @@ def _opened(settings: Settings, brief: bool) -> Recorder:
         if spooled is not None:
             return spooled
     from index.questionlog.recorder import open_log  # SQLAlchemy
+    from index.questionlog.rows import index_version
 
     return open_log(settings, index_version(settings.data_dir))
