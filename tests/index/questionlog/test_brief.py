@@ -59,6 +59,7 @@ def test_ask_keeps_its_row_in_the_spool_and_the_next_command_writes_it(own_index
     [row] = spooled(own_index)
     assert (row["kind"], row["row"]["question"]) == ("question", QUESTION)  # type: ignore[index]
     assert not (own_index / "questions.sqlite").exists()
+    assert getpass.getuser() not in (own_index / SPOOL_FILE).read_text()  # hashed, as in the log
 
     voted = storybot("vote", answer_id, "up", data_dir=own_index)  # opens the database
     assert voted.returncode == 0, voted.stderr
