@@ -6,12 +6,16 @@ opens the database next (`brief.py`). The spool is written to the database befor
 newer; every row carries its own id and a row already there is left alone, so a spool written
 twice (a crash between the write and the delete) adds nothing twice. Appending and claiming the
 file for a write take a lock beside it, so rows a process appends while another writes the
-spool are never lost between the read and the delete. It imports no SQLAlchemy.
+spool are never lost between the read and the delete. A line that is not a row (a write cut
+short by a crash or a full disk) is set aside in `questions.spool.unreadable`, said once, and
+the rows around it are written; the next row appended after such a line starts a line of its
+own. It imports no SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import uuid
 from collections.abc import Callable
@@ -19,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock
+
+log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 """A record or vote as the writer queues and spools it: JSON values, times in ISO 8601."""
@@ -36,13 +42,17 @@ class Spool:
         self.path = path
 
     def add(self, items: list[Item]) -> None:
-        """Append rows, one JSON line each, in a single write."""
+        """Append rows, one JSON line each, in a single write (after a line break when the file
+        ends inside a line, a write a crash or a full disk cut short, so that only that line
+        is lost)."""
         lines = "".join(
             json.dumps({"kind": k, "row": r}, ensure_ascii=False) + "\n" for k, r in items
-        )
+        ).encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock(), self.path.open("a", encoding="utf-8") as out:
-            out.write(lines)
+        with self._lock():
+            torn = self._torn()
+            with self.path.open("ab") as out:
+                out.write(b"\n" + lines if torn else lines)
 
     def size(self) -> int:
         """Bytes waiting in the file rows are appended to (0 when there is none)."""
@@ -66,13 +76,37 @@ class Spool:
                     os.replace(self.path, claimed)
         written = 0
         for claimed in sorted(self._claimed(), key=lambda p: p.stat().st_mtime):
-            with claimed.open(encoding="utf-8") as lines:
-                items = [_item(line) for line in lines if line.strip()]
+            items, unreadable = _read(claimed)
+            if unreadable:
+                self._set_aside(unreadable)
             for start in range(0, len(items), BATCH):
                 write(items[start : start + BATCH])
             claimed.unlink(missing_ok=True)
             written += len(items)
         return written
+
+    def _torn(self) -> bool:
+        """Whether the file ends inside a line."""
+        try:
+            with self.path.open("rb") as spooled:
+                spooled.seek(0, os.SEEK_END)
+                if spooled.tell() == 0:
+                    return False
+                spooled.seek(-1, os.SEEK_END)
+                return spooled.read(1) != b"\n"
+        except FileNotFoundError:
+            return False
+
+    def _set_aside(self, lines: list[bytes]) -> None:
+        """Keep lines that are not rows (cut short, or not JSON) beside the spool, and say so."""
+        aside = self.path.with_suffix(".unreadable")
+        with aside.open("ab") as out:
+            out.write(b"".join(line + b"\n" for line in lines))
+        log.warning(
+            "Question log: %d spooled lines were not rows (a write cut short?); kept in %s",
+            len(lines),
+            aside,
+        )
 
     def _claimed(self) -> list[Path]:
         return list(self.path.parent.glob(f"{self.path.name}.*.claimed"))
@@ -81,6 +115,16 @@ class Spool:
         return FileLock(self.path.with_suffix(".lock"))
 
 
-def _item(line: str) -> Item:
-    entry = json.loads(line)
-    return str(entry["kind"]), dict(entry["row"])
+def _read(path: Path) -> tuple[list[Item], list[bytes]]:
+    """A spool file's rows, and the lines that are not rows."""
+    items: list[Item] = []
+    unreadable: list[bytes] = []
+    for line in path.read_bytes().split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line.decode("utf-8"))
+            items.append((str(entry["kind"]), dict(entry["row"])))
+        except (ValueError, KeyError, TypeError):  # UnicodeDecodeError is a ValueError
+            unreadable.append(line)
+    return items, unreadable

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from index.passages import Answer
 from index.questionlog import brief, schema
 from index.questionlog.brief import Brief
 from index.questionlog.interface import Asker, recording
-from index.questionlog.recorder import QuestionLog, open_store
+from index.questionlog.recorder import QuestionLog, open_store, report
 from index.questionlog.spool import SPOOL_FILE, Spool
 from index.questionlog.store import all_rows
 from index.settings import Settings
@@ -147,3 +148,30 @@ def test_a_full_disk_loses_the_row_but_not_the_answer(
     with caplog.at_level(logging.WARNING), recording(settings, brief=True) as log:
         assert log.record(Answer("Q?", refused=True, message="no"), Asker(1), 0.01) is None
     assert any("No space left on device" in r.getMessage() for r in caplog.records)
+
+
+def test_a_line_cut_short_is_set_aside_and_the_rows_around_it_are_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(data_dir=tmp_path, _env_file=None)
+    with recording(settings, brief=True) as log:
+        log.record(Answer("Before?", refused=True, message="no"), Asker(1), 0.01)
+    path = tmp_path / SPOOL_FILE
+    with path.open("ab") as spool:
+        spool.write(b'{"kind": "question", "row": {"id": "cut sh')  # a crash mid-write
+    with recording(settings, brief=True) as log:
+        log.record(Answer("After?", refused=True, message="no"), Asker(1), 0.01)
+    with path.open("ab") as spool:
+        spool.write(b"\xff\xfe not utf-8\n[1, 2]\n")
+    with caplog.at_level(logging.WARNING):
+        found = report(settings, timedelta(days=1))
+    assert found.asked == 2
+    assert questions(settings) == ["After?", "Before?"]
+    aside = (tmp_path / "questions.spool.unreadable").read_bytes().splitlines()
+    assert aside == [
+        b'{"kind": "question", "row": {"id": "cut sh',
+        b"\xff\xfe not utf-8",
+        b"[1, 2]",
+    ]
+    assert sum("were not rows" in r.getMessage() for r in caplog.records) == 1
+    assert spooled(tmp_path) == []
