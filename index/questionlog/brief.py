@@ -2,12 +2,11 @@
 
 Importing SQLAlchemy, migrating the database and writing one transaction cost a one-question
 `storybot ask` about a quarter of its run. With the default log (a SQLite file in the data
-folder) a one-shot command appends its rows to the spool beside it instead, at once and
-durably, and whoever opens the database next writes them: `storybot report`, `forget` and
-`vote` first thing, `storybot chat` and the bot at their first write and then between
-questions. A spool that
-has grown past SPOOL_LIMIT is written by the next one-shot command itself, through the database.
-"""
+folder) a one-shot command appends each row to the spool beside it as the answer is given, and
+whoever opens the database next writes them: `storybot report`, `forget` and `vote` first
+thing, `storybot chat` and the bot at their first write and then between questions. A spool
+that has grown past SPOOL_LIMIT is written by the next one-shot command itself, through the
+database."""
 
 from __future__ import annotations
 
