@@ -1,8 +1,8 @@
 """The spool: rows kept in a local file (JSON Lines) until the database takes them.
 
-Rows go there when the database is down, slow or locked (`writer.py`), and from one-shot
-commands (`storybot ask`, `vote`), which append their rows and leave writing them to whoever
-opens the database next (`brief.py`). The spool is written to the database before anything
+Rows go there when the database is down, slow or locked (`writer.py`), and from `storybot
+ask`, which appends its rows and leaves writing them to whoever opens the database next
+(`brief.py`). The spool is written to the database before anything
 newer; every row carries its own id and a row already there is left alone, so a spool written
 twice (a crash between the write and the delete) adds nothing twice. Appending and claiming the
 file for a write take a lock beside it, so rows a process appends while another writes the
@@ -49,10 +49,12 @@ class Spool:
             json.dumps({"kind": k, "row": r}, ensure_ascii=False) + "\n" for k, r in items
         ).encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock():
-            torn = self._torn()
-            with self.path.open("ab") as out:
-                out.write(b"\n" + lines if torn else lines)
+        with self._lock(), self.path.open("a+b") as out:  # "a": every write goes at the end
+            if out.seek(0, os.SEEK_END):
+                out.seek(-1, os.SEEK_END)
+                if out.read(1) != b"\n":  # the file ends inside a line
+                    lines = b"\n" + lines
+            out.write(lines)
 
     def size(self) -> int:
         """Bytes waiting in the file rows are appended to (0 when there is none)."""
@@ -84,18 +86,6 @@ class Spool:
             claimed.unlink(missing_ok=True)
             written += len(items)
         return written
-
-    def _torn(self) -> bool:
-        """Whether the file ends inside a line."""
-        try:
-            with self.path.open("rb") as spooled:
-                spooled.seek(0, os.SEEK_END)
-                if spooled.tell() == 0:
-                    return False
-                spooled.seek(-1, os.SEEK_END)
-                return spooled.read(1) != b"\n"
-        except FileNotFoundError:
-            return False
 
     def _set_aside(self, lines: list[bytes]) -> None:
         """Keep lines that are not rows (cut short, or not JSON) beside the spool, and say so."""

@@ -95,7 +95,7 @@ class Writer:
                 if self._away:
                     back = "Question log: the database is back; wrote %d spooled rows"
                     log.warning(back, written)
-                else:  # rows that one-shot commands (storybot ask, vote) left in the spool
+                else:  # rows that `storybot ask` left in the spool (brief.py)
                     log.info("Question log: wrote %d spooled rows", written)
             if items:
                 self.store.write(items)
