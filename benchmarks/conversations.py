@@ -113,7 +113,7 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "–"
 
 
-def table(tallies: dict[str, Tally], misses: str = "all") -> str:
+def table(tallies: dict[str, Tally], misses: str = "dev") -> str:
     """The report: one row per split, then each miss of the turns of split `misses`."""
     lines = [
         "| split | follow-ups | hit@1 | hit@3 | alone hit@1 | alone hit@3 | standalone same"
@@ -145,7 +145,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data-dir", type=Path, help="Keep the index here between runs.")
     parser.add_argument("--json", action="store_true", help="Print the counts as JSON.")
     parser.add_argument(
-        "--misses", choices=SPLITS, default="all", help="List the misses of this split only."
+        "--misses",
+        choices=SPLITS,
+        default="dev",
+        help="List the misses of this split (default dev: the others are for reporting).",
     )
     args = parser.parse_args(argv)
     conversations = json.loads(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]

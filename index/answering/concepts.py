@@ -79,7 +79,8 @@ ASKS = (
         "number",
         re.compile(
             r"\bhow (many|much|long|old|far|large|big|tall|high|often|fast)\b|"
-            r"\bwhat (number|percentage|percent|amount|proportion|size)\b",
+            r"\bwhat (?:(?:is|was|are|were) the )?(number|percentage|percent|amount|proportion"
+            r"|size)\b",
             re.I,
         ),
     ),
@@ -88,6 +89,7 @@ ASKS = (
         re.compile(
             r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b|"
             r"\bwhat (year|date|time|day|month|century|decade|period)\b|"
+            r"\bwhat (?:is|was|are|were) the (year|date|day|month|century|decade)\b|"
             r"\bwhich (year|date|day|month|century|decade)\b|\bhow long ago\b",
             re.I,
         ),
@@ -164,7 +166,18 @@ def specificity(word: str) -> float:
 
 def asked_kind(question: str) -> str | None:
     """The kind of answer the question asks for ("number", "time", "person", "place"), if any."""
+    question = written_out(question)
     return next((kind for kind, pattern in ASKS if pattern.search(question)), None)
+
+
+WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which|why)['’]s\b", re.I)
+
+
+def written_out(question: str) -> str:
+    """The question with a question word's contraction written out ("what's the toll" → "what
+    is the toll"), as chat types it, for reading what it asks; "'s" may stand for "has" too
+    ("what's happened"), which reads the same here."""
+    return WH_CONTRACTION.sub(r"\1 is", question)
 
 
 def offers(sentence: str, kind: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from index.answering.concepts import POSSESSIVE, Concept
+from index.answering.concepts import POSSESSIVE, Concept, written_out
 
 ASKING = re.compile(r"\b(?:what|which|how many|how much)\b", re.I)
 LINKING = re.compile(
@@ -36,6 +36,7 @@ WORD = re.compile(r"[\w’'-]+")
 
 def asked_for(question: str, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
     """The question's concepts that name the thing it asks for, if it says one."""
+    question = written_out(question)
     match = ASKING.search(question)
     if match is None:
         return ()

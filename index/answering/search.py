@@ -36,7 +36,7 @@ from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
-from index.answering.vocabulary import Vocabulary
+from index.answering.vocabulary import Vocabulary, holds
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
 
@@ -50,6 +50,10 @@ passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
+ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
+"""What a question calls an article when it says which one ("the solar farm story")."""
+BYLINE_MARGIN = 0.01
+"""How far such a byline is ranked above its headline."""
 ABOUT_LIFT = 0.3
 """What the byline or headline gains for a question about the article itself: enough to win
 "who wrote this?", where the model barely relates the question to "By Jane Doe"."""
@@ -149,6 +153,8 @@ class Retriever:
         self._headline_of = tuple(headlines.get(c.source, frozenset()) for c in chunks)
         self._bylines = np.flatnonzero([c.kind == "byline" for c in chunks])
         self._headlines = np.flatnonzero([c.kind == "headline" for c in chunks])
+        heads = {chunks[i].source: i for i in self._headlines.tolist()}
+        self._headline_index = {i: heads.get(chunks[i].source, -1) for i in self._bylines.tolist()}
         firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
         self._leads = np.array(sorted(firsts.values()), np.int64)
         self._offered: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
@@ -186,6 +192,7 @@ class Retriever:
         combined += self._new_answers(question.text, candidates)
         if residual is not None:
             combined += self.weights.unnamed * self._sentences.best(candidates, residual)
+        self._bylines_first(candidates, combined, about)
         ranked = np.lexsort((candidates, -combined))
         return Scored(
             candidates, dense, combined, lexical[candidates], bool(len(about)), asked, ranked
@@ -291,15 +298,44 @@ class Retriever:
         if GIST.search(text):
             return self._leads
         if not all(ARTICLE_WORDS.match(c.word) for c in asked):
-            return NO_PASSAGES
+            return self._named_bylines(text, asked)
         if AUTHOR_WORDS.search(text) and len(self._bylines):
             return self._bylines
         if OUTLET_WORDS.search(text):
             return self._headlines
         return NO_PASSAGES
 
+    def _bylines_first(
+        self, candidates: np.ndarray, combined: np.ndarray, about: np.ndarray
+    ) -> None:
+        """Rank a byline lifted for a question about who wrote its article above its own
+        headline, which says what the article is about, not who wrote it, however much more
+        the question resembles it (in place)."""
+        if not len(about) or not self._headline_index:
+            return
+        position = {int(index): at for at, index in enumerate(candidates.tolist())}
+        for byline in about.tolist():
+            at, headline = position.get(byline), position.get(self._headline_index.get(byline, -1))
+            if at is not None and headline is not None:
+                combined[at] = max(combined[at], combined[headline] + BYLINE_MARGIN)
+
+    def _named_bylines(self, text: str, asked: tuple[Concept, ...]) -> np.ndarray:
+        """The byline of the article a question names by words of its headline: "who wrote the
+        solar farm story?" asks for the byline of the story whose headline says "solar farm",
+        which the headline itself resembles far more than "By Dana Okafor" does."""
+        if not (AUTHOR_WORDS.search(text) and ARTICLE_NOUN.search(text)):
+            return NO_PASSAGES
+        naming = [c for c in asked if not ARTICLE_WORDS.match(c.word)]
+        named = [i for i in self._bylines.tolist() if holds_all(naming, self._headline_of[i])]
+        return np.array(named, np.int64) if named else NO_PASSAGES
+
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
+
+
+def holds_all(asked: list[Concept], stems: frozenset[str]) -> bool:
+    """Whether a text whose stems are `stems` says every one of the concepts."""
+    return all(holds(c, stems) for c in asked)
 
 
 def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:

@@ -113,8 +113,14 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     (among the passages it ranks), and those that `story` lacks are specific enough to name
     that story: "and what did al-sharaa say to trump?" after questions about the solar farm is
     about the Syria story, whatever its opening says, while "who opposed it?" after the shrine
-    plot stays with it. Only the words themselves count, not their synonyms."""
-    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
+    plot stays with it. Only the words themselves count, not their synonyms, and words about
+    an article itself ("wrote", "story") count for none: "and who wrote the millbrook solar
+    story?" names the solar story by "millbrook" and "solar" alone."""
+    asked = tuple(
+        c
+        for c in concepts(words, _stemmer())
+        if c.specificity > 0 and not ARTICLE_WORDS.match(c.word)
+    )
     passages: dict[str, list[frozenset[str]]] = {}
     for hit in hits:
         passages.setdefault(hit.chunk.source.id, []).append(stems_of(hit.chunk))

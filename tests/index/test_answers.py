@@ -160,6 +160,31 @@ def test_questions_about_the_article_itself(engine: Engine) -> None:
     assert any("Washington Post" in hit.chunk.text for hit in outlet.hits)
 
 
+@pytest.mark.parametrize(
+    ("typed", "author"),
+    [
+        ("who wrote the solar farm story?", "Dana Okafor"),
+        ("Who is the author of the Millbrook article?", "Dana Okafor"),
+        ("who wrote the piece about intelligence sharing with Syria", "Tamilla Hasanova"),
+    ],
+)
+def test_who_wrote_a_story_named_by_its_headline_finds_that_story_s_byline(
+    both_articles: Engine, typed: str, author: str
+) -> None:
+    best = both_articles.ask(typed).hits[0]
+    assert best.chunk.kind == "byline" and author in best.chunk.text
+
+
+@pytest.mark.parametrize("typed", ["What's the date of the article?", "what's the death toll?"])
+def test_a_contraction_does_not_hide_what_the_story_lacks(engine: Engine, typed: str) -> None:
+    assert engine.ask(typed).refused
+
+
+def test_a_report_the_story_speaks_of_is_not_taken_for_the_article(engine: Engine) -> None:
+    best = engine.ask("Who wrote the report on the shrine plot?").hits[0]
+    assert "The Washington Post revealed" in best.chunk.text
+
+
 def test_summary_is_short_cited_in_story_order_and_covers_the_main_facts(engine: Engine) -> None:
     summary = engine.summary()
     assert 3 <= len(summary) <= 5

@@ -128,6 +128,11 @@ def test_a_concept_s_forms_tell_which_passages_hold_it_as_holds_does() -> None:
         ("Who leads Syria?", "person"),
         ("Where is the shrine?", "place"),
         ("Why did they share it?", None),
+        ("What is the date of the article?", "time"),
+        ("what's the date of the article", "time"),
+        ("What was the number of dead?", "number"),
+        ("who's the new leader", "person"),
+        ("What is the name of the shrine?", None),
     ],
 )
 def test_the_kind_of_answer_asked_for(question: str, kind: str | None) -> None:
@@ -218,6 +223,8 @@ def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
         ("Which newspaper revealed the story?", []),
         ("What did the official say?", []),
         ("Who leads Syria?", []),
+        ("what's the death toll of the plot", ["death", "toll"]),
+        ("What’s Syria's GDP?", ["GDP"]),
     ],
 )
 def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None:

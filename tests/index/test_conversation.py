@@ -87,6 +87,10 @@ def test_a_word_the_conversation_s_story_holds_keeps_it() -> None:
     assert not named_elsewhere("millbrook shrine", STORIES, "syria")
 
 
+def test_words_about_an_article_itself_do_not_keep_the_conversation_s_story() -> None:
+    assert named_elsewhere("wrote millbrook solar story", STORIES, "syria")
+
+
 def test_one_common_word_of_another_story_does_not_carry_the_conversation_there() -> None:
     assert not named_elsewhere("opposed", STORIES, "syria")
 
@@ -233,6 +237,17 @@ def test_and_naming_the_other_story_is_answered_exactly_as_alone(both_articles: 
     question = "and what did al-sharaa say to trump"
     history = ["who paid for the solar farm"]
     assert answer_in_context(both_articles, question, history) == both_articles.ask(question)
+
+
+@slow
+def test_and_asking_who_wrote_the_other_story_is_answered_exactly_as_alone(
+    both_articles: Engine,
+) -> None:
+    question = "and who is the author of the floating solar article?"
+    history = ["which newspaper reported the intelligence sharing"]
+    answer = answer_in_context(both_articles, question, history)
+    assert answer == both_articles.ask(question)
+    assert "Dana Okafor" in answer.hits[0].chunk.text
 
 
 @slow
