@@ -10,6 +10,7 @@ coefficients are in `index/data/answerability.json`), whose output is the answer
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from functools import cache
@@ -127,8 +128,9 @@ def weigh(
     """The evidence for one question; `scores` are the best dense, the combined lead, and BM25."""
     total = sum(c.specificity for c in asked) or 1.0
     held = best.stems | best.headline
-    story = [c for c in asked if vocabulary.mentions(c)]
-    passage = [c for c in asked if holds(c, held)]
+    framed = bool(best.headline)
+    story = [c for c in asked if vocabulary.mentions(c) or (framed and framing(c))]
+    passage = [c for c in asked if holds(c, held) or (framed and framing(c))]
     lacked = [c for c in asked if c not in story]
     unmet = kind is not None and not any(offers(s, kind) for s in best.sentences)
     dense, gap, bm25 = scores
@@ -153,6 +155,23 @@ def _most(concepts: Iterable[Concept]) -> float:
     return max((c.specificity for c in concepts), default=0.0)
 
 
+FRAMING = re.compile(
+    r"^(articles?|stor(y|ies)|pieces?|headlines?|papers?|newspapers?|outlets?|publications?|"
+    r"publishers?|authors?|writers?|bylines?|journalists?|reporters?)$",
+    re.I,
+)
+"""What an article is and who made it: "which outlet first reported the story?" asks for the
+article's outlet, which every article has, whether or not its text says "outlet". Such a word
+counts as said by the story and by any passage of an article with a headline, and is never named
+in a refusal. ("Title" is left out: "the title of the first Beatles album" is not the
+article's.)"""
+
+
+def framing(concept: Concept) -> bool:
+    """Whether the concept is what an article is or who made it (`FRAMING`)."""
+    return bool(FRAMING.match(concept.word))
+
+
 def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
     """The question's specific names and things that the corpus never mentions, as the question
     words them (verb forms left out: the story may say the same with another verb)."""
@@ -161,6 +180,7 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
         for c in asked
         if (c.specificity >= MISSING_NAMED or c.named)
         and not c.verbal
+        and not framing(c)
         and not vocabulary.mentions(c)
     )
 

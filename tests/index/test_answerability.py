@@ -41,6 +41,23 @@ def test_author_and_outlet_words_do_not_bypass_the_decision(engine: Engine, ques
     assert answer.refused, answer
 
 
+@pytest.mark.parametrize(
+    "question", ["Which outlet first reported the story?", "What media outlet reported the plot?"]
+)
+def test_an_outlet_word_with_other_words_is_the_article_s_outlet_not_a_gap(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.refused, answer
+    assert "Washington Post" in answer.hits[0].chunk.text
+
+
+def test_a_refusal_never_names_what_every_article_has(engine: Engine) -> None:
+    answer = engine.ask("Which newspaper broke the news about the spy cooperation?")
+    assert "newspaper" not in answer.missing
+    assert "spy" in answer.missing
+
+
 def test_questions_about_the_article_itself_still_find_the_byline_and_headline(
     engine: Engine,
 ) -> None:
