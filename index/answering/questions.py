@@ -10,6 +10,13 @@ MAX_QUESTION_CHARS = 2000
 
 MENTION = re.compile(r"<[@#][!&]?\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 URL = re.compile(r"https?://\S+")
+ADDRESS = re.compile(
+    r"^\s*(?:(?:hey|hi|hello|yo|ok|okay|dear)\b[\s,!.]*)?(?:@[\w.-]+|story ?bot\b)[\s,:;!.-]*",
+    re.IGNORECASE,
+)
+"""Whom a message is addressed to, typed at its start ("hey @StoryBot who leads Syria?",
+"StoryBot, who wrote it?"): not part of the question ("StoryBot" would be a name the story
+lacks)."""
 EMPHASIS = re.compile(r"[*_~`]+")
 MARKUP = re.compile(r"[>|#\[\]()]+")
 TERMINAL = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
@@ -41,6 +48,7 @@ def question_from(typed: str) -> Question:
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = unicodedata.normalize("NFKC", text)
     text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", text))))
+    text = ADDRESS.sub(" ", text)
     text = " ".join(text.split())
     if not text:
         raise Unaskable(BLANK)

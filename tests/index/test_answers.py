@@ -154,6 +154,17 @@ def test_markdown_and_mentions_do_not_change_the_answer(engine: Engine) -> None:
     assert [h.chunk for h in dressed.hits] == [h.chunk for h in plain.hits]
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["hey @StoryBot who is the new Syrian leader?", "StoryBot, who is the new Syrian leader?"],
+)
+def test_addressing_the_bot_by_name_does_not_change_the_answer(engine: Engine, typed: str) -> None:
+    plain = engine.ask("who is the new Syrian leader?")
+    addressed = engine.ask(typed)
+    assert not addressed.refused
+    assert [h.chunk for h in addressed.hits] == [h.chunk for h in plain.hits]
+
+
 def test_questions_about_the_article_itself(engine: Engine) -> None:
     assert "Tamilla Hasanova" in engine.ask("Who wrote this?").hits[0].chunk.text
     outlet = engine.ask("Which paper reported it?")
