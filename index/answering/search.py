@@ -59,7 +59,9 @@ ABOUT_LIFT = 0.3
 "who wrote this?", where the model barely relates the question to "By Jane Doe"."""
 GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
-    r"\bwhat(?:'s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
+    r"\bsum (?:it |this |that )?up\b|\brecap\b|\beli5\b|\bin a nutshell\b|\boverview\b|"
+    r"\bwhat(?:['’]s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
+    r"\bwhat(?:['’]s| is| was)? (?:this|it) (?:all )?about\W*$|"
     r"\bwhat happened\??$",
     re.I,
 )

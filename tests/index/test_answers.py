@@ -165,6 +165,33 @@ def test_addressing_the_bot_by_name_does_not_change_the_answer(engine: Engine, t
     assert [h.chunk for h in addressed.hits] == [h.chunk for h in plain.hits]
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "tl;dr?",
+        "what's this about",
+        "What’s this article about?",
+        "ELI5 this article",
+        "sum it up",
+        "in a nutshell?",
+    ],
+)
+def test_asking_for_the_gist_in_any_of_the_usual_ways_finds_the_lead(
+    engine: Engine, typed: str
+) -> None:
+    answer = engine.ask(typed)
+    assert not answer.refused, answer
+    assert 1 in [hit.chunk.paragraph for hit in answer.hits[:2]]
+
+
+def test_a_chat_opening_set_off_by_punctuation_is_not_part_of_the_question(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("thx! and who reported it first?")
+    assert not answer.refused, answer
+    assert "Washington Post" in answer.hits[0].chunk.text
+
+
 def test_questions_about_the_article_itself(engine: Engine) -> None:
     assert "Tamilla Hasanova" in engine.ask("Who wrote this?").hits[0].chunk.text
     outlet = engine.ask("Which paper reported it?")
