@@ -157,15 +157,16 @@ def _most(concepts: Iterable[Concept]) -> float:
 
 FRAMING = re.compile(
     r"^(articles?|stor(y|ies)|pieces?|headlines?|papers?|newspapers?|outlets?|publications?|"
-    r"publishers?|authors?|writers?|bylines?|journalists?|reporters?|mention(s|ed|ing)?)$",
+    r"publishers?|authors?|writers?|bylines?|journalists?|reporters?|mention(s|ed|ing)?|"
+    r"discuss(es|ed|ing)?|info|information|details?)$",
     re.I,
 )
-"""What an article is and who made it, and its mentioning things: "which outlet first reported
-the story?" asks for the article's outlet, which every article has, whether or not its text says
-"outlet", and "does the article mention Russia?" asks about Russia, not about the word
-"mention". Such a word counts as said by the story and by any passage of an article with a
-headline, and is never named in a refusal. ("Title" is left out: "the title of the first
-Beatles album" is not the article's.)"""
+"""What an article is and who made it, and what it tells: "which outlet first reported the
+story?" asks for the article's outlet, which every article has, whether or not its text says
+"outlet"; "does the article mention (discuss) Russia?" and "any info (details) on Turkey?" ask
+about Russia and Turkey, not about the words "mention" or "info". Such a word counts as said
+by the story and by any passage of an article with a headline, and is never named in a refusal.
+("Title" is left out: "the title of the first Beatles album" is not the article's.)"""
 
 
 def framing(concept: Concept) -> bool:
