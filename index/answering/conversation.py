@@ -23,11 +23,13 @@ alone, however much it borrows from the conversation ("Can it mine bitcoin?").
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from index.answering.questions import Unaskable, question_from
 from index.answering.topic import Topic, key_of, moved, named_elsewhere, topic_for, unheard_of
 from index.passages import Answer, Hit
 
@@ -104,9 +106,11 @@ class Asks(Protocol):
 
 
 def spelled_out(question: str) -> str:
-    """The question without a chat opening ("ok", "wait", "hmm") and with chat contractions
-    written out ("whats he want" → "what is he want"); the question itself when nothing else
-    is left."""
+    """The question cleaned as the engine cleans it (mentions, the bot addressed, markdown),
+    without a chat opening ("ok", "wait", "hmm") and with chat contractions written out ("whats
+    he want" → "what is he want"); the question itself when nothing else is left."""
+    with contextlib.suppress(Unaskable):
+        question = question_from(question).text
     rest = CHAT_FILLERS.sub("", question).strip() or question
     return TOKEN.sub(_written_out, rest)
 

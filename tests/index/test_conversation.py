@@ -68,6 +68,12 @@ def test_chat_openings_and_contractions_are_not_words_of_the_question_s_own() ->
     assert own_words("ok whats he want from the us") == ["want", "us"]
 
 
+def test_the_bot_addressed_is_not_a_word_of_the_question_s_own() -> None:
+    for typed in ("@StoryBot what did he say?", "StoryBot, what did he say?", "<@42> **what**?"):
+        assert not own_words(typed), typed
+    assert leans_on_context("@StoryBot what did he say?")
+
+
 def test_words_of_saying_are_not_words_of_the_question_s_own() -> None:
     assert own_words("according to whom, and who said so?") == []
 
