@@ -184,6 +184,17 @@ def test_asking_for_the_gist_in_any_of_the_usual_ways_finds_the_lead(
     assert 1 in [hit.chunk.paragraph for hit in answer.hits[:2]]
 
 
+def test_asking_what_the_stories_are_about_finds_their_leads(both_articles: Engine) -> None:
+    both = both_articles.ask("what are the two stories about?")
+    assert not both.refused, both
+    assert {(hit.chunk.source.id, hit.chunk.paragraph) for hit in both.hits[:2]} == {
+        ("us-syria-intelligence-sharing", 1),
+        ("second-article", 1),
+    }
+    one = both_articles.ask("what is the syria story about?").hits[0]
+    assert (one.chunk.source.id, one.chunk.paragraph) == ("us-syria-intelligence-sharing", 1)
+
+
 def test_a_chat_opening_set_off_by_punctuation_is_not_part_of_the_question(
     engine: Engine,
 ) -> None:
