@@ -18,6 +18,7 @@ from index.answering.answerability import (
     Grounds,
     Judgement,
     answer_fit,
+    framing,
     missing_concepts,
     offered,
     unknown_names,
@@ -68,6 +69,31 @@ GIST = re.compile(
     re.I,
 )
 """A question asking what the story is about, in any of the usual ways."""
+STORIES_ASKED = re.compile(
+    r"\b(?:which|what) (?:stories|articles|news stories|topics)\b|"
+    r"\blist (?:the |your |all (?:the )?)?(?:stories|articles)\b|"
+    r"\bwhat can (?:i|we) ask(?: you)?(?: about)?\W*$",
+    re.I,
+)
+"""A question asking which stories there are ("which stories do you have?", "list the
+articles", "what can I ask you about?"): each one's headline answers it, when the question names
+nothing else ("which articles mention ISIS?" is about ISIS)."""
+ASKING_WORDS = frozenset(
+    [
+        "have",
+        "know",
+        "list",
+        "ask",
+        "answer",
+        "answers",
+        "question",
+        "questions",
+        "cover",
+        "covered",
+        "topic",
+        "topics",
+    ]
+)
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
 )
@@ -301,6 +327,12 @@ class Retriever:
             return NO_PASSAGES
         if GIST.search(text):
             return self._leads
+        if STORIES_ASKED.search(text) and all(
+            framing(c) or ARTICLE_WORDS.match(c.word) or c.word.lower() in ASKING_WORDS
+            for c in asked
+            if c.specificity > 0
+        ):
+            return self._headlines
         if not all(ARTICLE_WORDS.match(c.word) for c in asked):
             return self._named_bylines(text, asked)
         if AUTHOR_WORDS.search(text) and len(self._bylines):

@@ -195,6 +195,24 @@ def test_asking_what_the_stories_are_about_finds_their_leads(both_articles: Engi
     assert (one.chunk.source.id, one.chunk.paragraph) == ("us-syria-intelligence-sharing", 1)
 
 
+@pytest.mark.parametrize(
+    "typed", ["which stories do you have?", "list the articles", "what can I ask you about?"]
+)
+def test_asking_which_stories_there_are_gets_each_headline(
+    both_articles: Engine, typed: str
+) -> None:
+    answer = both_articles.ask(typed)
+    assert not answer.refused, answer
+    assert [hit.chunk.kind for hit in answer.hits[:2]] == ["headline", "headline"]
+
+
+def test_asking_which_story_mentions_something_is_about_that_thing(
+    both_articles: Engine,
+) -> None:
+    best = both_articles.ask("which articles mention ISIS?").hits[0]
+    assert best.chunk.kind == "body" and "ISIS" in best.chunk.text
+
+
 def test_a_chat_opening_set_off_by_punctuation_is_not_part_of_the_question(
     engine: Engine,
 ) -> None:
