@@ -61,6 +61,7 @@ ABOUT_LIFT = 0.3
 GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
     r"\bsum (?:it |this |that )?up\b|\brecap\b|\beli5\b|\bin a nutshell\b|\boverview\b|"
+    r"\bbottom line\b|\bkey points?\b|\btake-?aways?\b|\bwhat(?:['’]s| is) the latest\W*$|"
     r"\bwhat(?:['’]s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
     r"\bwhat(?:['’]s| is| was| are| were)? (?:this|these|the|those)(?: [\w-]+){0,3}? "
     r"(?:articles?|stor(?:y|ies)|pieces?|reports?|news) about\W*$|"

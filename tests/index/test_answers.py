@@ -174,6 +174,9 @@ def test_addressing_the_bot_by_name_does_not_change_the_answer(engine: Engine, t
         "ELI5 this article",
         "sum it up",
         "in a nutshell?",
+        "what's the bottom line?",
+        "key takeaways?",
+        "what's the latest?",
     ],
 )
 def test_asking_for_the_gist_in_any_of_the_usual_ways_finds_the_lead(
