@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.questions import Unaskable, question_from
+from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import Topic, key_of, moved, named_elsewhere, topic_for, unheard_of
 from index.passages import Answer, Hit
 
@@ -74,11 +74,7 @@ SAYING = _word_set("say says said saying told according")
 """Who said it is asked of what the conversation reached ("who said that?", "says who?",
 "according to whom?"): these words point back at the topic's source, not somewhere new."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-CHAT_FILLERS = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice"
-    r"|thanks|thx|great|huh|btw)\b[\s,.!:;…-]*)+",
-    re.I,
-)
+CHAT_FILLERS = re.compile(rf"^\s*(?:(?:{CHAT_WORDS})\b[\s,.!:;…-]*)+", re.I)
 """What a chat message opens with before the question ("ok and the cost?", "wait, who paid?"):
 not words of the question's own, and not in the way of an opening "and"."""
 CHAT_SPELLINGS = {

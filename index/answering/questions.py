@@ -17,11 +17,12 @@ ADDRESS = re.compile(
 """Whom a message is addressed to, typed at its start ("hey @StoryBot who leads Syria?",
 "StoryBot, who wrote it?"): not part of the question ("StoryBot" would be a name the story
 lacks)."""
-CHAT_OPENING = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice|thanks"
-    r"|thx|great|huh|btw)\s*[,.!:;…]+\s*)+",
-    re.IGNORECASE,
+CHAT_WORDS = (
+    r"ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice|thanks|thx|great"
+    r"|huh|btw"
 )
+"""The words a chat message opens with before its question (a pattern's alternatives)."""
+CHAT_OPENING = re.compile(rf"^\s*(?:(?:{CHAT_WORDS})\s*[,.!:;…]+\s*)+", re.IGNORECASE)
 """What a chat message opens with before its question, set off by punctuation ("thx! and who
 reported it?", "wait, who wrote it?"): it lowered the answer's confidence ("thx! and who
 reported it first?" was refused as not mentioning "thx"). Without punctuation ("ok and the

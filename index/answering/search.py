@@ -363,16 +363,13 @@ class Retriever:
         if not (AUTHOR_WORDS.search(text) and ARTICLE_NOUN.search(text)):
             return NO_PASSAGES
         naming = [c for c in asked if not ARTICLE_WORDS.match(c.word)]
-        named = [i for i in self._bylines.tolist() if holds_all(naming, self._headline_of[i])]
+        named = [
+            i for i in self._bylines.tolist() if all(holds(c, self._headline_of[i]) for c in naming)
+        ]
         return np.array(named, np.int64) if named else NO_PASSAGES
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
-
-
-def holds_all(asked: list[Concept], stems: frozenset[str]) -> bool:
-    """Whether a text whose stems are `stems` says every one of the concepts."""
-    return all(holds(c, stems) for c in asked)
 
 
 def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
