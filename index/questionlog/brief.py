@@ -34,6 +34,8 @@ class Brief:
         self.spool = Spool(folder / SPOOL_FILE)
         self._salt = privacy.load_salt(folder / privacy.SALT_FILE)
         self._version = index_version(folder)
+        self._lost = 0
+        """Rows the disk would not take; the first is said at once, the count at close."""
 
     def record(self, answer: Answer, asker: Asker, latency: float) -> str | None:
         """Append the answer's row to the spool; returns its id, for feedback (None when the
@@ -51,15 +53,21 @@ class Brief:
         try:
             self.spool.add([(kind, row)])
         except OSError as error:  # a full disk, or the folder made read-only meanwhile
-            reason = error.strerror or error
-            log.warning(
-                "Not recording questions: %s cannot be written (%s).", self.spool.path, reason
-            )
+            self._lost += 1
+            if self._lost == 1:
+                reason = error.strerror or error
+                log.warning(
+                    "Not recording questions: %s cannot be written (%s).", self.spool.path, reason
+                )
             return False
         return True
 
     def close(self, timeout: float = 10.0) -> None:
-        """Nothing waits: every row is in the spool already."""
+        """Nothing waits: every row is in the spool already. Rows the disk would not take are
+        counted once, here, rather than warned of one by one (a `storybot ask -` of a thousand
+        questions on a full disk says so twice, not a thousand times)."""
+        if self._lost > 1:
+            log.warning("%d questions and votes were not recorded.", self._lost)
 
 
 def brief_log(folder: Path) -> Brief | None:

@@ -150,6 +150,23 @@ def test_a_full_disk_loses_the_row_but_not_the_answer(
     assert any("No space left on device" in r.getMessage() for r in caplog.records)
 
 
+def test_a_full_disk_is_said_once_and_counted_at_the_end_not_row_by_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def full(self: Spool, items: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Spool, "add", full)
+    settings = Settings(data_dir=tmp_path, _env_file=None)
+    with caplog.at_level(logging.WARNING), recording(settings, brief=True) as log:
+        for n in range(50):
+            assert log.record(Answer(f"Q{n}?", refused=True, message="no"), Asker(1), 0.01) is None
+        log.feedback("some-answer", "+1", 1)
+    said = [r.getMessage() for r in caplog.records]
+    assert sum("No space left on device" in line for line in said) == 1
+    assert "51 questions and votes were not recorded." in said
+
+
 def test_a_line_cut_short_is_set_aside_and_the_rows_around_it_are_written(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
