@@ -17,6 +17,9 @@ and a later follow-up whose own words score that topic's best passage higher tha
 one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
 A question that reads as a follow-up but names only another story ("and what did al-sharaa say
 to trump?" in a conversation about the solar farm) changes story, and is answered alone.
+A question refused alone that does not read as a follow-up ("What's the capital of France?")
+leaves the topic where it was: the passages it ranks do not answer it, so they say nothing of
+where the conversation is.
 A follow-up with words of its own that the stories never speak of is refused as it would be
 alone, however much it borrows from the conversation ("Can it mine bitcoin?").
 """
@@ -184,6 +187,8 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             continue
         alone = engine.ask(question, 1)
         continued = resumed(topic, question, own) if follows(question, alone, own) else None
+        if continued is None and alone.refused:
+            continue
         if continued is None or changes_story(question, alone, own, continued):
             topic = replace(topic_for(question, own), before=replace(topic, before=None))
         else:

@@ -173,6 +173,21 @@ def test_a_follow_up_about_what_no_story_mentions_is_refused(both_articles: Engi
 
 
 @slow
+def test_a_question_refused_mid_conversation_leaves_the_topic_where_it_was(
+    both_articles: Engine,
+) -> None:
+    # Refused alone and no follow-up, it says nothing of where the conversation is: its own
+    # ranking (of passages that do not answer it) once became the topic and took the next
+    # follow-up to the other story.
+    history = ["What did the mayor say?", "What's the capital of France?"]
+    answer = answer_in_context(both_articles, "Why?", history)
+    assert "after dark" in answer.hits[0].chunk.text
+    history = ["Who paid for the solar farm?", "did anyone object?"]
+    answer = answer_in_context(both_articles, "why did they object?", history)
+    assert "anglers opposed" in answer.hits[0].chunk.text
+
+
+@slow
 def test_a_follow_up_is_answered_from_the_body_rather_than_the_headline(
     both_articles: Engine,
 ) -> None:
