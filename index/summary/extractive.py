@@ -35,6 +35,14 @@ CAPTION_RUN_IN = re.compile(
 Freak coincidence: His brother..."): two pieces glued together, not a sentence. A speaker's
 colon ("The PM added: That...") is not one."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+LEANS_BACK = re.compile(
+    r"^[\"'“‘]?(?:(?:he|she|it|they|this|these|those|such|his|her|its|their|both|but|however|"
+    r"also|and|yet|still|moreover|meanwhile|furthermore|instead)\b|"
+    r"(?:in|on|at|by|with|despite|after|before|under|for) (?:his|her|its|their|this|that|these|"
+    r"those|such|the same)\b|that (?!is\b)\w+ (?:was|is|were|are|had|has|will)\b)",
+    re.I,
+)
+"""The opening of a sentence that points back at the one before it."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,10 @@ class Plan:
     """Past `target_chars`, the best next sentence is still added when it names at least this
     many people or places and the summary has named none of them: a point not yet told
     (0: length alone decides)."""
+    leaning: bool = True
+    """A sentence that leans on the one before it ("In his statement, …", "He also …") gives
+    its place to that one, when it fits: alone, it points at nothing. (Whether to go on is
+    still judged by the sentence that leans: its point is the one being added.)"""
 
 
 @dataclass(frozen=True)
@@ -177,9 +189,31 @@ def _pick(
             len(chosen) >= MIN_SENTENCES and _enough(found, chosen, names, fits[0], worth, plan)
         ):
             break
-        chosen.append(fits[0])
-        covered = np.maximum(covered, likeness[:, fits[0]])
+        best = _introduced(found, chosen, likeness, fits[0], max_chars, plan)
+        chosen.append(best)
+        covered = np.maximum(covered, likeness[:, best])
     return [found[i] for i in sorted(chosen)]
+
+
+def _introduced(
+    found: list[Candidate],
+    chosen: list[int],
+    likeness: np.ndarray,
+    best: int,
+    max_chars: int,
+    plan: Plan,
+) -> int:
+    """The sentence to add for `best`: the one before it when `best` points back at it ("In his
+    statement, …") and it fits, else `best` itself (`Plan.leaning`)."""
+    before = best - 1
+    leans = plan.leaning and before >= 0 and LEANS_BACK.match(found[best].text) is not None
+    if (
+        leans
+        and before not in chosen
+        and _fits(found, chosen, likeness[before], before, max_chars, plan)
+    ):
+        return before
+    return best
 
 
 def _enough(

@@ -13,7 +13,7 @@ from index.corpus.articles import read_article
 from index.corpus.chunking import passages_for, search_text, sentence_texts
 from index.engine import Engine
 from index.passages import SummarySentence
-from index.summary.extractive import MAX_CHARS, Plan, is_sentence, summarise
+from index.summary.extractive import LEANS_BACK, MAX_CHARS, Plan, is_sentence, summarise
 from tests.index.conftest import HashingEmbedder
 
 FILLER = (
@@ -144,6 +144,45 @@ def test_the_story_summary_tells_its_four_points(engine: Engine) -> None:
     assert "al-Sharaa" in text  # 4: the new leader reaching out to Trump
     story = (Path(__file__).parents[2] / "corpus" / "us-syria-intelligence-sharing.txt").read_text()
     assert all(s.text in story and s.citation.startswith(f"¶{s.paragraph}, ") for s in summary)
+
+
+def test_the_story_summary_introduces_the_new_leader_before_quoting_his_statement(
+    engine: Engine,
+) -> None:
+    # "In his statement, al-Sharaa expressed confidence …" points back at the sentence before it,
+    # which names him and says what the statement was; that sentence is told instead.
+    text = " ".join(s.text for s in engine.summary())
+    assert "The new Syrian leader, Ahmed al-Sharaa" in text
+    assert "In his statement" not in text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In his statement, al-Sharaa expressed confidence in Trump.",
+        "He also stressed that Syria seeks dialogue.",
+        "They asked to image his laptop.",
+        "But she added it was another matter.",
+        "Despite these steps, officials remain cautious.",
+        "“It was a shock,” she said.",
+    ],
+)
+def test_sentences_that_point_back_are_told_from_those_that_stand_alone(sentence: str) -> None:
+    assert LEANS_BACK.match(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There are few things more beautiful than lightning.",
+        "The operation was reportedly based on shared intelligence.",
+        "Heavy rain closed the road.",
+        "Italy won the match.",
+        "That is the question the council must answer.",
+    ],
+)
+def test_sentences_that_stand_alone_are_not_taken_to_point_back(sentence: str) -> None:
+    assert not LEANS_BACK.match(sentence)
 
 
 def test_past_the_third_sentence_only_salient_enough_ones_are_added(
