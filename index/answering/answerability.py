@@ -18,7 +18,15 @@ from functools import cache
 import numpy as np
 import Stemmer
 
-from index.answering.concepts import PLACE, WORD, Concept, is_person, names_in, offers
+from index.answering.concepts import (
+    CLOSED_CLASS,
+    PLACE,
+    WORD,
+    Concept,
+    is_person,
+    names_in,
+    offers,
+)
 from index.answering.vocabulary import Vocabulary, aliases, holds, share_held
 from index.logistic import Logistic, parameters, stored
 
@@ -176,13 +184,15 @@ def framing(concept: Concept) -> bool:
 
 def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
     """The question's specific names and things that the corpus never mentions, as the question
-    words them (verb forms left out: the story may say the same with another verb)."""
+    words them (verb forms left out: the story may say the same with another verb; and words
+    that name nothing, "via" or "despite", which no story need say)."""
     return tuple(
         c.word
         for c in asked
         if (c.specificity >= MISSING_NAMED or c.named)
         and not c.verbal
         and not framing(c)
+        and c.word.lower() not in CLOSED_CLASS
         and not vocabulary.mentions(c)
     )
 

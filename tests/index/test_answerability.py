@@ -58,6 +58,21 @@ def test_a_refusal_never_names_what_every_article_has(engine: Engine) -> None:
     assert "spy" in answer.missing
 
 
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("Besides Russia, who helps Syria?", ("Russia",)),
+        ("What did Iran do amid the crisis?", ("Iran", "crisis")),
+    ],
+)
+def test_a_refusal_never_names_a_word_that_names_nothing(
+    engine: Engine, question: str, missing: tuple[str, ...]
+) -> None:
+    # "Besides" and "amid" are rare enough to count as specific, but no story need say them.
+    answer = engine.ask(question)
+    assert answer.refused and answer.missing == missing
+
+
 def test_asking_whether_the_story_mentions_something_names_only_that_thing(
     engine: Engine,
 ) -> None:
