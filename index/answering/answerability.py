@@ -19,6 +19,7 @@ import numpy as np
 import Stemmer
 
 from index.answering.concepts import (
+    ATTRIBUTES,
     CLOSED_CLASS,
     PLACE,
     WORD,
@@ -44,7 +45,8 @@ TENTATIVE = 0.8
 reporting half, the story answered 27 of the 49 questions answered between the cut and 0.8,
 against 924 of the 937 above it (docs/quality.md, calibration)."""
 UNKNOWN_NAME_FACTOR = 0.1
-"""What such a name multiplies the confidence by."""
+"""What such a name multiplies the confidence by; so does a word for a person's or place's
+attribute that the corpus never mentions (`concepts.ATTRIBUTES`)."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +119,13 @@ class Judgement:
     kind: str | None
     unknown_names: tuple[str, ...] = ()
     """Its specific names (not numbers) that the corpus never mentions."""
+    unknown_attributes: tuple[str, ...] = ()
+    """Its words for a person's or place's attributes that the corpus never mentions."""
 
     def confidence(self, model: Model) -> float:
         """How likely the story answers the question, 0 to 1."""
-        weight = UNKNOWN_NAME_FACTOR if self.unknown_names else 1.0
+        unknown = self.unknown_names or self.unknown_attributes
+        weight = UNKNOWN_NAME_FACTOR if unknown else 1.0
         return model.confidence(self.evidence) * weight
 
 
@@ -194,6 +199,16 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
         and not framing(c)
         and c.word.lower() not in CLOSED_CLASS
         and not vocabulary.mentions(c)
+    )
+
+
+def unknown_attributes(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The question's words for what an encyclopedia tells of a person or place (`ATTRIBUTES`:
+    "born", "married", "population") that the corpus never mentions, itself or by a synonym."""
+    return tuple(
+        c.word
+        for c in asked
+        if not c.named and c.word.lower() in ATTRIBUTES and not vocabulary.mentions(c)
     )
 
 

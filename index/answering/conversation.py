@@ -21,7 +21,9 @@ A question refused alone that does not read as a follow-up ("What's the capital 
 leaves the topic where it was: the passages it ranks do not answer it, so they say nothing of
 where the conversation is.
 A follow-up with words of its own that the stories never speak of is refused as it would be
-alone, however much it borrows from the conversation ("Can it mine bitcoin?").
+alone, however much it borrows from the conversation ("Can it mine bitcoin?"); so is one that
+asks for what an encyclopedia would tell of the person or place the conversation reached and the
+stories never mention ("is she married?", "what's the population there?").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from index.answering.concepts import ATTRIBUTES
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import Topic, key_of, moved, named_elsewhere, topic_for, unheard_of
 from index.passages import Answer, Hit
@@ -236,8 +239,13 @@ def refused_in_context(question: str, own: Sequence[Hit], widened: Answer) -> bo
     """Whether a follow-up gets the refusal it would get alone: it has words of its own, and
     the stories speak of none of them ("Can it mine bitcoin?", "What is his favourite football
     team?") or the engine refuses it even read with the conversation. A follow-up with at most
-    one word of its own ("On what occasion?") asks about the topic itself."""
+    one word of its own ("On what occasion?") asks about the topic itself, unless that word asks
+    for an attribute of the person or place the conversation reached that the stories never
+    mention ("is she married?", "what's the population there?": `concepts.ATTRIBUTES`)."""
     mine = own_words(question)
+    attributes = " ".join(w for w in mine if w in ATTRIBUTES)
+    if attributes and unheard_of(attributes, own):
+        return True
     if len(mine) <= ELLIPTICAL_WORDS:
         return False
     return unheard_of(" ".join(mine), own) or widened.refused

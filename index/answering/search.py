@@ -21,6 +21,7 @@ from index.answering.answerability import (
     framing,
     missing_concepts,
     offered,
+    unknown_attributes,
     unknown_names,
     weigh,
 )
@@ -244,7 +245,9 @@ class Retriever:
         evidence = weigh(asked, kind, focus, self._vocabulary, grounds, scores, about)
         missing = missing_concepts(asked, self._vocabulary)
         names = unknown_names(asked, self._vocabulary)
-        return Judgement(evidence, missing, asked, kind, names)
+        attributes = unknown_attributes(asked, self._vocabulary)
+        missing = tuple(dict.fromkeys((*missing, *attributes)))
+        return Judgement(evidence, missing, asked, kind, names, attributes)
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

@@ -73,6 +73,22 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
     assert answer.refused and answer.missing == missing
 
 
+@pytest.mark.parametrize(
+    ("question", "attribute"),
+    [
+        ("Is al-Sharaa married?", "married"),
+        ("How many children does al-Sharaa have?", "children"),
+        ("What language do people speak in Damascus?", "language"),
+    ],
+)
+def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
+    engine: Engine, question: str, attribute: str
+) -> None:
+    # Every passage about al-Sharaa resembles these; none says whether he is married.
+    answer = engine.ask(question)
+    assert answer.refused and attribute in answer.missing
+
+
 def test_asking_whether_the_story_mentions_something_names_only_that_thing(
     engine: Engine,
 ) -> None:

@@ -166,6 +166,23 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
 
 
 @slow
+@pytest.mark.parametrize(
+    ("earlier", "question"),
+    [
+        ("What does Mayor Ines Varga hope to add?", "is she married?"),
+        ("Who is the new leader of Syria?", "does he have children?"),
+        ("Where is the floating solar farm?", "what's the population there?"),
+    ],
+)
+def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
+    both_articles: Engine, earlier: str, question: str
+) -> None:
+    # One word of its own, which would have been answered from the topic: an attribute of the
+    # person or place the conversation reached that neither story mentions.
+    assert answer_in_context(both_articles, question, [earlier]).refused
+
+
+@slow
 def test_a_follow_up_about_what_no_story_mentions_is_refused(both_articles: Engine) -> None:
     history = ["What did Millbrook switch on?"]
     for question in ("Can it mine bitcoin?", "What is its favourite football team?"):
