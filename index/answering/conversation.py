@@ -174,7 +174,7 @@ def answer_in_context(
         return alone
     ranked = moved(topic, topic_for(question, own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
-    if not ranked.scores or refused_in_context(question, own, widened):
+    if not ranked.scores or refused_in_context(question, alone, own, widened):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
     return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
@@ -190,7 +190,7 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             continue
         alone = engine.ask(question, 1)
         continued = resumed(topic, question, own) if follows(question, alone, own) else None
-        if continued is None and alone.refused:
+        if alone.refused and (continued is None or unheard(question, alone, own)):
             continue
         if continued is None or changes_story(question, alone, own, continued):
             topic = replace(topic_for(question, own), before=replace(topic, before=None))
@@ -235,20 +235,25 @@ def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     return len(own_words(question)) <= ELLIPTICAL_WORDS or own[0].score >= NEARLY_ANSWERED
 
 
-def refused_in_context(question: str, own: Sequence[Hit], widened: Answer) -> bool:
+def refused_in_context(question: str, alone: Answer, own: Sequence[Hit], widened: Answer) -> bool:
     """Whether a follow-up gets the refusal it would get alone: it has words of its own, and
     the stories speak of none of them ("Can it mine bitcoin?", "What is his favourite football
     team?") or the engine refuses it even read with the conversation. A follow-up with at most
     one word of its own ("On what occasion?") asks about the topic itself, unless that word asks
     for an attribute of the person or place the conversation reached that the stories never
     mention ("is she married?", "what's the population there?": `concepts.ATTRIBUTES`)."""
-    mine = own_words(question)
-    attributes = " ".join(w for w in mine if w in ATTRIBUTES)
-    if attributes and unheard_of(attributes, own):
+    several = len(own_words(question)) > ELLIPTICAL_WORDS
+    return unheard(question, alone, own) or (several and widened.refused)
+
+
+def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
+    """Whether the stories never speak of what a follow-up asks: it has several words of its own
+    and none is in the passages it ranks, or it asks for an attribute of a person or place that
+    no story mentions (the engine names it among what the question's refusal lacks)."""
+    if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
         return True
-    if len(mine) <= ELLIPTICAL_WORDS:
-        return False
-    return unheard_of(" ".join(mine), own) or widened.refused
+    mine = own_words(question)
+    return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)
 
 
 def context_for(question: str, previous: str, topic: Topic) -> str:

@@ -183,6 +183,17 @@ def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
 
 
 @slow
+def test_a_follow_up_refused_for_an_attribute_leaves_the_topic_where_it_was(
+    both_articles: Engine,
+) -> None:
+    # "is she married?" is refused; read as a follow-up, it had moved the topic toward its own
+    # ranking (the byline), and "what does she want?" was answered "By Dana Okafor".
+    history = ["who is the mayor?", "is she married?"]
+    answer = answer_in_context(both_articles, "what does she want?", history)
+    assert "battery store" in answer.hits[0].chunk.text
+
+
+@slow
 def test_a_follow_up_about_what_no_story_mentions_is_refused(both_articles: Engine) -> None:
     history = ["What did Millbrook switch on?"]
     for question in ("Can it mine bitcoin?", "What is its favourite football team?"):
