@@ -137,28 +137,29 @@ def test_rows_appended_while_the_spool_is_written_are_never_lost(tmp_path: Path)
     assert sorted(written) == sorted(f"{k}-{n}" for k in range(adding) for n in range(150))
 
 
-def test_a_full_disk_loses_the_row_but_not_the_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+@pytest.fixture
+def full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings whose spool the disk will not take a byte of."""
+
     def full(self: Spool, items: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(Spool, "add", full)
-    settings = Settings(data_dir=tmp_path, _env_file=None)
-    with caplog.at_level(logging.WARNING), recording(settings, brief=True) as log:
+    return Settings(data_dir=tmp_path, _env_file=None)
+
+
+def test_a_full_disk_loses_the_row_but_not_the_answer(
+    full_disk: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING), recording(full_disk, brief=True) as log:
         assert log.record(Answer("Q?", refused=True, message="no"), Asker(1), 0.01) is None
     assert any("No space left on device" in r.getMessage() for r in caplog.records)
 
 
 def test_a_full_disk_is_said_once_and_counted_at_the_end_not_row_by_row(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    full_disk: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def full(self: Spool, items: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(Spool, "add", full)
-    settings = Settings(data_dir=tmp_path, _env_file=None)
-    with caplog.at_level(logging.WARNING), recording(settings, brief=True) as log:
+    with caplog.at_level(logging.WARNING), recording(full_disk, brief=True) as log:
         for n in range(50):
             assert log.record(Answer(f"Q{n}?", refused=True, message="no"), Asker(1), 0.01) is None
         log.feedback("some-answer", "+1", 1)
