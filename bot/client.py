@@ -186,23 +186,28 @@ class StoryBot(commands.AutoShardedBot):
         written by the log's own thread, never waited on here."""
 
         def answer(typed: str) -> Answer:
-            if not history:
-                return self.engine.ask(typed)
-            if isinstance(self.engine, MeasuredEngine):  # one question, however many engine calls
-                return self.engine.ask_after(typed, history)
-            return answer_in_context(self.engine, typed, history)
+            return self.answered(typed, history)
 
         if asker is None:
             return await asyncio.to_thread(answer, question), None
         return await asyncio.to_thread(answer_and_record, answer, question, self.questions, asker)
 
+    def answered(self, question: str, history: Sequence[str] = (), k: int | None = None) -> Answer:
+        """The engine's answer to a question read after its conversation's earlier questions
+        (`history`, oldest first; none: alone). Blocks: call it in a worker thread."""
+        if not history:
+            return self.engine.ask(question, k)
+        if isinstance(self.engine, MeasuredEngine):  # one question, however many engine calls
+            return self.engine.ask_after(question, history, k)
+        return answer_in_context(self.engine, question, history, k)
+
     async def answer_with_buttons(
         self, question: str, asker: Asker, history: Sequence[str] = ()
     ) -> list[render.Page]:
-        """The answer's pages, its buttons under the first. A follow-up gets no "More
-        passages": its question alone (all a button can read back) may mean something else."""
+        """The answer's pages, its buttons under the first. A follow-up's "More passages" reads
+        its conversation back from Discord as the answer did (`presses.show_more`)."""
         answer, answer_id = await self.ask_recorded(question, asker, history)
-        more = not history and len(answer.hits) >= self.settings.top_k
+        more = len(answer.hits) >= self.settings.top_k
         return await self.with_buttons(answer, answer_id, render.answer(answer), more)
 
     async def with_buttons(

@@ -116,6 +116,16 @@ def question_under(interaction: Interaction, press: More) -> str | None:
     return question if question and buttons.question_key(question) == press.question else None
 
 
+async def conversation_of(interaction: Interaction) -> list[str]:
+    """The earlier questions of the conversation the pressed answer belongs to (its thread or
+    reply chain), read back as the answer read them: a follow-up's next passages are those of
+    the follow-up read in its conversation ("What did he say?" alone means nothing)."""
+    message, me = interaction.message, interaction.client.user
+    if message is None or me is None:
+        return []
+    return await threads.earlier_questions(message, me)
+
+
 async def show_more(interaction: Interaction, press: More) -> None:
     """Replace the passages shown with the next ones, in place."""
     question = question_under(interaction, press)
@@ -127,7 +137,10 @@ async def show_more(interaction: Interaction, press: More) -> None:
     await interaction.response.defer()  # DEFERRED_UPDATE_MESSAGE: the engine may take a while
     bot, start = interaction.client, press.offset
     end = start + bot.settings.top_k
-    answer = await asyncio.to_thread(bot.engine.ask, question, end + 1)  # one more: any left?
+    history = await conversation_of(interaction)
+    answer = await asyncio.to_thread(
+        bot.answered, question, history, end + 1
+    )  # one more: any left?
     following = answer.hits[start:end]
     if answer.refused or not following:
         await interaction.followup.send(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import discord_payloads as payloads
@@ -13,6 +14,7 @@ from harness import bot_settings, running
 
 from bot.client import StoryBot, StoryEngine
 from bot.threads import MAX_MESSAGES
+from index.answering.conversation import answer_in_context
 
 pytestmark = pytest.mark.slow
 
@@ -20,6 +22,7 @@ READER = 700000000000000011
 PLOT = "What ISIS plot against a shrine was foiled?"
 WHEN = "When was it stopped?"
 NO_PINGS = {"parse": []}
+CITATION = re.compile(r"¶(\d+),")
 
 
 def mention(bot: StoryBot, text: str) -> str:
@@ -33,6 +36,12 @@ def answer_message(channel_id: int, question: str, reply_to: str | None = None) 
     if reply_to is not None:
         body["message_reference"] = {"message_id": reply_to}
     return payloads.sent(channel_id, body)
+
+
+def cited(message: dict[str, Any]) -> list[int]:
+    """The paragraph numbers an answer message cites, in order."""
+    text = "\n".join(e.get("description") or "" for e in message.get("embeds") or [])
+    return [int(n) for n in CITATION.findall(text)]
 
 
 def first_passage(discord_api: FakeDiscord, message_id: str) -> str:
@@ -71,6 +80,25 @@ async def test_a_reply_to_an_answer_is_answered_as_a_follow_up(
     assert all(
         call.body.get("allowed_mentions") == NO_PINGS for call in discord_api.sent_in(CHANNEL_ID)
     )
+
+
+async def test_more_passages_under_a_follow_up_moves_on_within_its_conversation(
+    storybot: StoryBot, discord_api: FakeDiscord, engine: StoryEngine
+) -> None:
+    # "When was it stopped?" alone means nothing; its next passages are those of the follow-up
+    # read after the question about the plot, as its answer was.
+    question = await ask_and_wait(discord_api, storybot, PLOT)
+    follow_up = await discord_api.say(
+        READER, WHEN, mentions_bot=True, reply_to=bot_reply_id(discord_api, question)
+    )
+    await discord_api.wait_for(lambda: discord_api.replies_to_message(follow_up))
+    reply = bot_reply_id(discord_api, follow_up)
+    [more] = [i for i in payloads.button_ids(discord_api.find(reply)) if ":more:" in i]
+    token = await discord_api.press(READER, reply, more)
+    await discord_api.wait_for(lambda: len(discord_api.replies_to(token)) >= 2)
+    k = storybot.settings.top_k
+    expected = answer_in_context(engine, WHEN, [PLOT], 2 * k).hits[k:]
+    assert expected and cited(discord_api.find(reply)) == [h.chunk.paragraph for h in expected]
 
 
 async def test_a_thread_is_read_back_after_a_restart(
