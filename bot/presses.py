@@ -119,9 +119,10 @@ def question_under(interaction: Interaction, press: More) -> str | None:
 async def conversation_of(interaction: Interaction) -> list[str]:
     """The earlier questions of the conversation the pressed answer belongs to (its thread or
     reply chain), read back as the answer read them: a follow-up's next passages are those of
-    the follow-up read in its conversation ("What did he say?" alone means nothing)."""
+    the follow-up read in its conversation ("What did he say?" alone means nothing). None for
+    an answer to /ask or the Apps menu, which was read alone, wherever it stands."""
     message, me = interaction.message, interaction.client.user
-    if message is None or me is None:
+    if message is None or me is None or message.interaction_metadata is not None:
         return []
     return await threads.earlier_questions(message, me)
 

@@ -82,3 +82,20 @@ def test_the_recorded_answer_is_read_back_from_the_vote_buttons() -> None:
 def test_the_question_key_ignores_spacing_only() -> None:
     assert buttons.question_key("Who  leads?") == buttons.question_key(" Who leads? ")
     assert buttons.question_key("Who leads?") != buttons.question_key("Who led?")
+
+
+async def test_more_under_an_answer_to_a_command_reads_no_conversation() -> None:
+    # /ask and the Apps menu answer a question alone, even inside a thread of earlier answers:
+    # their "More passages" must not read the thread back as a conversation.
+    from types import SimpleNamespace
+
+    from bot.presses import conversation_of
+
+    async def unread(*_: object) -> None:
+        raise AssertionError("the conversation was read")
+
+    channel = SimpleNamespace(history=unread, fetch_message=unread)
+    reference = SimpleNamespace(message_id=1, resolved=None)  # as if it replied to a message
+    message = SimpleNamespace(interaction_metadata=object(), channel=channel, reference=reference)
+    interaction = SimpleNamespace(message=message, client=SimpleNamespace(user=object()))
+    assert await conversation_of(interaction) == []  # type: ignore[arg-type]
