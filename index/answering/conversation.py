@@ -157,6 +157,14 @@ class Conversation:
         """Start afresh: the next question is read alone."""
         self.history.clear()
 
+    def more(self, shown: int, k: int) -> Answer | None:
+        """The last question's next `k` passages after the `shown` first ones, read in the
+        conversation as its answer was (None before any question)."""
+        if not self.history:
+            return None
+        answer = answer_in_context(self.engine, self.history[-1], self.history[:-1], shown + k)
+        return replace(answer, hits=answer.hits[shown:])
+
 
 def answer_in_context(
     engine: Asks, question: str, history: Sequence[str], k: int | None = None

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 CHAT_VOTES = {"+": "up", "👍": "up", "-": "down", "👎": "down"}
 EXAMPLES = ("Who is the new leader of Syria?", "What attack was prevented?", "What did he say?")
 NEW_CONVERSATION = "/new"
+MORE = "/more"
 
 
 @click.command("chat")
@@ -27,7 +28,8 @@ NEW_CONVERSATION = "/new"
 @click.pass_obj
 def chat(settings: Settings, no_record: bool) -> None:
     """Ask questions one after another at a prompt, each read as a follow-up of the earlier ones;
-    /new starts afresh, an empty line or Ctrl-D ends.
+    /more shows the last answer's next passages, /new starts afresh, an empty line or Ctrl-D
+    ends.
 
     + or - (or 👍 / 👎) on a line of its own votes on the answer before it. The corpus folder
     is followed: an article added, changed or removed is indexed in the background, and the
@@ -44,7 +46,7 @@ def chat(settings: Settings, no_record: bool) -> None:
     click.echo(greeting(recorded))
     try:
         with recording(settings, recorded) as log:
-            converse(conversation, log)
+            converse(conversation, log, settings.top_k)
     finally:
         stop.set()
 
@@ -54,23 +56,42 @@ def greeting(recorded: bool) -> str:
     votes = " A line + or - votes on the answer before it." if recorded else ""
     return (
         f"Ask about the story (e.g. “{EXAMPLES[0]}”), then follow up (“{EXAMPLES[2]}”)."
-        f" {NEW_CONVERSATION} starts afresh; an empty line or Ctrl-D quits.{votes}"
+        f" {MORE} shows more passages, {NEW_CONVERSATION} starts afresh; an empty line or"
+        f" Ctrl-D quits.{votes}"
     )
 
 
-def converse(conversation: Conversation, log: Recorder) -> None:
-    """Take each line typed at the prompt, until the person is done: a vote, /new or a question."""
+def converse(conversation: Conversation, log: Recorder, k: int) -> None:
+    """Take each line typed at the prompt, until the person is done: a vote, /more, /new or a
+    question."""
     last: str | None = None
+    shown = 0
     while typed := prompted():
         said = typed.strip()
         if said in CHAT_VOTES:
             click.echo(chat_vote(log, last, said))
+        elif said.lower() == MORE:
+            text, shown = more_of(conversation, shown, k)
+            click.echo(text + "\n")
         elif said.lower() == NEW_CONVERSATION:
             conversation.reset()
+            shown = 0
             click.echo("New conversation: the next question is read on its own.\n")
         else:
             answer, last = answer_and_record(conversation.ask, typed, log, cli_asker())
+            shown = len(answer.hits)
             click.echo(render_answer(answer) + "\n")
+
+
+def more_of(conversation: Conversation, shown: int, k: int) -> tuple[str, int]:
+    """What /more prints (the last answer's next passages, or why there are none) and how many
+    passages have been shown after it."""
+    answer = conversation.more(shown, k)
+    if answer is None:
+        return "(Nothing to show more of: ask a question first.)", shown
+    if answer.refused or not answer.hits:
+        return "(No more passages for that question.)", shown
+    return render_answer(answer), shown + len(answer.hits)
 
 
 def prompted() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,15 @@ def test_chat_reads_follow_ups_and_new_starts_afresh(data_dir: Path) -> None:
     assert "Ahmed al-Sharaa" in first
     assert follow_up.startswith("1. [¶6,")
     assert "New conversation" in fresh
+
+
+def test_chat_more_shows_the_last_answer_s_next_passages(data_dir: Path) -> None:
+    typed = "/more\nWho is the new leader of Syria?\nWhat did he say?\n/more\n/more\n/more\n/more\n"
+    result = storybot("chat", data_dir=data_dir, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    nothing, _, follow_up, *more = result.stdout.split("? ")[1:-1]  # the last: the end
+    assert "ask a question first" in nothing
+    cited = [re.findall(r"\[¶(\d+),", page) for page in [follow_up, *more]]
+    shown = [n for page in cited for n in page]
+    assert len(cited[1]) == 3 and len(shown) == len(set(shown))  # the next ones, never again
+    assert "No more passages" in more[-1]  # a story of 9 paragraphs runs out
