@@ -16,7 +16,10 @@ signal starts afresh and is answered exactly as without history; the topic it re
 and a later follow-up whose own words score that topic's best passage higher than the current
 one's returns to it ("Which city was it near?" about a shrine, after "Who wrote the article?").
 A question that reads as a follow-up but names only another story ("and what did al-sharaa say
-to trump?" in a conversation about the solar farm) changes story, and is answered alone.
+to trump?" in a conversation about the solar farm) changes story, and is answered alone; one
+that names nothing but another story ("and the syria one?", "the other article?") after a
+question every story answers in the same place (its byline, headline or lead) asks that
+question of the story named.
 A question refused alone that does not read as a follow-up ("What's the capital of France?")
 leaves the topic where it was: the passages it ranks do not answer it, so they say nothing of
 where the conversation is.
@@ -36,7 +39,19 @@ from typing import Protocol
 
 from index.answering.concepts import ATTRIBUTES
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
-from index.answering.topic import Topic, key_of, moved, named_elsewhere, topic_for, unheard_of
+from index.answering.search import GIST
+from index.answering.topic import (
+    Topic,
+    in_order,
+    key_of,
+    moved,
+    named_elsewhere,
+    stemmed,
+    stems_of,
+    topic_for,
+    unheard_of,
+)
+from index.answering.vocabulary import mentions
 from index.passages import Answer, Hit
 
 MAX_HISTORY = 8
@@ -79,6 +94,15 @@ FUNCTION_WORDS = _word_set(
 SAYING = _word_set("say says said saying told according")
 """Who said it is asked of what the conversation reached ("who said that?", "says who?",
 "according to whom?"): these words point back at the topic's source, not somewhere new."""
+ASKING = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how)\b", re.I)
+STORY_WORDS = _word_set("one ones story stories article articles piece report")
+OTHER_STORY = re.compile(
+    r"^\W*(?:and|but|so|what about|how about)?\W*(?:in |for |of |about )?(?:the )?other"
+    r"(?: one| story| article| piece| report)?\W*$",
+    re.I,
+)
+"""A follow-up that names only the other story: "and the other one?", "what about the other
+article?"."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 CHAT_FILLERS = re.compile(rf"^\s*(?:(?:{CHAT_WORDS})\b[\s,.!:;…-]*)+", re.I)
 """What a chat message opens with before the question ("ok and the cost?", "wait, who paid?"):
@@ -177,8 +201,14 @@ def answer_in_context(
     own = engine.rank(question, RANKED)
     if not follows(question, alone, own):
         return alone
-    topic = resumed(topic_of(engine, earlier), question, own)
-    if topic.source is None or changes_story(question, alone, own, topic):
+    current = topic_of(engine, earlier)
+    if current.source is None:
+        return alone
+    again = asked_again(engine, earlier)
+    if (switched := asked_of_another(engine, question, again, own, current, k)) is not None:
+        return switched
+    topic = resumed(current, question, own)
+    if changes_story(question, alone, own, topic):
         return alone
     ranked = moved(topic, topic_for(question, own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
@@ -188,13 +218,97 @@ def answer_in_context(
     return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
 
 
+def asked_of_another(
+    engine: Asks, question: str, previous: str, own: Sequence[Hit], topic: Topic, k: int | None
+) -> Answer | None:
+    """The answer to a follow-up that only names another story ("and the syria one?", "what
+    about the other article?") after a question every story answers in the same place (who
+    wrote it: the byline; which outlet: the headline; what it is about: the lead): that place
+    in the story named, then that story's other passages as the previous question ranks them.
+    None for any other follow-up."""
+    before = engine.ask(previous, k)
+    if before.refused or not before.hits:
+        return None
+    first = before.hits[0].chunk
+    if first.kind == "body" and not GIST.search(previous):
+        return None
+    story = story_named(question, own, topic)
+    if story is None:
+        return None
+    theirs = [hit for hit in own if hit.chunk.source.id == story]
+    same = [hit for hit in theirs if hit.chunk.kind == first.kind]
+    if not same:
+        return None
+    place = min(same, key=lambda hit: hit.chunk.paragraph)  # a story's lead is its first body
+    rest = (h for h in engine.rank(previous, RANKED) if h.chunk.source.id == story)
+    hits = (place, *(h for h in rest if key_of(h) != key_of(place)))
+    return replace(before, question=question, hits=hits[: k or len(before.hits) or 3])
+
+
+def story_named(question: str, own: Sequence[Hit], topic: Topic) -> str | None:
+    """The story other than the conversation's that a follow-up names and nothing else: by
+    words of its headline ("and the syria one?"), or as "the other one" when there are two. A
+    headline's word without "one", "story" or "article" names a story only when specific enough
+    to carry a follow-up there (`named_elsewhere`): "and the government?" does not."""
+    stories = {hit.chunk.source.id for hit in own} - {topic.source}
+    naming = story_words(question)
+    if not naming:
+        other = OTHER_STORY.match(spelled_out(question))
+        return next(iter(stories)) if other and len(stories) == 1 else None
+    said = not STORY_WORDS.isdisjoint(words(question))
+    if not said and not named_elsewhere(" ".join(naming), own, topic.source or ""):
+        return None
+    named = [s for s in stories if s in (found := headlines_naming(naming, own))]
+    return named[0] if len(named) == 1 and len(found) == 1 else None
+
+
+def story_words(question: str) -> list[str]:
+    """A follow-up's own words, without those for a story ("one", "article")."""
+    return [w for w in own_words(question) if w not in STORY_WORDS]
+
+
+def headlines_naming(words: Sequence[str], own: Sequence[Hit]) -> set[str]:
+    """The stories among the passages ranked whose headline holds every one of the words."""
+    stems = stemmed(words)
+    return {
+        hit.chunk.source.id
+        for hit in own
+        if hit.chunk.kind == "headline" and all(mentions(s, stems_of(hit.chunk)) for s in stems)
+    }
+
+
+def names_only_a_story(question: str, own: Sequence[Hit]) -> bool:
+    """Whether a question says nothing but which story ("and the syria one?", "the other?"),
+    asking nothing itself ("what is the syria story about?" asks)."""
+    if ASKING.search(OPENINGS.sub("", spelled_out(question))):
+        return False
+    words = story_words(question)
+    if not words:
+        return bool(OTHER_STORY.match(spelled_out(question)))
+    return bool(headlines_naming(words, own))
+
+
+def asked_again(engine: Asks, earlier: Sequence[str]) -> str:
+    """The question a follow-up that names only a story asks again: the last earlier one that
+    does not itself name only a story ("who wrote the millbrook article?", then "and the other
+    one?", then "and the solar one?" asks who wrote it, three times)."""
+    for question in reversed(earlier):
+        if not names_only_a_story(question, engine.rank(question, RANKED)):
+            return question
+    return earlier[-1]
+
+
 def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
     """Where a conversation is after these questions: the last new topic, moved by follow-ups."""
     topic = Topic()
-    for question in questions:
+    for at, question in enumerate(questions):
         own = engine.rank(question, RANKED)
         if topic.source is None:
             topic = topic_for(question, own)
+            continue
+        again = asked_again(engine, questions[:at])
+        if (switched := asked_of_another(engine, question, again, own, topic, None)) is not None:
+            topic = replace(in_order(switched.hits), before=replace(topic, before=None))
             continue
         alone = engine.ask(question, 1)
         continued = resumed(topic, question, own) if follows(question, alone, own) else None

@@ -82,6 +82,13 @@ def topic_for(question: str, hits: Sequence[Hit]) -> Topic:
     )
 
 
+def in_order(hits: Sequence[Hit]) -> Topic:
+    """The topic an answer's passages leave, the first the best (where a follow-up that turned
+    to another story put the conversation)."""
+    found = {key_of(hit): hit for hit in hits}
+    return Topic({key: 1.0 / (1 + rank) for rank, key in enumerate(found)}, found)
+
+
 def moved(topic: Topic, own: Topic, share: float) -> Topic:
     """The topic after a follow-up: its own scores plus part of the topic's, within its story."""
     story = topic.source
@@ -133,6 +140,11 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     return lacking >= ELSEWHERE_SPECIFICITY and any(
         all(held(c, other) for c in asked) for other in others
     )
+
+
+def stemmed(words: Sequence[str]) -> list[str]:
+    """The words' stems, as a passage's are (`stems_of`)."""
+    return list(_stemmer().stemWords(list(words)))
 
 
 @lru_cache(maxsize=4096)

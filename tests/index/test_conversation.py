@@ -209,6 +209,35 @@ def test_a_question_refused_mid_conversation_leaves_the_topic_where_it_was(
 
 
 @slow
+@pytest.mark.parametrize(
+    ("history", "question", "found"),
+    [
+        (["Who wrote the Millbrook article?"], "and the other one?", "Tamilla Hasanova"),
+        (["What is the Syria story about?"], "and the solar one?", "switched on a floating"),
+        (["Which outlet reported the Syria story?"], "what about the Millbrook one?", "Millbrook"),
+        (["Who wrote the Millbrook article?", "and the other one?"], "and the solar one?", "Dana"),
+    ],
+)
+def test_a_follow_up_naming_only_another_story_asks_it_the_same(
+    both_articles: Engine, history: list[str], question: str, found: str
+) -> None:
+    # Who wrote it, which outlet, what it is about: every story answers these in the same place
+    # (its byline, headline or lead), so "and the other one?" asks it of the other story.
+    answer = answer_in_context(both_articles, question, history)
+    assert found in answer.hits[0].chunk.text
+    assert (
+        answer.hits[0].chunk.kind in ("byline", "headline") or answer.hits[0].chunk.paragraph == 1
+    )
+
+
+@slow
+def test_a_common_word_of_a_headline_does_not_name_its_story(both_articles: Engine) -> None:
+    history = ["Who wrote the Millbrook article?"]
+    answer = answer_in_context(both_articles, "and the government?", history)
+    assert answer.hits[0].chunk.source.id == "second-article"
+
+
+@slow
 def test_a_follow_up_is_answered_from_the_body_rather_than_the_headline(
     both_articles: Engine,
 ) -> None:
