@@ -110,6 +110,18 @@ ARTICLE_WORDS = re.compile(
 )
 """Words of a question about the article itself; a question with any other concept is about
 something else ("What is the title of the first Beatles album?")."""
+GIST = re.compile(
+    r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
+    r"\bsum (?:it |this |that )?up\b|\brecap\b|\beli5\b|\bin a nutshell\b|\boverview\b|"
+    r"\bbottom line\b|\bkey points?\b|\btake-?aways?\b|\bwhat(?:['’]s| is) the latest\W*$|"
+    r"\bwhat(?:['’]s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
+    r"\bwhat(?:['’]s| is| was| are| were)? (?:this|these|the|those)(?: [\w-]+){0,3}? "
+    r"(?:articles?|stor(?:y|ies)|pieces?|reports?|news) about\W*$|"
+    r"\bwhat(?:['’]s| is| was)? (?:this|it) (?:all )?about\W*$|"
+    r"\bwhat happened\??$",
+    re.I,
+)
+"""A question asking what the story is about, in any of the usual ways."""
 
 ASKS = (
     (

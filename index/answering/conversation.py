@@ -37,9 +37,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.concepts import ATTRIBUTES
+from index.answering.concepts import ATTRIBUTES, GIST
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
-from index.answering.search import GIST
 from index.answering.topic import (
     Topic,
     in_order,

@@ -27,6 +27,7 @@ from index.answering.answerability import (
 )
 from index.answering.concepts import (
     ARTICLE_WORDS,
+    GIST,
     POSSESSIVE,
     STOPWORD_SET,
     WORD,
@@ -59,18 +60,6 @@ BYLINE_MARGIN = 0.01
 ABOUT_LIFT = 0.3
 """What the byline or headline gains for a question about the article itself: enough to win
 "who wrote this?", where the model barely relates the question to "By Jane Doe"."""
-GIST = re.compile(
-    r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
-    r"\bsum (?:it |this |that )?up\b|\brecap\b|\beli5\b|\bin a nutshell\b|\boverview\b|"
-    r"\bbottom line\b|\bkey points?\b|\btake-?aways?\b|\bwhat(?:['’]s| is) the latest\W*$|"
-    r"\bwhat(?:['’]s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
-    r"\bwhat(?:['’]s| is| was| are| were)? (?:this|these|the|those)(?: [\w-]+){0,3}? "
-    r"(?:articles?|stor(?:y|ies)|pieces?|reports?|news) about\W*$|"
-    r"\bwhat(?:['’]s| is| was)? (?:this|it) (?:all )?about\W*$|"
-    r"\bwhat happened\??$",
-    re.I,
-)
-"""A question asking what the story is about, in any of the usual ways."""
 STORIES_ASKED = re.compile(
     r"\b(?:which|what) (?:stories|articles|news stories|topics)\b|"
     r"\blist (?:the |your |all (?:the )?)?(?:stories|articles)\b|"
