@@ -32,6 +32,11 @@ ELSEWHERE_SPECIFICITY = 3.0
 conversation there: more than one common word that story happens to use ("opposed", 2.0;
 "cost", 1.3), as a name does ("millbrook", 4.5) or two of its subjects ("solar farm", 3.7)."""
 
+HEADLINE_SPECIFICITY = 1.5
+"""… or less, when the words the conversation's story lacks are in the other story's headline,
+its name: "syria" (2.1) in "and the syria story, who wrote it?" after questions about the solar
+farm. One common word of a headline ("new", 0.3) is not enough."""
+
 Key = tuple[str, int]
 """A passage: its source and where it starts."""
 Scores = dict[Key, float]
@@ -122,7 +127,8 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     about the Syria story, whatever its opening says, while "who opposed it?" after the shrine
     plot stays with it. Only the words themselves count, not their synonyms, and words about
     an article itself ("wrote", "story") count for none: "and who wrote the millbrook solar
-    story?" names the solar story by "millbrook" and "solar" alone."""
+    story?" names the solar story by "millbrook" and "solar" alone. Words of the other story's
+    headline need less (`HEADLINE_SPECIFICITY`): "and the syria story, who wrote it?"."""
     asked = tuple(
         c
         for c in concepts(words, _stemmer())
@@ -135,11 +141,19 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     def held(concept: Concept, source: str) -> bool:
         return any(mentions(concept.stem, stems) for stems in passages.get(source, ()))
 
-    lacking = sum(c.specificity for c in asked if not held(c, story))
+    lacking = [c for c in asked if not held(c, story)]
+    weight = sum(c.specificity for c in lacking)
+    heads = {h.chunk.source.id: stems_of(h.chunk) for h in hits if h.chunk.kind == "headline"}
+
+    def names(other: str) -> bool:
+        if weight >= ELSEWHERE_SPECIFICITY:
+            return True
+        head = heads.get(other, frozenset())
+        titled = bool(lacking) and all(mentions(c.stem, head) for c in lacking)
+        return titled and weight >= HEADLINE_SPECIFICITY
+
     others = (source for source in passages if source != story)
-    return lacking >= ELSEWHERE_SPECIFICITY and any(
-        all(held(c, other) for c in asked) for other in others
-    )
+    return any(all(held(c, o) for c in asked) and names(o) for o in others)
 
 
 def stemmed(words: Sequence[str]) -> list[str]:

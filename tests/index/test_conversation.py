@@ -231,6 +231,15 @@ def test_a_follow_up_naming_only_another_story_asks_it_the_same(
 
 
 @slow
+def test_a_word_of_another_story_s_headline_carries_the_follow_up_there(
+    both_articles: Engine,
+) -> None:
+    history = ["How many homes will the solar farm power?"]
+    answer = answer_in_context(both_articles, "and the syria story, who wrote it?", history)
+    assert "Tamilla Hasanova" in answer.hits[0].chunk.text
+
+
+@slow
 def test_a_common_word_of_a_headline_does_not_name_its_story(both_articles: Engine) -> None:
     history = ["Who wrote the Millbrook article?"]
     answer = answer_in_context(both_articles, "and the government?", history)
