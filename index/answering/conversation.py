@@ -203,8 +203,7 @@ def answer_in_context(
     current = topic_of(engine, earlier)
     if current.source is None:
         return alone
-    again = asked_again(engine, earlier)
-    if (switched := asked_of_another(engine, question, again, own, current, k)) is not None:
+    if (switched := asked_of_another(engine, question, earlier, own, current, k)) is not None:
         return switched
     topic = resumed(current, question, own)
     if changes_story(question, alone, own, topic):
@@ -218,24 +217,29 @@ def answer_in_context(
 
 
 def asked_of_another(
-    engine: Asks, question: str, previous: str, own: Sequence[Hit], topic: Topic, k: int | None
+    engine: Asks,
+    question: str,
+    earlier: Sequence[str],
+    own: Sequence[Hit],
+    topic: Topic,
+    k: int | None,
 ) -> Answer | None:
     """The answer to a follow-up that only names another story ("and the syria one?", "what
     about the other article?") after a question every story answers in the same place (who
     wrote it: the byline; which outlet: the headline; what it is about: the lead): that place
     in the story named, then that story's other passages as the previous question ranks them.
     None for any other follow-up."""
+    story = story_named(question, own, topic)
+    if story is None:
+        return None
+    previous = asked_again(engine, earlier)
     before = engine.ask(previous, k)
     if before.refused or not before.hits:
         return None
     first = before.hits[0].chunk
     if first.kind == "body" and not GIST.search(previous):
         return None
-    story = story_named(question, own, topic)
-    if story is None:
-        return None
-    theirs = [hit for hit in own if hit.chunk.source.id == story]
-    same = [hit for hit in theirs if hit.chunk.kind == first.kind]
+    same = [hit for hit in own if hit.chunk.source.id == story and hit.chunk.kind == first.kind]
     if not same:
         return None
     place = min(same, key=lambda hit: hit.chunk.paragraph)  # a story's lead is its first body
@@ -281,10 +285,10 @@ def names_only_a_story(question: str, own: Sequence[Hit]) -> bool:
     asking nothing itself ("what is the syria story about?" asks)."""
     if ASKING.search(OPENINGS.sub("", spelled_out(question))):
         return False
-    words = story_words(question)
-    if not words:
+    naming = story_words(question)
+    if not naming:
         return bool(OTHER_STORY.match(spelled_out(question)))
-    return bool(headlines_naming(words, own))
+    return bool(headlines_naming(naming, own))
 
 
 def asked_again(engine: Asks, earlier: Sequence[str]) -> str:
@@ -305,8 +309,8 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
         if topic.source is None:
             topic = topic_for(question, own)
             continue
-        again = asked_again(engine, questions[:at])
-        if (switched := asked_of_another(engine, question, again, own, topic, None)) is not None:
+        switched = asked_of_another(engine, question, questions[:at], own, topic, None)
+        if switched is not None:
             topic = replace(in_order(switched.hits), before=replace(topic, before=None))
             continue
         alone = engine.ask(question, 1)
