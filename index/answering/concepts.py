@@ -31,11 +31,12 @@ STOPWORDS = sorted(
 STOPWORD_SET = frozenset(STOPWORDS)
 
 
-def _word_set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of a list written as prose, one space or line break apart."""
     return frozenset(text.split())
 
 
-CLOSED_CLASS = _word_set(
+CLOSED_CLASS = word_set(
     """via per among amongst upon within without across against despite throughout amid amidst
     onto unlike besides beyond toward towards whereas whether although though unless since
     until till while whilst because whoever whatever whichever wherever whenever however
@@ -54,7 +55,7 @@ however rare the table says they are ("via" 1.5, "amid" 2.5). They still count a
 the decision: left out there, two more other articles' questions were answered on the quality
 benchmark's tuning half (173 → 171 of 180 refused). "Us" is not among them: chat writes the
 country so ("does the us trust him")."""
-ATTRIBUTES = _word_set(
+ATTRIBUTES = word_set(
     """born birth birthplace birthday religion faith married marriage wife husband spouse children
     kids son sons daughter daughters parents siblings brother brothers sister sisters height tall
     weight nationality citizenship hobby hobbies salary population language languages weather

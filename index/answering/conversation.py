@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.concepts import ATTRIBUTES, GIST
+from index.answering.concepts import ATTRIBUTES, GIST, word_set
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import (
     Topic,
@@ -72,29 +72,25 @@ eval/conversations.json such questions score 0.35 ("How many residents chipped i
 ones asked mid-conversation score 0.20 at most ("What is the capital of France?")."""
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-ANAPHORA = _word_set(
+ANAPHORA = word_set(
     "he him his himself she her hers herself it its itself they them their theirs themselves"
     " that this these those there then one ones such else besides other another"
 )
 THIS_ARTICLE = re.compile(r"\bthis (article|story|piece|report|text)\b", re.I)
 """"This article" points at the text the person is reading, not back at the conversation."""
 OPENINGS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|what of)\b", re.I)
-FUNCTION_WORDS = _word_set(
+FUNCTION_WORDS = word_set(
     "what who whom whose why how when where which whether is are was were am be been being do"
     " does did done doing have has had the a an of to in on at for with by from about as into"
     " than and or but so not no any some more else exactly just also still now again ever really"
     " will would can could should shall may might must i you we me my your our tell please"
     " many much long"
 )
-SAYING = _word_set("say says said saying told according")
+SAYING = word_set("say says said saying told according")
 """Who said it is asked of what the conversation reached ("who said that?", "says who?",
 "according to whom?"): these words point back at the topic's source, not somewhere new."""
 ASKING = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how)\b", re.I)
-STORY_WORDS = _word_set("one ones story stories article articles piece report")
+STORY_WORDS = word_set("one ones story stories article articles piece report")
 OTHER_STORY = re.compile(
     r"^\W*(?:and|but|so|what about|how about)?\W*(?:in |for |of |about )?(?:the )?other"
     r"(?: one| story| article| piece| report)?\W*$",

@@ -14,7 +14,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from index.answering.concepts import NAME_TOKEN, POSSESSIVE, STOPWORD_SET, names_in, specificity
+from index.answering.concepts import (
+    NAME_TOKEN,
+    POSSESSIVE,
+    STOPWORD_SET,
+    names_in,
+    specificity,
+    word_set,
+)
 from index.passages import Chunk
 
 LIMIT = 25
@@ -25,10 +32,6 @@ MAX_CANDIDATES = 120
 """Candidates put to the engine, best first: each costs one question's time at load."""
 GENERAL = ("What is the story about?", "Who wrote the story?")
 """Asked of any story; kept only where the engine answers them."""
-
-
-def _listed(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -45,12 +48,12 @@ NOT_A_SUBJECT = re.compile(
     r"|March|April|May|June|July|August|September|October|November|December)$"
 )
 """A demonym ("Syrian"), a day or a month: no subject to ask about on its own."""
-LINKS = _listed("near because toward towards next despite while across within amid per")
+LINKS = word_set("near because toward towards next despite while across within amid per")
 """Small words that end a noun phrase, beside the stop words."""
-TITLES = _listed(
+TITLES = word_set(
     "president mr mrs ms dr minister mayor secretary general prime king queen prince sir"
 )
-ORG_WORDS = _listed(
+ORG_WORDS = word_set(
     "post times news government administration department ministry state states council "
     "house agency university union nations forces army party court office church company "
     "bank committee association institute east west north south middle republic"
