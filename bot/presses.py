@@ -139,9 +139,8 @@ async def show_more(interaction: Interaction, press: More) -> None:
     bot, start = interaction.client, press.offset
     end = start + bot.settings.top_k
     history = await conversation_of(interaction)
-    answer = await asyncio.to_thread(
-        bot.answered, question, history, end + 1
-    )  # one more: any left?
+    wanted = end + 1  # one more: any left?
+    answer = await asyncio.to_thread(bot.answered, question, history, wanted)
     following = answer.hits[start:end]
     if answer.refused or not following:
         await interaction.followup.send(
