@@ -138,7 +138,7 @@ class StoryBot(commands.AutoShardedBot):
         self.engine = engine
         self.questions = questions or NoLog()
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
-        self.suggestions = SuggestionCache(engine)
+        self.suggestions = SuggestionCache(engine, getattr(self.questions, "well_answered", None))
         self.index_version = presses.IndexVersion()
 
     async def setup_hook(self) -> None:

@@ -71,7 +71,7 @@ class Story(commands.Cog):
         self, interaction: discord.Interaction[StoryBot], current: str
     ) -> list[app_commands.Choice[str]]:
         """Questions the story answers that match what has been typed so far."""
-        return self.bot.suggestions.choices(current)
+        return self.bot.suggestions.choices(current, interaction.guild_id)
 
     @app_commands.command()
     async def summary(self, interaction: discord.Interaction[StoryBot]) -> None:

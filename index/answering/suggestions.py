@@ -73,6 +73,11 @@ class Suggestions:
         """Candidates the engine would have refused (left out)."""
         return self.considered - len(self.questions)
 
+    def led_by(self, first: Sequence[str]) -> Suggestions:
+        """These suggestions after `first` (readers' questions), each question once: at an
+        equal match, the first are offered before the rest."""
+        return Suggestions(tuple(_distinct([*first, *self.questions])), self.considered)
+
     def matching(self, typed: str, limit: int = LIMIT) -> list[str]:
         """Up to `limit` suggestions for what has been typed so far, best match first."""
         words = _words(typed)

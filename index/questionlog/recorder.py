@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from index.passages import Answer, StoryError
 from index.questionlog.connection import database_url, sqlite_path
 from index.questionlog.interface import Asker, NoLog
+from index.questionlog.popular import SINCE, Guild, well_answered
 from index.questionlog.privacy import SALT_FILE
 from index.questionlog.report import Report, build_report
 from index.questionlog.rows import question_row, vote_row
@@ -46,6 +47,16 @@ class QuestionLog:
     def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:
         """Queue a 👍 (+1) or 👎 (-1) from `user` on the answer; a later vote replaces theirs."""
         self._writer.put("vote", vote_row(answer_id, self.store.hash_user(user), vote))
+
+    def well_answered(self) -> dict[Guild, tuple[str, ...]]:
+        """Readers' questions worth offering as others type /ask, for each server
+        (`popular.well_answered`); none while the database does not answer."""
+        try:
+            rows = self.store.questions_since(datetime.now(UTC) - SINCE)
+        except sa.exc.SQLAlchemyError as error:
+            log.warning("Question log: cannot read what readers asked (%s)", _first_line(error))
+            return {}
+        return well_answered(rows)
 
     def close(self, timeout: float = 10.0) -> None:
         """Write what is queued (or spool it), then stop the writer."""

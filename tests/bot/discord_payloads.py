@@ -215,11 +215,13 @@ def slash(
     return interaction(2, user_id, data, guild_id)
 
 
-def autocomplete(name: str, user_id: int, option: str, typed: str) -> dict[str, Any]:
+def autocomplete(
+    name: str, user_id: int, option: str, typed: str, guild_id: int = GUILD_ID
+) -> dict[str, Any]:
     """An APPLICATION_COMMAND_AUTOCOMPLETE (type 4) while `option` of /name is being typed."""
     focused = {"name": option, "type": 3, "value": typed, "focused": True}
     data = {"id": str(new_id()), "name": name, "type": 1, "options": [focused]}
-    return interaction(4, user_id, data)
+    return interaction(4, user_id, data, guild_id)
 
 
 def message_command(name: str, user_id: int, target: dict[str, Any]) -> dict[str, Any]:

@@ -253,9 +253,17 @@ class FakeDiscord:
         assert custom_id in payloads.button_ids(message), f"no button {custom_id} on the message"
         return await self.interact(payloads.component(user_id, message, custom_id))
 
-    async def autocomplete(self, user_id: int, typed: str, command: str = "ask") -> str:
-        """Type into /ask's question option as this user; returns the interaction's token."""
-        return await self.interact(payloads.autocomplete(command, user_id, "question", typed))
+    async def autocomplete(
+        self,
+        user_id: int,
+        typed: str,
+        command: str = "ask",
+        guild_id: int = payloads.GUILD_ID,
+    ) -> str:
+        """Type into /ask's question option as this user, in this server; returns the
+        interaction's token."""
+        payload = payloads.autocomplete(command, user_id, "question", typed, guild_id)
+        return await self.interact(payload)
 
     async def context_menu(self, user_id: int, name: str, target: dict[str, Any]) -> str:
         """Run a message command from a message's Apps menu as this user; returns the token."""

@@ -13,7 +13,7 @@ from typing import Any
 
 import discord_payloads as payloads
 import pytest
-from discord_payloads import APP_ID, CHANNEL_ID, GUILD_ID
+from discord_payloads import APP_ID, CHANNEL_ID, GUILD_ID, OTHER_GUILD_ID
 from fake_discord import Call, FakeDiscord
 from harness import bot_settings, running
 
@@ -60,9 +60,11 @@ async def eventually(condition: Callable[[], bool], timeout: float = 20.0) -> No
         await asyncio.sleep(0.05)
 
 
-async def slash_replies(discord_api: FakeDiscord, command: str, **options: Any) -> list[Call]:
-    """Run a slash command as READER; the defer and the reply."""
-    token = await discord_api.slash(command, READER, **options)
+async def slash_replies(
+    discord_api: FakeDiscord, command: str, user: int = READER, **options: Any
+) -> list[Call]:
+    """Run a slash command as `user`; the defer and the reply."""
+    token = await discord_api.slash(command, user, **options)
     await discord_api.wait_for(lambda: len(discord_api.replies_to(token)) >= 2)
     return discord_api.replies_to(token)
 
@@ -223,3 +225,30 @@ async def test_report_tells_a_member_without_manage_server_no(
     [reply] = discord_api.replies_to(token)
     assert reply.ephemeral and "Manage Server" in reply.text
     assert "Asked" not in reply.text
+
+
+async def offered(discord_api: FakeDiscord, typed: str, guild_id: int = GUILD_ID) -> list[str]:
+    """What /ask's autocomplete offers READER for what was typed, in that server."""
+    token = await discord_api.autocomplete(READER, typed, guild_id=guild_id)
+    await discord_api.wait_for(lambda: discord_api.replies_to(token))
+    [reply] = discord_api.replies_to(token)
+    assert reply.body["type"] == 8
+    return [choice["value"] for choice in reply.body["data"]["choices"]]
+
+
+async def test_autocomplete_offers_first_what_two_readers_of_the_server_had_answered(
+    recorded: tuple[StoryBot, QuestionLog], discord_api: FakeDiscord, settings: BotSettings
+) -> None:
+    bot, _ = recorded
+    for reader in (READER, READER + 1):
+        await slash_replies(discord_api, "ask", reader, question="Who is the new leader of Syria?")
+    await slash_replies(discord_api, "ask", question="Who runs Syria these days then?")
+    await eventually(lambda: len(questions(settings)) == 3)
+    task = bot.suggestions.refresh_readers(force=True)
+    assert task is not None
+    await task
+    assert (await offered(discord_api, "who"))[0] == "Who is the new leader of Syria?"
+    assert "Who runs Syria these days then?" not in await offered(discord_api, "who runs")
+    # Another server's readers never see what this one's asked.
+    elsewhere = await offered(discord_api, "who", OTHER_GUILD_ID)
+    assert elsewhere and "Who is the new leader of Syria?" not in elsewhere

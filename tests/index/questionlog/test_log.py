@@ -344,3 +344,27 @@ def _vote(answer_id: str) -> dict[str, object]:
         "vote": -1,
         "voted_at": datetime.now(UTC).isoformat(),
     }
+
+
+def test_questions_two_readers_of_a_server_had_answered_are_read_back_for_suggestions(
+    log_settings: Settings,
+) -> None:
+    log = opened(log_settings)
+    for reader in (READER, READER + 1):
+        log.record(answered("Who leads Syria?"), Asker(reader, "slash", 11, 22), 0.01)
+    log.record(answered("Who wrote it?"), Asker(READER, "slash", 11, 22), 0.01)
+    log.record(answered("Who wrote it?"), Asker(READER, "slash", 11, 22), 0.01)
+    wait_until(lambda: len(rows(log_settings, schema.questions)) == 4)
+    assert log.well_answered() == {11: ("Who leads Syria?",)}
+    log.close()
+
+
+def test_no_suggestions_are_read_while_the_database_is_away(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = "postgresql://postgres@127.0.0.1:1/nowhere"  # nothing listens there
+    log = open_log(Settings(data_dir=tmp_path, database_url=url, _env_file=None), "5:test")
+    assert isinstance(log, QuestionLog)
+    assert log.well_answered() == {}
+    assert "cannot read what readers asked" in caplog.text
+    log.close(timeout=1)
