@@ -19,6 +19,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "end": hit.chunk.end,
             "score": round(hit.score, 4),
             "answer": hit.answer or None,
+            "publisher": hit.chunk.source.publisher,
         }
         for hit in answer.hits
     ]
@@ -34,7 +35,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 
 def render_answer(answer: Answer) -> str:
-    """An answer for the terminal: each passage with its citation, the best sentence in **bold**."""
+    """An answer for the terminal: each passage with its citation (and its article's publisher,
+    when the corpus file names one), the best sentence in **bold**."""
     if answer.refused:
         return answer.message or ""
     blocks = [answer.hedge] if answer.hedge else []
@@ -42,7 +44,9 @@ def render_answer(answer: Answer) -> str:
         text = hit.chunk.text
         if hit.answer:
             text = f"{text[: hit.answer_start]}**{hit.answer}**{text[hit.answer_end :]}"
-        blocks.append(f"{rank}. [{hit.citation}]\n   {text}")
+        publisher = hit.chunk.source.publisher
+        cited = f"{hit.citation} · {publisher}" if publisher else hit.citation
+        blocks.append(f"{rank}. [{cited}]\n   {text}")
     return "\n".join(blocks)
 
 

@@ -11,6 +11,7 @@ import pytest
 from index.answering import spelling
 from index.answering.evaluation import evaluate
 from index.answering.search import DEFAULT_WEIGHTS
+from index.cli.render import answer_json, render_answer
 from index.engine import Engine
 from index.settings import Settings
 from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT, SECOND_ARTICLE
@@ -304,3 +305,16 @@ def test_two_articles_each_answer_cites_its_own_source(two_articles: Engine) -> 
         "second-article",
         "us-syria-intelligence-sharing",
     }
+
+
+def test_which_paper_published_a_story_is_answered_with_its_publisher(
+    both_articles: Engine,
+) -> None:
+    answer = both_articles.ask("which paper published the solar farm story?")
+    assert answer.hits[0].chunk.kind == "headline"
+    assert "Courier" not in answer.hits[0].chunk.text, "the front matter names it, not the text"
+    assert render_answer(answer).startswith(
+        "1. [¶0, Millbrook opens its first floating solar farm on the old quarry lake"
+        " · The Millbrook Courier]"
+    )
+    assert answer_json(answer)["passages"][0]["publisher"] == "The Millbrook Courier"

@@ -16,7 +16,17 @@ from tests.conftest import CORPUS, DEV_QUESTIONS, ROOT
 
 pytestmark = pytest.mark.slow
 
-PASSAGE_KEYS = {"text", "citation", "source", "paragraph", "start", "end", "score", "answer"}
+PASSAGE_KEYS = {
+    "text",
+    "citation",
+    "source",
+    "paragraph",
+    "start",
+    "end",
+    "score",
+    "answer",
+    "publisher",
+}
 ANSWER_KEYS = {
     "question",
     "refused",
@@ -66,6 +76,7 @@ def _check_answer_object(answer: dict[str, object]) -> None:
         source = (CORPUS / f"{passage['source']}.txt").read_text()
         assert source[passage["start"] : passage["end"]] == passage["text"]
         assert passage["answer"] in passage["text"]
+        assert passage["publisher"] is None, "the story's plain-text file names no publisher"
 
 
 def test_ask_json_prints_one_object_in_the_contract(data_dir: Path) -> None:
