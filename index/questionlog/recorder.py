@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from index.passages import Answer, StoryError
 from index.questionlog.connection import database_url, sqlite_path
 from index.questionlog.interface import Asker, NoLog
-from index.questionlog.popular import SINCE, Guild, well_answered
+from index.questionlog.popular import CONFIDENT, SINCE, Guild, well_answered
 from index.questionlog.privacy import SALT_FILE
 from index.questionlog.report import Report, build_report
 from index.questionlog.rows import question_row, vote_row
@@ -52,7 +52,7 @@ class QuestionLog:
         """Readers' questions worth offering as others type /ask, for each server
         (`popular.well_answered`); none while the database does not answer."""
         try:
-            rows = self.store.questions_since(datetime.now(UTC) - SINCE)
+            rows = self.store.answered_since(datetime.now(UTC) - SINCE, CONFIDENT)
         except sa.exc.SQLAlchemyError as error:
             log.warning("Question log: cannot read what readers asked (%s)", _first_line(error))
             return {}

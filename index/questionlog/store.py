@@ -109,14 +109,31 @@ class Store:
 
     def questions_since(self, since: datetime) -> list[Row]:
         """Every question asked since then, oldest first, with its votes up and down."""
+        return self._voted([questions], questions.c.asked_at >= since)
+
+    def answered_since(self, since: datetime, confidence: float) -> list[Row]:
+        """The questions answered since then with at least this confidence, oldest first: their
+        words, asker, server, time, confidence and votes (what readers' suggestions are made
+        of), read without the rest of each row."""
+        columns = ("question", "asker", "guild_id", "asked_at", "refused", "confidence")
+        return self._voted(
+            [questions.c[name] for name in columns],
+            questions.c.asked_at >= since,
+            questions.c.refused.is_(False),
+            questions.c.confidence >= confidence,
+        )
+
+    def _voted(self, columns: list[Any], *where: Any) -> list[Row]:
+        """These columns of the questions that match, oldest first, with their votes up and
+        down."""
         self.ready()
         up = sa.func.sum(sa.case((votes.c.vote > 0, 1), else_=0)).label("up")
         down = sa.func.sum(sa.case((votes.c.vote < 0, 1), else_=0)).label("down")
         tally = sa.select(votes.c.question_id, up, down).group_by(votes.c.question_id).subquery()
         query = (
-            sa.select(questions, tally.c.up, tally.c.down)
+            sa.select(*columns, tally.c.up, tally.c.down)
             .outerjoin(tally, tally.c.question_id == questions.c.id)
-            .where(questions.c.asked_at >= since)
+            .where(*where)
             .order_by(questions.c.asked_at)
         )
         with self.engine.connect() as connection:

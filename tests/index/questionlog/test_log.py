@@ -352,9 +352,14 @@ def test_questions_two_readers_of_a_server_had_answered_are_read_back_for_sugges
     log = opened(log_settings)
     for reader in (READER, READER + 1):
         log.record(answered("Who leads Syria?"), Asker(reader, "slash", 11, 22), 0.01)
+        voted = log.record(answered("Who paid for it?"), Asker(reader, "slash", 11, 22), 0.01)
+        log.feedback(voted, "down", reader)
     log.record(answered("Who wrote it?"), Asker(READER, "slash", 11, 22), 0.01)
     log.record(answered("Who wrote it?"), Asker(READER, "slash", 11, 22), 0.01)
-    wait_until(lambda: len(rows(log_settings, schema.questions)) == 4)
+    log.record(refused("What is Syria's GDP?"), Asker(READER, "slash", 11, 22), 0.01)
+    log.record(refused("What is Syria's GDP?"), Asker(READER + 1, "slash", 11, 22), 0.01)
+    wait_until(lambda: len(rows(log_settings, schema.votes)) == 2)
+    assert len(rows(log_settings, schema.questions)) == 8
     assert log.well_answered() == {11: ("Who leads Syria?",)}
     log.close()
 
