@@ -144,10 +144,13 @@ def quote(units: Sequence[Unit]) -> list[str]:
 
 
 def attribution(citation: str, source: Source | None = None) -> str:
-    """The line under a quote: its citation, and the source's publisher and link when known."""
+    """The line under a quote: its citation, and the source's publisher, date and link when
+    known."""
     parts = [f"*{escape_within(citation, LINE // 2)}*"]
     if source is not None and source.publisher:
         parts.append(escape_within(source.publisher, LINE // 4))
+    if source is not None and source.date:
+        parts.append(escape_within(source.date, LINE // 4))
     if source is not None and (url := link(source.url)):
         parts.append(url)
     return "— " + " · ".join(parts)

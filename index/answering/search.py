@@ -88,6 +88,18 @@ ASKING_WORDS = frozenset(
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
 )
+WHEN_PUBLISHED = re.compile(
+    r"\b(?:when|what date|which date|what day|which day)\b.*"
+    r"\b(?:publish(?:ed)?|post(?:ed)?|written|wrote|write|came out|come out|dated|date)\b",
+    re.I,
+)
+"""A question asking when the article came out ("when was this published?", "what date was it
+written?"): the headline of each article whose front matter gives its date answers it, the date
+shown beside its citation. Without a date the question gets no lift (the byline does not say
+when): the story's plain-text file gives none, and such a question is refused. Writing the date
+into what the headline is indexed as was tried and dropped: the headline's vector moved, and
+with it two follow-ups of `test3` at rank 1."""
+DATE_WORDS = frozenset(["date", "dated", "day", "posted", "post", "came", "come"])
 
 
 @dataclass(frozen=True)
@@ -174,6 +186,7 @@ class Retriever:
         self._headline_of = tuple(headlines.get(c.source, frozenset()) for c in chunks)
         self._bylines = np.flatnonzero([c.kind == "byline" for c in chunks])
         self._headlines = np.flatnonzero([c.kind == "headline" for c in chunks])
+        self._dated = np.flatnonzero([c.kind == "headline" and bool(c.source.date) for c in chunks])
         heads = {chunks[i].source: i for i in self._headlines.tolist()}
         self._headline_index = {i: heads.get(chunks[i].source, -1) for i in self._bylines.tolist()}
         firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
@@ -326,6 +339,10 @@ class Retriever:
             if c.specificity > 0
         ):
             return self._headlines
+        if WHEN_PUBLISHED.search(text) and all(
+            ARTICLE_WORDS.match(c.word) or c.word.lower() in DATE_WORDS for c in asked
+        ):
+            return self._dated
         if not all(ARTICLE_WORDS.match(c.word) for c in asked):
             return self._named_bylines(text, asked)
         if AUTHOR_WORDS.search(text) and len(self._bylines):

@@ -20,6 +20,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "score": round(hit.score, 4),
             "answer": hit.answer or None,
             "publisher": hit.chunk.source.publisher,
+            "date": hit.chunk.source.date,
         }
         for hit in answer.hits
     ]
@@ -35,8 +36,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 
 def render_answer(answer: Answer) -> str:
-    """An answer for the terminal: each passage with its citation (and its article's publisher,
-    when the corpus file names one), the best sentence in **bold**."""
+    """An answer for the terminal: each passage with its citation (and its article's publisher
+    and date, when the corpus file gives them), the best sentence in **bold**."""
     if answer.refused:
         return answer.message or ""
     blocks = [answer.hedge] if answer.hedge else []
@@ -44,8 +45,8 @@ def render_answer(answer: Answer) -> str:
         text = hit.chunk.text
         if hit.answer:
             text = f"{text[: hit.answer_start]}**{hit.answer}**{text[hit.answer_end :]}"
-        publisher = hit.chunk.source.publisher
-        cited = f"{hit.citation} · {publisher}" if publisher else hit.citation
+        source = hit.chunk.source
+        cited = " · ".join(filter(None, (hit.citation, source.publisher, source.date)))
         blocks.append(f"{rank}. [{cited}]\n   {text}")
     return "\n".join(blocks)
 

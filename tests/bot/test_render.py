@@ -73,7 +73,7 @@ def test_an_answer_quotes_each_passage_with_its_citation_source_and_link() -> No
         quote == "> Officials met on Monday. **They agreed to share** intelligence. Talks continue."
     )
     assert credit == (
-        r"— *¶3, A \*starred\* headline\_with\_underscores* · The Daily Paper"
+        r"— *¶3, A \*starred\* headline\_with\_underscores* · The Daily Paper · 2025-02-01"
         " · <https://example.com/news/story_1>"
     )
 

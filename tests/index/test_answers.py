@@ -315,6 +315,21 @@ def test_which_paper_published_a_story_is_answered_with_its_publisher(
     assert "Courier" not in answer.hits[0].chunk.text, "the front matter names it, not the text"
     assert render_answer(answer).startswith(
         "1. [¶0, Millbrook opens its first floating solar farm on the old quarry lake"
-        " · The Millbrook Courier]"
+        " · The Millbrook Courier · 2026-03-14]"
     )
     assert answer_json(answer)["passages"][0]["publisher"] == "The Millbrook Courier"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["when was this published?", "What date was the article written?", "when was this written?"],
+)
+def test_when_an_article_came_out_is_answered_by_the_headline_of_the_one_with_a_date(
+    both_articles: Engine, engine: Engine, typed: str
+) -> None:
+    answer = both_articles.ask(typed)
+    assert not answer.refused, answer
+    top = answer.hits[0]
+    assert (top.chunk.source.id, top.chunk.kind) == ("second-article", "headline")
+    assert answer_json(answer)["passages"][0]["date"] == "2026-03-14"
+    assert engine.ask(typed).refused, "the story's own file gives no date"

@@ -26,6 +26,7 @@ PASSAGE_KEYS = {
     "score",
     "answer",
     "publisher",
+    "date",
 }
 ANSWER_KEYS = {
     "question",
@@ -77,6 +78,7 @@ def _check_answer_object(answer: dict[str, object]) -> None:
         assert source[passage["start"] : passage["end"]] == passage["text"]
         assert passage["answer"] in passage["text"]
         assert passage["publisher"] is None, "the story's plain-text file names no publisher"
+        assert passage["date"] is None
 
 
 def test_ask_json_prints_one_object_in_the_contract(data_dir: Path) -> None:
