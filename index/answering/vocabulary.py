@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
+import Stemmer
+
 from index.answering.concepts import WORD, Concept, packaged
 
 STEM_PREFIX = 5
@@ -23,6 +25,8 @@ def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
     """Whether a text whose stems are `stems` says the concept: its own stem, or for a word
     that is not a name, a word WordNet gives for it ("swap" → "trade", "took over" → "assumed")."""
     if mentions(concept.stem, stems):
+        return True
+    if not alias_stems(fold(concept.word).lower()).isdisjoint(stems):
         return True
     if concept.named:
         return False
@@ -134,10 +138,12 @@ class Vocabulary:
         another name of the same place ("Americans" → "US")."""
         if self.forms(concept):
             return True
+        word = fold(concept.word).lower()
+        if not aliases(word).isdisjoint(self.capitals):
+            return True  # typed in lower case too, as chat does ("how did the americans help")
         if not concept.named:
             return False
-        word = fold(concept.word).lower()
-        if word in self.initials or not aliases(word).isdisjoint(self.capitals):
+        if word in self.initials:
             return True
         slack = 1 if len(word) >= 5 else 0
         slack += len(word) >= 9
@@ -197,6 +203,18 @@ def aliases(name: str) -> frozenset[str]:
     table = _aliases()
     found = table.get(name) or table.get(name.removesuffix("s"), "")
     return frozenset(found.split())
+
+
+@lru_cache(maxsize=4096)
+def alias_stems(name: str) -> frozenset[str]:
+    """The stems of a lowercased name's other names ("americans" → "america", "us", "usa"), as a
+    passage's stems are made: a passage that says "the US" holds "the Americans"."""
+    return frozenset(_stemmer().stemWords([a.lower() for a in aliases(name)]))
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
 
 
 @cache

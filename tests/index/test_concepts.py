@@ -212,6 +212,18 @@ def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
     assert named("What did the Russians share?") == {"Russians": False}
 
 
+def test_a_place_s_other_names_count_typed_in_lower_case_and_in_a_passage_too() -> None:
+    text = "The US shared intelligence with Syria"
+    vocabulary = Vocabulary.of([text], stems_of(text))
+    typed = {c.word: c for c in concepts("how did the americans and the russians help", STEMMER)}
+    assert not typed["americans"].named
+    assert vocabulary.mentions(typed["americans"])  # as chat types it: no capital, still the US
+    assert not vocabulary.mentions(typed["russians"])
+    [americans] = [c for c in concepts("What did the Americans share?", STEMMER) if c.named]
+    assert holds(americans, stems_of(text))  # the passage that says "the US" holds them
+    assert not holds(americans, stems_of("The UK shared intelligence with Syria"))
+
+
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [
