@@ -19,6 +19,8 @@ from index.answering.topic import Topic, named_elsewhere, normalised
 from index.engine import Engine
 from index.passages import Chunk, Hit, Source
 
+SYRIA_STORY = "us-syria-intelligence-sharing"
+
 
 @pytest.mark.parametrize(
     "question",
@@ -156,6 +158,18 @@ def test_a_follow_up_stays_in_the_story_of_the_conversation(both_articles: Engin
     assert "battery store" in answer.hits[0].chunk.text
     conversation.reset()
     assert conversation.ask("When?") == both_articles.ask("When?")
+
+
+@slow
+def test_a_short_question_answered_only_tentatively_alone_follows_the_conversation(
+    both_articles: Engine,
+) -> None:
+    history = ["did us intelligence help foil an attack?"]
+    alone = both_articles.ask("what was the target?")
+    assert alone.tentative and {h.chunk.source.id for h in alone.hits} != {SYRIA_STORY}
+    answer = answer_in_context(both_articles, "what was the target?", history)
+    assert all(hit.chunk.source.id == SYRIA_STORY for hit in answer.hits)
+    assert 2 in [hit.chunk.paragraph for hit in answer.hits], "the shrine the plot targeted"
 
 
 @slow
