@@ -24,9 +24,11 @@ def counts_as_question(interaction: discord.Interaction[StoryBot]) -> bool:
     return True
 
 
-def interaction_asker(interaction: discord.Interaction[StoryBot]) -> Asker:
-    """Who ran a slash command, and in which server and channel (for the question log)."""
-    return Asker(interaction.user.id, "slash", interaction.guild_id, interaction.channel_id)
+def interaction_asker(interaction: discord.Interaction[StoryBot], private: bool = False) -> Asker:
+    """Who ran a slash command, and in which server and channel (for the question log); a
+    private /ask is logged as such, so that it is never offered to other readers."""
+    via = "private" if private else "slash"
+    return Asker(interaction.user.id, via, interaction.guild_id, interaction.channel_id)
 
 
 async def respond(
@@ -63,7 +65,8 @@ class Story(commands.Cog):
     ) -> None:
         """Ask about the story; the answer quotes the passages it comes from."""
         await interaction.response.defer(ephemeral=private, thinking=True)
-        pages = await self.bot.answer_with_buttons(question, interaction_asker(interaction))
+        asker = interaction_asker(interaction, private)
+        pages = await self.bot.answer_with_buttons(question, asker)
         await respond(interaction, pages, ephemeral=private)
 
     @ask.autocomplete("question")

@@ -1,10 +1,11 @@
 """Readers' questions worth offering to other readers as they type /ask: asked in one server by
 several people in the same words, answered with confidence, not voted down.
 
-Only a question that at least `MIN_ASKERS` different people of a server asked is ever offered,
-and only in that server: one person's wording, which may say something about them, is never
-shown to anyone else. The bot asks each again before offering it, so one the index no longer
-answers is left out.
+Only a question that at least `MIN_ASKERS` different people of a server asked where others could
+see it is ever offered, and only in that server: one person's wording, which may say something
+about them, is never shown to anyone else, nor is a question asked privately (`/ask private`,
+the Apps menu), in a direct message or on the command line. The bot asks each again before
+offering it, so one the index no longer answers is left out.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ MOST = 25
 LONGEST = 100
 """Characters in a choice, at most (Discord's limit)."""
 
+PUBLIC = frozenset(["slash", "message"])
+"""How a question was asked (the log's `via`) where the channel saw it: a public /ask, an
+@mention or a question channel's message; not "private", "menu" or "cli"."""
+
 Guild = int | None
 """A server's id; None for questions asked outside one (the command line, direct messages)."""
 
@@ -46,11 +51,13 @@ class _Asked:
 
 def well_answered(rows: Iterable[Mapping[str, Any]]) -> dict[Guild, tuple[str, ...]]:
     """For each server, the questions of `rows` (the log's, with their votes up and down) that at
-    least `MIN_ASKERS` of its readers had answered with confidence, and that were voted down no
-    more than up; the most askers first, each in its commonest wording, cleaned as the engine
-    cleans it (no mentions, links or markdown)."""
+    least `MIN_ASKERS` of its readers asked in public and had answered with confidence, and that
+    were voted down no more than up; the most askers first, each in its commonest wording,
+    cleaned as the engine cleans it (no mentions, links or markdown)."""
     found: dict[tuple[Guild, str], _Asked] = defaultdict(_Asked)
     for row in rows:
+        if row["guild_id"] is None or row["via"] not in PUBLIC:
+            continue
         try:
             text = question_from(str(row["question"])).text
         except Unaskable:

@@ -113,9 +113,9 @@ class Store:
 
     def answered_since(self, since: datetime, confidence: float) -> list[Row]:
         """The questions answered since then with at least this confidence, oldest first: their
-        words, asker, server, time, confidence and votes (what readers' suggestions are made
-        of), read without the rest of each row."""
-        columns = ("question", "asker", "guild_id", "asked_at", "refused", "confidence")
+        words, asker, how and in which server they were asked, when, the confidence and the votes
+        (what readers' suggestions are made of), read without the rest of each row."""
+        columns = ("question", "asker", "via", "guild_id", "asked_at", "refused", "confidence")
         return self._voted(
             [questions.c[name] for name in columns],
             questions.c.asked_at >= since,

@@ -242,13 +242,17 @@ async def test_autocomplete_offers_first_what_two_readers_of_the_server_had_answ
     bot, _ = recorded
     for reader in (READER, READER + 1):
         await slash_replies(discord_api, "ask", reader, question="Who is the new leader of Syria?")
+        private = "What did al-Sharaa tell Trump then?"
+        await slash_replies(discord_api, "ask", reader, question=private, private=True)
     await slash_replies(discord_api, "ask", question="Who runs Syria these days then?")
-    await eventually(lambda: len(questions(settings)) == 3)
+    await eventually(lambda: len(questions(settings)) == 5)
+    assert Counter(row["via"] for row in questions(settings)) == {"slash": 3, "private": 2}
     task = bot.suggestions.refresh_readers(force=True)
     assert task is not None
     await task
     assert (await offered(discord_api, "who"))[0] == "Who is the new leader of Syria?"
     assert "Who runs Syria these days then?" not in await offered(discord_api, "who runs")
+    assert private not in await offered(discord_api, "what did al")
     # Another server's readers never see what this one's asked.
     elsewhere = await offered(discord_api, "who", OTHER_GUILD_ID)
     assert elsewhere and "Who is the new leader of Syria?" not in elsewhere

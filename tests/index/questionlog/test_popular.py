@@ -21,11 +21,13 @@ def asked(
     up: int | None = None,
     down: int | None = None,
     minute: int = 0,
+    via: str = "slash",
 ) -> dict[str, Any]:
-    """One row of the log as `Store.questions_since` gives it (votes None when there are none)."""
+    """One row of the log as `Store.answered_since` gives it (votes None when there are none)."""
     return {
         "question": question,
         "asker": asker,
+        "via": via,
         "guild_id": guild,
         "refused": refused,
         "confidence": confidence,
@@ -57,6 +59,19 @@ def test_a_question_is_offered_only_in_the_server_where_it_was_asked() -> None:
         asked("Who leads Syria now?", "b", OTHER_SERVER),
         asked("Who wrote it?", "a", SERVER),
         asked("Who wrote it?", "b", SERVER),
+    ]
+    assert well_answered(rows) == {SERVER: ("Who wrote it?",)}
+
+
+def test_questions_asked_privately_in_a_direct_message_or_on_the_command_line_never_count() -> None:
+    rows = [
+        asked("Who leads Syria now?", "a", via="private"),
+        asked("Who leads Syria now?", "b", via="menu"),
+        asked("Who leads Syria now?", "c", None, via="message"),
+        asked("Who leads Syria now?", "d", None, via="cli"),
+        asked("Who leads Syria now?", "e", via="cli"),
+        asked("Who wrote it?", "a", via="message"),
+        asked("Who wrote it?", "b"),
     ]
     assert well_answered(rows) == {SERVER: ("Who wrote it?",)}
 
