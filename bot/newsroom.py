@@ -24,8 +24,12 @@ def message_asker(message: discord.Message) -> Asker:
     return Asker(message.author.id, "message", guild_id, message.channel.id)
 
 
-def report_pages(settings: Settings, period: str) -> list[render.Page]:
-    """The report over `period`, as embeds (reads the database: call it off the event loop)."""
+IN_A_SERVER = "/report shows what a server's readers asked: use it in that server."
+
+
+def report_pages(settings: Settings, period: str, server: int) -> list[render.Page]:
+    """The report over `period` of one server's questions, as embeds (reads the database: call
+    it off the event loop). A manager of one server never sees another server's readers."""
     from index.questionlog.recorder import report
     from index.questionlog.report import BadPeriod, parse_period
 
@@ -33,7 +37,7 @@ def report_pages(settings: Settings, period: str) -> list[render.Page]:
         since = parse_period(period)
     except BadPeriod as error:
         return render.plain(str(error))
-    lines = report(settings, since).lines()
+    lines = report(settings, since, server=server).lines()
     blocks: list[list[str]] = [[]]
     for line in lines:
         if line:
@@ -57,5 +61,10 @@ class Newsroom(commands.Cog):
     async def report(self, interaction: discord.Interaction[StoryBot], since: str = "7d") -> None:
         """What readers asked, what went unanswered, and answers voted down (only you see it)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        pages = await asyncio.to_thread(report_pages, self.bot.settings, since)
+        server = interaction.guild_id
+        # Manage Server already stops a direct message; were one to come, it has no readers.
+        if server is None:
+            await respond(interaction, render.plain(IN_A_SERVER), ephemeral=True)
+            return
+        pages = await asyncio.to_thread(report_pages, self.bot.settings, since, server)
         await respond(interaction, pages, ephemeral=True)

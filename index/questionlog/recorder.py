@@ -97,8 +97,11 @@ def open_log(
     return QuestionLog(store, writer, index_version)
 
 
-def report(settings: Settings, since: timedelta, now: datetime | None = None) -> Report:
-    """What was asked over the period up to `now`, spooled rows included."""
+def report(
+    settings: Settings, since: timedelta, now: datetime | None = None, server: int | None = None
+) -> Report:
+    """What was asked over the period up to `now`, spooled rows included: in one Discord server
+    when `server` is given (what `/report` shows a manager there), else everywhere."""
     now = now or datetime.now(UTC)
     if _nothing_logged(settings):  # and nothing is made by asking: STORYBOT_RECORD=off stays so
         return build_report([], now - since, now)
@@ -107,7 +110,10 @@ def report(settings: Settings, since: timedelta, now: datetime | None = None) ->
         Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
         if settings.retention_days:
             store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
-        return build_report(store.questions_since(now - since), now - since, now)
+        rows = store.questions_since(now - since)
+        if server is not None:
+            rows = [row for row in rows if row["guild_id"] == server]
+        return build_report(rows, now - since, now)
     finally:
         store.close()
 

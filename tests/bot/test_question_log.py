@@ -214,6 +214,19 @@ async def test_report_shows_a_manager_what_readers_asked_privately(
     assert "lasagna: “What is the best recipe for lasagna?”" in reply.text
 
 
+async def test_report_shows_a_manager_only_their_own_server_s_readers(
+    recorded: tuple[StoryBot, QuestionLog], discord_api: FakeDiscord, settings: BotSettings
+) -> None:
+    await slash_replies(discord_api, "ask", question="Who is the new leader of Syria?")
+    elsewhere = "What is the best recipe for lasagna?"
+    await slash_replies(discord_api, "ask", question=elsewhere, guild_id=OTHER_GUILD_ID)
+    await eventually(lambda: len(questions(settings)) == 2)
+    _, here = await slash_replies(discord_api, "report", since="1d")
+    assert "Asked 1: answered 1, refused 0" in here.text and "lasagna" not in here.text
+    _, there = await slash_replies(discord_api, "report", since="1d", guild_id=OTHER_GUILD_ID)
+    assert "Asked 1: answered 0, refused 1" in there.text and "lasagna" in there.text
+
+
 async def test_report_tells_a_member_without_manage_server_no(
     recorded: tuple[StoryBot, QuestionLog], discord_api: FakeDiscord
 ) -> None:
