@@ -22,8 +22,9 @@ STEM_PREFIX = 5
 
 
 def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
-    """Whether a text whose stems are `stems` says the concept: its own stem, or for a word
-    that is not a name, a word WordNet gives for it ("swap" → "trade", "took over" → "assumed")."""
+    """Whether a text whose stems are `stems` says the concept: its own stem, another name of
+    the same place ("Americans" → "US"), or for a word that is not a name, a word WordNet gives
+    for it ("swap" → "trade", "took over" → "assumed")."""
     if mentions(concept.stem, stems):
         return True
     if not alias_stems(fold(concept.word).lower()).isdisjoint(stems):
