@@ -173,6 +173,16 @@ def test_a_short_question_answered_only_tentatively_alone_follows_the_conversati
 
 
 @slow
+def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
+    both_articles: Engine,
+) -> None:
+    history = ["whats going on with syria and the us", "who paid"]
+    answer = answer_in_context(both_articles, "lol and the fish?", history)
+    top = answer.hits[0].chunk
+    assert (top.source.id, top.paragraph) == ("second-article", 4), "the anglers and the fish"
+
+
+@slow
 def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) -> None:
     history = ["Who is the new leader of Syria?"]
     for question in ("What is the capital of France?", "Give me a recipe for pancakes."):
