@@ -97,8 +97,10 @@ FUNCTION_WORDS = word_set(
     " does did done doing have has had the a an of to in on at for with by from about as into"
     " than and or but so not no any some more else exactly just also still now again ever really"
     " will would can could should shall may might must i you we me my your our tell please"
-    " many much long"
+    " many much long thing things stuff"
 )
+"""Words that say how a question is asked, not what about: question words, auxiliaries, small
+words, and the vague nouns of chat ("the solar farm *thing*", "the syria *stuff*")."""
 SAYING = word_set("say says said saying told according")
 """Who said it is asked of what the conversation reached ("who said that?", "says who?",
 "according to whom?"): these words point back at the topic's source, not somewhere new."""
@@ -352,10 +354,13 @@ def resumed(topic: Topic, question: str, own: Sequence[Hit]) -> Topic:
 
 
 def changes_story(question: str, alone: Answer, own: Sequence[Hit], topic: Topic) -> bool:
-    """Whether a question that reads as a follow-up turns to another story: the engine answers
-    it alone, and what it names is in that story, not in the conversation's ("ok so how many
-    homes does the millbrook farm power?" after a question about the shrine plot)."""
-    if alone.refused or topic.source is None:
+    """Whether a question that reads as a follow-up turns to another story: what it names is in
+    that story, not in the conversation's ("ok so how many homes does the millbrook farm power?"
+    after a question about the shrine plot). It does so even when the engine refuses it alone
+    ("ok and the solar farm thing, how big is it?" after a question about Syria): the refusal
+    stands, and the conversation moves to the solar farm, where "how much did it cost" then
+    finds its answer. Before, such a question was answered from the Syria story."""
+    if topic.source is None:
         return False
     return named_elsewhere(" ".join(own_words(question)), own, topic.source)
 

@@ -141,6 +141,8 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     def held(concept: Concept, source: str) -> bool:
         return any(mentions(concept.stem, stems) for stems in passages.get(source, ()))
 
+    # A word no story holds ("how *big* is it?") tells none of them apart.
+    asked = tuple(c for c in asked if any(held(c, source) for source in passages))
     lacking = [c for c in asked if not held(c, story)]
     weight = sum(c.specificity for c in lacking)
     heads = {h.chunk.source.id: stems_of(h.chunk) for h in hits if h.chunk.kind == "headline"}

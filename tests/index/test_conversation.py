@@ -103,6 +103,15 @@ def test_one_common_word_of_another_story_does_not_carry_the_conversation_there(
     assert not named_elsewhere("opposed", STORIES, "syria")
 
 
+def test_a_word_no_story_holds_does_not_keep_the_conversation_s_story() -> None:
+    assert named_elsewhere("millbrook solar big", STORIES, "syria")  # "how big is it?"
+    assert not named_elsewhere("big", STORIES, "syria")
+
+
+def test_vague_nouns_are_not_words_of_the_question_s_own() -> None:
+    assert own_words("ok and the solar farm thing, who paid for it?") == ["solar", "farm", "paid"]
+
+
 STORY = Source("story", "A story")
 FIRST, SECOND, THIRD = (Chunk(STORY, n, 100 * n, 100 * n + 9, f"Passage {n}") for n in (1, 2, 3))
 
@@ -180,6 +189,22 @@ def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
     answer = answer_in_context(both_articles, "lol and the fish?", history)
     top = answer.hits[0].chunk
     assert (top.source.id, top.paragraph) == ("second-article", 4), "the anglers and the fish"
+
+
+@slow
+def test_a_follow_up_naming_the_other_story_moves_there_even_when_refused_alone(
+    both_articles: Engine,
+) -> None:
+    history = ["whats going on with syria and the us"]
+    switched = answer_in_context(
+        both_articles, "and the solar farm thing, who paid for it?", history
+    )
+    assert switched.hits and {h.chunk.source.id for h in switched.hits} == {"second-article"}
+    history.append("ok and the solar farm thing, how big is it?")
+    assert both_articles.ask(history[-1]).refused
+    answer = answer_in_context(both_articles, "how much did it cost", history)
+    top = answer.hits[0].chunk
+    assert (top.source.id, top.paragraph) == ("second-article", 3), "6.8 million euros"
 
 
 @slow
