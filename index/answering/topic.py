@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
-
-import Stemmer
+from functools import lru_cache
 
 from index.answering.concepts import ARTICLE_WORDS, WORD, Concept, concepts
-from index.answering.vocabulary import mentions, share_held
+from index.answering.vocabulary import mentions, share_held, stemmer
 from index.passages import Chunk, Hit
 
 HEADLINE_SHARE = 0.5
@@ -109,14 +107,14 @@ def moved(topic: Topic, own: Topic, share: float) -> Topic:
 
 def about_article(question: str) -> bool:
     """Whether a question asks about the article itself: its author, outlet or headline."""
-    asked = concepts(question, _stemmer())
+    asked = concepts(question, stemmer())
     return bool(asked) and all(ARTICLE_WORDS.match(c.word) for c in asked)
 
 
 def unheard_of(words: str, hits: Sequence[Hit]) -> bool:
     """Whether none of the specific `words` of a question is in any of the passages it ranks
     (itself or a synonym): it asks about something the stories do not speak of."""
-    asked = tuple(c for c in concepts(words, _stemmer()) if c.specificity > 0)
+    asked = tuple(c for c in concepts(words, stemmer()) if c.specificity > 0)
     return bool(asked) and not any(share_held(asked, stems_of(hit.chunk)) for hit in hits)
 
 
@@ -131,7 +129,7 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
     headline need less (`HEADLINE_SPECIFICITY`): "and the syria story, who wrote it?"."""
     asked = tuple(
         c
-        for c in concepts(words, _stemmer())
+        for c in concepts(words, stemmer())
         if c.specificity > 0 and not ARTICLE_WORDS.match(c.word)
     )
     passages: dict[str, list[frozenset[str]]] = {}
@@ -160,15 +158,10 @@ def named_elsewhere(words: str, hits: Sequence[Hit], story: str) -> bool:
 
 def stemmed(words: Sequence[str]) -> list[str]:
     """The words' stems, as a passage's are (`stems_of`)."""
-    return list(_stemmer().stemWords(list(words)))
+    return list(stemmer().stemWords(list(words)))
 
 
 @lru_cache(maxsize=4096)
 def stems_of(chunk: Chunk) -> frozenset[str]:
     """The stems of a passage's words."""
-    return frozenset(_stemmer().stemWords([w.lower() for w in WORD.findall(chunk.text)]))
-
-
-@cache
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
+    return frozenset(stemmer().stemWords([w.lower() for w in WORD.findall(chunk.text)]))

@@ -210,11 +210,12 @@ def aliases(name: str) -> frozenset[str]:
 def alias_stems(name: str) -> frozenset[str]:
     """The stems of a lowercased name's other names ("americans" → "america", "us", "usa"), as a
     passage's stems are made: a passage that says "the US" holds "the Americans"."""
-    return frozenset(_stemmer().stemWords([a.lower() for a in aliases(name)]))
+    return frozenset(stemmer().stemWords([a.lower() for a in aliases(name)]))
 
 
 @cache
-def _stemmer() -> Stemmer.Stemmer:
+def stemmer() -> Stemmer.Stemmer:
+    """The English stemmer, made once: the one the BM25 index and the passages' stems use."""
     return Stemmer.Stemmer("english")
 
 
