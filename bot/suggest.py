@@ -88,12 +88,13 @@ class SuggestionCache:
         except Exception:
             log.warning("No suggestions: the engine cannot list its passages", exc_info=True)
             return None
-        changed = passages is not self._for
-        self.refresh_readers(force=changed)
-        if not changed or (self._task is not None and not self._task.done()):
+        busy = self._task is not None and not self._task.done()
+        if passages is self._for or busy:
+            self.refresh_readers()
             return self._task
         self._for = passages
         self._task = asyncio.get_running_loop().create_task(self._make(passages))
+        self.refresh_readers(force=True)  # asked again of the new index
         return self._task
 
     def refresh_readers(self, force: bool = False) -> asyncio.Task[None] | None:
