@@ -110,10 +110,7 @@ def report(
         Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
         if settings.retention_days:
             store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
-        rows = store.questions_since(now - since)
-        if server is not None:
-            rows = [row for row in rows if row["guild_id"] == server]
-        return build_report(rows, now - since, now)
+        return build_report(store.questions_since(now - since, server), now - since, now)
     finally:
         store.close()
 

@@ -107,9 +107,13 @@ class Store:
                 questions.delete().where(questions.c.asked_at < before)
             ).rowcount
 
-    def questions_since(self, since: datetime) -> list[Row]:
-        """Every question asked since then, oldest first, with its votes up and down."""
-        return self._voted([questions], questions.c.asked_at >= since)
+    def questions_since(self, since: datetime, server: int | None = None) -> list[Row]:
+        """Every question asked since then (in that Discord server, when one is given), oldest
+        first, with its votes up and down."""
+        where = [questions.c.asked_at >= since]
+        if server is not None:
+            where.append(questions.c.guild_id == server)
+        return self._voted([questions], *where)
 
     def answered_since(self, since: datetime, confidence: float) -> list[Row]:
         """The questions answered since then with at least this confidence, oldest first: their
