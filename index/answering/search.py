@@ -86,8 +86,12 @@ ASKING_WORDS = frozenset(
     ]
 )
 OUTLET_WORDS = re.compile(
-    r"\b(headline|title|newspaper|paper|outlet|publication|publisher)\b", re.I
+    r"\b(headline|title|newspaper|paper|outlet|publication|publisher|publish(?:es|ed|ing)?|"
+    r"broke (?:the )?(?:story|news))\b",
+    re.I,
 )
+"""Words of a question asking for the article's outlet: its headline answers ("who published
+this?", "who broke the news?"), the outlet being named there or beside its citation."""
 WHEN_PUBLISHED = re.compile(
     r"\b(?:when|what date|which date|what day|which day)\b.*"
     r"\b(?:publish(?:ed)?|post(?:ed)?|written|wrote|write|came out|come out|dated|date)\b",
