@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
-from index.questionlog.interface import Asker
+from index.questionlog.interface import PRIVATE, Asker
 
 if TYPE_CHECKING:
     from bot.client import StoryBot
@@ -27,7 +27,7 @@ def counts_as_question(interaction: discord.Interaction[StoryBot]) -> bool:
 def interaction_asker(interaction: discord.Interaction[StoryBot], private: bool = False) -> Asker:
     """Who ran a slash command, and in which server and channel (for the question log); a
     private /ask is logged as such, so that it is never offered to other readers."""
-    via = "private" if private else "slash"
+    via = PRIVATE if private else "slash"
     return Asker(interaction.user.id, via, interaction.guild_id, interaction.channel_id)
 
 

@@ -20,6 +20,11 @@ from index.settings import Settings
 VOTES = {"up": 1, "👍": 1, "+1": 1, "down": -1, "👎": -1, "-1": -1}
 
 
+PRIVATE = "private"
+"""The log's `via` for a `/ask … private: True`: only its asker saw it, so no one else is ever
+shown its words (not in autocomplete, not in a server's `/report`)."""
+
+
 @dataclass(frozen=True)
 class Asker:
     """Who asked and where: a Discord user in a server's channel, or the command line's user."""

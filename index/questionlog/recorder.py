@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from index.passages import Answer, StoryError
 from index.questionlog.connection import database_url, sqlite_path
-from index.questionlog.interface import Asker, NoLog
+from index.questionlog.interface import PRIVATE, Asker, NoLog
 from index.questionlog.popular import CONFIDENT, SINCE, Guild, well_answered
 from index.questionlog.privacy import SALT_FILE
 from index.questionlog.report import Report, build_report
@@ -101,7 +101,9 @@ def report(
     settings: Settings, since: timedelta, now: datetime | None = None, server: int | None = None
 ) -> Report:
     """What was asked over the period up to `now`, spooled rows included: in one Discord server
-    when `server` is given (what `/report` shows a manager there), else everywhere."""
+    when `server` is given (what `/report` shows a manager there), else everywhere. A server's
+    report counts the questions its readers asked privately (`/ask … private: True`) but never
+    quotes them: the reader chose that only they would see it."""
     now = now or datetime.now(UTC)
     if _nothing_logged(settings):  # and nothing is made by asking: STORYBOT_RECORD=off stays so
         return build_report([], now - since, now)
@@ -110,7 +112,9 @@ def report(
         Spool(_beside(settings) / SPOOL_FILE).drain(store.write)
         if settings.retention_days:
             store.expire(datetime.now(UTC) - timedelta(days=settings.retention_days))
-        return build_report(store.questions_since(now - since, server), now - since, now)
+        rows = store.questions_since(now - since, server)
+        listed = None if server is None else [row for row in rows if row["via"] != PRIVATE]
+        return build_report(rows, now - since, now, listed)
     finally:
         store.close()
 

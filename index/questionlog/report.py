@@ -120,9 +120,17 @@ def _titled(title: str, rows: list[str]) -> list[str]:
     return ["", title, *(rows or ["  (none)"])]
 
 
-def build_report(rows: Sequence[dict[str, Any]], since: datetime, until: datetime) -> Report:
-    """The report over these rows (each a logged question with its votes)."""
+def build_report(
+    rows: Sequence[dict[str, Any]],
+    since: datetime,
+    until: datetime,
+    listed: Sequence[dict[str, Any]] | None = None,
+) -> Report:
+    """The report over these rows (each a logged question with its votes). Every row counts;
+    only the `listed` ones (all, when not given) are quoted in its lists of questions."""
+    listed = rows if listed is None else listed
     refused = [row for row in rows if row["refused"]]
+    quoted = [row for row in listed if row["refused"]]
     latencies = [float(row["latency_ms"]) for row in rows]
     return Report(
         since=since,
@@ -133,12 +141,12 @@ def build_report(rows: Sequence[dict[str, Any]], since: datetime, until: datetim
         votes_up=sum(row["up"] for row in rows),
         votes_down=sum(row["down"] for row in rows),
         median_latency_ms=round(statistics.median(latencies), 2) if latencies else None,
-        unanswered_by_missing=group_by_missing(refused)[:TOP],
-        unanswered_by_words=group_by_words([r["question"] for r in refused if not r["missing"]])[
+        unanswered_by_missing=group_by_missing(quoted)[:TOP],
+        unanswered_by_words=group_by_words([r["question"] for r in quoted if not r["missing"]])[
             :TOP
         ],
-        voted_down=_voted_down(rows),
-        most_asked=_most_asked(rows),
+        voted_down=_voted_down(listed),
+        most_asked=_most_asked(listed),
         per_day=_per_day(rows, since.date(), until.date()),
     )
 

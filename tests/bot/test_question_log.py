@@ -227,6 +227,18 @@ async def test_report_shows_a_manager_only_their_own_server_s_readers(
     assert "Asked 1: answered 0, refused 1" in there.text and "lasagna" in there.text
 
 
+async def test_report_counts_a_private_question_but_never_quotes_it(
+    recorded: tuple[StoryBot, QuestionLog], discord_api: FakeDiscord, settings: BotSettings
+) -> None:
+    secret = "What is the best recipe for lasagna?"
+    await slash_replies(discord_api, "ask", question=secret, private=True)
+    await slash_replies(discord_api, "ask", question="What is the capital of Peru?")
+    await eventually(lambda: len(questions(settings)) == 2)
+    _, reply = await slash_replies(discord_api, "report", since="1d")
+    assert "Asked 2: answered 0, refused 2" in reply.text
+    assert "Peru" in reply.text and "lasagna" not in reply.text
+
+
 async def test_report_tells_a_member_without_manage_server_no(
     recorded: tuple[StoryBot, QuestionLog], discord_api: FakeDiscord
 ) -> None:

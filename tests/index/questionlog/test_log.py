@@ -373,3 +373,18 @@ def test_no_suggestions_are_read_while_the_database_is_away(
     assert log.well_answered() == {}
     assert "cannot read what readers asked" in caplog.text
     log.close(timeout=1)
+
+
+def test_a_server_s_report_counts_a_private_question_and_the_newsroom_s_quotes_it(
+    log_settings: Settings,
+) -> None:
+    log = opened(log_settings)
+    log.record(refused("What is Syria's GDP?", "GDP"), Asker(READER, "private", 11, 22), 0.01)
+    log.record(refused("Who won the cup?", "cup"), Asker(READER, "slash", 11, 22), 0.01)
+    wait_until(lambda: len(rows(log_settings, schema.questions)) == 2)
+    log.close()
+    server = report(log_settings, timedelta(days=1), server=11)
+    assert server.refused == 2
+    assert [g.about for g in server.unanswered_by_missing] == ["cup"]
+    newsroom = report(log_settings, timedelta(days=1))
+    assert {g.about for g in newsroom.unanswered_by_missing} == {"gdp", "cup"}
