@@ -21,6 +21,7 @@ from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from bot.suggest import SuggestionCache
 from index.answering.conversation import answer_in_context
+from index.answering.questions import asks_for_help
 from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 
@@ -263,8 +264,9 @@ class StoryBot(commands.AutoShardedBot):
     async def answer_pages(
         self, asker: Asker, question: str, message_id: int, history: Sequence[str] = ()
     ) -> list[render.Page]:
-        """The reply to a question in a message: the answer, help when empty, or what went wrong."""
-        if not question:
+        """The reply to a question in a message: the answer, help when empty or asked for
+        ("help", "who are you?"), or what went wrong."""
+        if not question or asks_for_help(question):
             return self.help_pages()
         try:
             self.cooldown.count(int(asker.user))

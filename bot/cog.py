@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
+from index.answering.questions import asks_for_help
 from index.questionlog.interface import PRIVATE, Asker
 
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ class Story(commands.Cog):
         """Ask about the story; the answer quotes the passages it comes from."""
         await interaction.response.defer(ephemeral=private, thinking=True)
         asker = interaction_asker(interaction, private)
+        if asks_for_help(question):  # "/ask help", "/ask who are you?"
+            await respond(interaction, self.bot.help_pages(), ephemeral=private)
+            return
         pages = await self.bot.answer_with_buttons(question, asker)
         await respond(interaction, pages, ephemeral=private)
 

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.answering.concepts import known, word_set
+
 MAX_QUESTION_CHARS = 2000
 
 MENTION = re.compile(r"<[@#][!&]?\d+>|@(?:everyone|here)\b", re.IGNORECASE)
@@ -35,14 +37,61 @@ cost two follow-ups at rank 1 in eval/conversations.json; "Great Britain" keeps 
 that are only chat (`CHAT_ONLY`: "btw who wrote it", "thx who reported it first") go without
 punctuation too: "thx who reported it first" was refused (0.22) as not mentioning "thx"."""
 EMPHASIS = re.compile(r"[*_~`]+")
+WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MARKUP = re.compile(r"[>|#\[\]()]+")
 TERMINAL = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
 """A terminal's colour, cursor or title sequence pasted from a console ("\x1b[31m"); any other
 control character is only a space."""
 
+GREETING = re.compile(
+    r"^(?:hi+|hello|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|gm)"
+    r"(?: there| all| everyone| folks)?\W*$",
+    re.IGNORECASE,
+)
+THANKS = re.compile(
+    r"^(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome)\W+)?"
+    r"(?:thanks?(?: (?:a lot|so much|again))?|thank you(?: (?:so much|very much|again))?|thx|ty|"
+    r"cheers|much appreciated)(?: storybot| bot)?\W*$",
+    re.IGNORECASE,
+)
+ABOUT_ME = re.compile(
+    r"^(?:help|commands|who are you|what are you|what can you do|what do you do|"
+    r"how (?:do|can) (?:i|we) use (?:this|you|it|the bot)|how does (?:this|it) work|"
+    r"what is this bot|what(?:'s| is) storybot)\W*$",
+    re.IGNORECASE,
+)
+"""What a chat says to a bot rather than asks of the story: a greeting, thanks, "help" or "who
+are you?". Each gets a word on what the bot does; none is read as a question the story fails
+("The story doesn't mention “hi”")."""
+HELLO = (
+    "Hi! Ask me a question about the story and I'll answer with the passages that say so, each"
+    " cited (¶N)."
+)
+WELCOME = "You're welcome! Ask me anything else about the story."
+WHAT_I_DO = (
+    "I answer questions about the story with the passages that say so, each cited (¶N), and say"
+    " plainly when it doesn't cover something. Ask a question, or ask “what is it about?” for the"
+    " gist."
+)
+ENGLISH_ONLY = "I can only read questions in English, the story's language: please ask in English."
+ENGLISH_MARKERS = word_set(
+    "the and are be but by for if into it not of or such that their then there these they this"
+    " to with what who whom why how when where which does did tell about can could would should"
+    " has have had any whose here now please like just really"
+)
+"""English words that a question in English almost always has and one in another language
+almost never: Lucene's stopwords and the question words, without those other languages spell
+too ("a", "in", "no", "on", "was", "do", "will", "also", "me", "an", "as", "at", "is")."""
+KNOWN_SHARE = 0.5
+"""A question with none of those is read as another language's only when fewer than this
+share of its words are English words in common use, or it spells with letters English does
+not use: "Syria new leader name?" is English typed tersely."""
 BLANK = "Please ask a question about the story."
 TOO_LONG = f"That question is too long: please keep it under {MAX_QUESTION_CHARS:,} characters."
 NO_WORDS = "I couldn't find a question in that. Try asking about the story in words."
+NOT_ASKED = frozenset([HELLO, WELCOME, WHAT_I_DO, BLANK, NO_WORDS])
+"""The replies to what was said to the bot rather than asked of the story: the question log's
+report leaves these out."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +114,39 @@ def question_from(typed: str) -> Question:
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = unicodedata.normalize("NFKC", text)
     text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", text))))
-    text = CHAT_OPENING.sub(" ", ADDRESS.sub(" ", text))
-    text = " ".join(text.split())
+    text = " ".join(ADDRESS.sub(" ", text).split())
+    for chat, reply in ((GREETING, HELLO), (THANKS, WELCOME), (ABOUT_ME, WHAT_I_DO)):
+        if chat.match(text):
+            raise Unaskable(reply)
+    text = " ".join(CHAT_OPENING.sub(" ", text).split())
     if not text:
         raise Unaskable(BLANK)
     if not any(ch.isalpha() for ch in text):
         raise Unaskable(NO_WORDS)
+    if not in_english(text):
+        raise Unaskable(ENGLISH_ONLY)
     return Question(typed, text)
+
+
+def in_english(text: str) -> bool:
+    """Whether a question reads as English: written mostly in Latin letters, and it has one of
+    the small words English questions have, or too few words to tell, or mostly English words
+    in English letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if sum("LATIN" in unicodedata.name(ch, "") for ch in letters) * 2 < len(letters):
+        return False
+    words = [w.lower() for w in WORDS.findall(text)]
+    if len(words) < 3 or not ENGLISH_MARKERS.isdisjoint(words):
+        return True
+    if any(not ("a" <= ch <= "z") for w in words for ch in w if ch.isalpha()):
+        return False
+    return sum(known(w) for w in words) >= KNOWN_SHARE * len(words)
+
+
+def asks_for_help(typed: str) -> bool:
+    """Whether what was typed asks what the bot is or does ("help", "who are you?")."""
+    try:
+        question_from(typed)
+    except Unaskable as said:
+        return str(said) == WHAT_I_DO
+    return False

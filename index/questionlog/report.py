@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from index.answering.questions import NOT_ASKED
 from index.questionlog.grouping import Group, group_by_missing, group_by_words, normalised
 
 TOP = 10
@@ -127,8 +128,11 @@ def build_report(
     listed: Sequence[dict[str, Any]] | None = None,
 ) -> Report:
     """The report over these rows (each a logged question with its votes). Every row counts;
-    only the `listed` ones (all, when not given) are quoted in its lists of questions."""
-    listed = rows if listed is None else listed
+    only the `listed` ones (all, when not given) are quoted in its lists of questions. What
+    was said to the bot rather than asked ("hi", "thanks!", "help": `questions.NOT_ASKED`) is
+    left out: it is neither a question asked nor one the story failed."""
+    rows = [row for row in rows if not _chat(row)]
+    listed = rows if listed is None else [row for row in listed if not _chat(row)]
     refused = [row for row in rows if row["refused"]]
     quoted = [row for row in listed if row["refused"]]
     latencies = [float(row["latency_ms"]) for row in rows]
@@ -149,6 +153,10 @@ def build_report(
         most_asked=_most_asked(listed),
         per_day=_per_day(rows, since.date(), until.date()),
     )
+
+
+def _chat(row: dict[str, Any]) -> bool:
+    return bool(row["refused"]) and row.get("reason") in NOT_ASKED
 
 
 def _voted_down(rows: Iterable[dict[str, Any]]) -> tuple[VotedDown, ...]:

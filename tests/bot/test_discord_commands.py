@@ -204,6 +204,25 @@ async def test_a_bare_mention_gets_help(storybot: StoryBot, discord_api: FakeDis
     assert "/ask question:" in reply.text
 
 
+@pytest.mark.parametrize("said", ["help", "who are you?"])
+async def test_a_mention_asking_for_help_gets_help(
+    storybot: StoryBot, discord_api: FakeDiscord, said: str
+) -> None:
+    # Before, it was refused as a question the story does not cover.
+    message_id = await discord_api.say(READER, f"<@{storybot.user.id}> {said}", mentions_bot=True)
+    await discord_api.wait_for(lambda: discord_api.replies_to_message(message_id))
+    [reply] = discord_api.replies_to_message(message_id)
+    assert "/ask question:" in reply.text and "doesn't cover" not in reply.text
+
+
+async def test_a_greeting_is_greeted_not_refused(
+    storybot: StoryBot, discord_api: FakeDiscord
+) -> None:
+    _, reply = await ask(discord_api, "ask", question="hi!")
+    assert reply.text.startswith("Hi! Ask me a question about the story")
+    assert "mention" not in reply.text
+
+
 async def test_an_engine_error_is_told_as_it_is_without_a_traceback(
     storybot: StoryBot,
     discord_api: FakeDiscord,

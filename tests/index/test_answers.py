@@ -10,6 +10,7 @@ import pytest
 
 from index.answering import spelling
 from index.answering.evaluation import evaluate
+from index.answering.questions import ENGLISH_ONLY
 from index.answering.search import DEFAULT_WEIGHTS
 from index.cli.render import answer_json, render_answer
 from index.engine import Engine
@@ -146,7 +147,7 @@ def test_misspelt_questions_asked_at_once_from_threads_are_each_respelt(
 @pytest.mark.parametrize("typed", ["¿Quién es el nuevo líder de Siria?", "叙利亚的新领导人是谁？"])
 def test_questions_in_other_languages_are_refused(engine: Engine, typed: str) -> None:
     answer = engine.ask(typed)
-    assert answer.refused and answer.hits == () and answer.message
+    assert answer.refused and answer.hits == () and answer.message == ENGLISH_ONLY
 
 
 def test_markdown_and_mentions_do_not_change_the_answer(engine: Engine) -> None:

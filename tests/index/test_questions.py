@@ -8,10 +8,15 @@ import pytest
 
 from index.answering.questions import (
     BLANK,
+    ENGLISH_ONLY,
+    HELLO,
     MAX_QUESTION_CHARS,
     NO_WORDS,
     TOO_LONG,
+    WELCOME,
+    WHAT_I_DO,
     Unaskable,
+    asks_for_help,
     question_from,
 )
 
@@ -40,7 +45,9 @@ from index.answering.questions import (
         ("who\x00leads\x1bSyria\u200b?", "who leads Syria ?"),
         ("\x1b[1;31mwho\x1b[0m leads\x1b]0;title\x07 Syria?", "who leads Syria?"),
         ("see https://example.org who leads Syria", "see who leads Syria"),
-        ("¿Quién lidera Siria?", "¿Quién lidera Siria?"),
+        ("Syria new leader name?", "Syria new leader name?"),
+        ("hi, who leads Syria?", "hi, who leads Syria?"),
+        ("Al-Sharaa Trump message?", "Al-Sharaa Trump message?"),
     ],
 )
 def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
@@ -60,8 +67,31 @@ def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
         ("🔥🔥🔥 🤔", NO_WORDS),
         ("??? !!! 123", NO_WORDS),
         ("a" * (MAX_QUESTION_CHARS + 1), TOO_LONG),
+        # Said to the bot, not asked of the story: before, "hi" was refused as a word the
+        # story lacks ("The story doesn't mention “hi”") and "help" as off the story.
+        ("hi", HELLO),
+        ("Hello there!", HELLO),
+        ("<@123456789> hey", HELLO),
+        ("thanks!", WELCOME),
+        ("ok thank you so much", WELCOME),
+        ("help", WHAT_I_DO),
+        ("who are you?", WHAT_I_DO),
+        ("What can you do?", WHAT_I_DO),
+        # Another language: before, "¿Quién es …?" was refused as not mentioning “Quién”, “es”
+        # or “el”, as if they were things to ask about.
+        ("¿Quién lidera Siria?", ENGLISH_ONLY),
+        ("¿Quién es el nuevo líder de Siria?", ENGLISH_ONLY),
+        ("Wer ist der neue Führer Syriens?", ENGLISH_ONLY),
+        ("Кто новый лидер Сирии?", ENGLISH_ONLY),
+        ("叙利亚的新领导人是谁？", ENGLISH_ONLY),
     ],
 )
 def test_unaskable_input_says_why(typed: str, reason: str) -> None:
     with pytest.raises(Unaskable, match=re.escape(reason)):
         question_from(typed)
+
+
+def test_only_help_asked_for_is_help() -> None:
+    assert asks_for_help("help") and asks_for_help("<@123> who are you?")
+    assert not asks_for_help("hi") and not asks_for_help("who leads Syria?")
+    assert not asks_for_help("help me understand the plot")

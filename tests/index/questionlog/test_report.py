@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from index.answering.questions import HELLO, WELCOME
 from index.questionlog.grouping import Group, group_by_words
 from index.questionlog.report import BadPeriod, build_report, parse_period
 
@@ -152,3 +153,17 @@ def test_citations_name_each_headline_once_on_the_page() -> None:
     from index.questionlog.page import cited
 
     assert cited(["¶6, A story", "¶8, A story", "¶1, Another"]) == "¶6, ¶8 — A story; ¶1 — Another"
+
+
+def test_what_was_said_to_the_bot_is_neither_asked_nor_unanswered() -> None:
+    said = [
+        {**asked("hi", refused=True), "reason": HELLO},
+        {**asked("thanks!", refused=True), "reason": WELCOME},
+        {**asked("What is Syria's GDP?", refused=True), "reason": "The story doesn't mention"},
+    ]
+    report = build_report([*said, asked("Who leads Syria?")], NOW - timedelta(days=7), NOW)
+    assert (report.asked, report.answered, report.refused) == (2, 1, 1)
+    assert [asked.question for asked in report.most_asked] == [
+        "What is Syria's GDP?",
+        "Who leads Syria?",
+    ]
