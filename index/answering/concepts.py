@@ -189,7 +189,7 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
         if len(lower) < 2 or lower in STOPWORD_SET:
             continue
         stem = stemmer.stemWord(lower)
-        named = word[0].isdigit() or (match.start() > 0 and word[0].isupper())
+        named = word[0].isdigit() or (match.start() > 0 and word[0].isupper()) or place(lower)
         particle = after.group().lower() if after else ""
         phrase = f"{stem}_{particle}" if particle in PARTICLES else None
         found.setdefault(stem, Concept(word, stem, specificity(lower), named, phrase))
@@ -276,6 +276,23 @@ def packaged(name: str) -> str:
     """The text of a gzipped table in index/data/, as a benchmarks/ script wrote it."""
     packed = resources.files("index").joinpath(f"data/{name}").read_bytes()
     return gzip.decompress(packed).decode()
+
+
+def place(word: str) -> bool:
+    """Whether a lowercase word names a place or its people ("russia", "americans"), as chat
+    types names: one of the table's places and not also a common word ("ok" is Oklahoma's
+    abbreviation, "fish" Pisces', "us" a pronoun; "turkey" is a bird too)."""
+    return word in _places() or (word.endswith("s") and word[:-1] in _places())
+
+
+@cache
+def _places() -> frozenset[str]:
+    """The places and peoples of the table benchmarks/names.py writes (its keys) that are not
+    words of WordNet's common vocabulary (the synonyms table's) nor shorter than three letters."""
+    from index.answering.vocabulary import stemmer, synonyms  # vocabulary imports this module
+
+    keys = (line.partition(" ")[0] for line in packaged("names.txt.gz").splitlines())
+    return frozenset(k for k in keys if len(k) > 2 and not synonyms(stemmer().stemWord(k)))
 
 
 @cache

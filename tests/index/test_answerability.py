@@ -99,6 +99,16 @@ def test_asking_whether_the_story_mentions_something_names_only_that_thing(
     assert engine.ask("Any info on Turkey?").missing == ("Turkey",)
 
 
+@pytest.mark.parametrize("question", ["does the article mention russia?", "is china involved?"])
+def test_a_place_the_story_lacks_typed_in_lower_case_is_refused_by_name(
+    engine: Engine, question: str
+) -> None:
+    # As a plain word it weighed far less: the first was answered with the headline (0.83),
+    # the second refused without naming "china" (0.20).
+    answer = engine.ask(question)
+    assert answer.refused and len(answer.missing) == 1 and answer.missing[0] in question
+
+
 def test_questions_about_the_article_itself_still_find_the_byline_and_headline(
     engine: Engine,
 ) -> None:

@@ -36,6 +36,13 @@ def test_names_and_numbers_are_marked_as_names() -> None:
     assert not concepts("Economy of the region?", STEMMER)[0].named  # first word: just capitalised
 
 
+def test_a_place_typed_in_lower_case_is_a_name_and_a_common_word_is_not() -> None:
+    asked = {
+        c.word: c.named for c in concepts("is china or russia in it, ok? the us fish", STEMMER)
+    }
+    assert asked == {"china": True, "russia": True, "ok": False, "us": False, "fish": False}
+
+
 def test_rare_words_are_more_specific_than_common_ones() -> None:
     assert specificity("gdp") > specificity("economy") > specificity("happen")
     assert specificity("the") == 0.0
@@ -216,8 +223,8 @@ def test_a_place_s_other_names_count_typed_in_lower_case_and_in_a_passage_too() 
     text = "The US shared intelligence with Syria"
     vocabulary = Vocabulary.of([text], stems_of(text))
     typed = {c.word: c for c in concepts("how did the americans and the russians help", STEMMER)}
-    assert not typed["americans"].named
-    assert vocabulary.mentions(typed["americans"])  # as chat types it: no capital, still the US
+    assert typed["americans"].named  # as chat types it: no capital, still a name, the US
+    assert vocabulary.mentions(typed["americans"])
     assert not vocabulary.mentions(typed["russians"])
     [americans] = [c for c in concepts("What did the Americans share?", STEMMER) if c.named]
     assert holds(americans, stems_of(text))  # the passage that says "the US" holds them
