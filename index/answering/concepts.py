@@ -128,7 +128,7 @@ ASKS = (
     (
         "number",
         re.compile(
-            r"\bhow (many|much|long|old|far|large|big|tall|high|often|fast)\b|"
+            r"\bhow (many|much|long(?! ago)|old|far|large|big|tall|high|often|fast)\b|"
             r"\bwhat (?:(?:is|was|are|were) the )?(number|percentage|percent|amount|proportion"
             r"|size)\b",
             re.I,

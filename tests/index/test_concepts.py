@@ -140,6 +140,8 @@ def test_a_concept_s_forms_tell_which_passages_hold_it_as_holds_does() -> None:
         ("What was the number of dead?", "number"),
         ("who's the new leader", "person"),
         ("What is the name of the shrine?", None),
+        ("How long ago was the plot?", "time"),  # was "number", for "how long"
+        ("How long is the lake?", "number"),
     ],
 )
 def test_the_kind_of_answer_asked_for(question: str, kind: str | None) -> None:
