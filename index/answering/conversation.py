@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.concepts import ATTRIBUTES, GIST, word_set
+from index.answering.concepts import ATTRIBUTES, GIST, place, word_set
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import (
     Topic,
@@ -394,8 +394,11 @@ def refused_in_context(question: str, alone: Answer, own: Sequence[Hit], widened
 def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     """Whether the stories never speak of what a follow-up asks: it has several words of its own
     and none is in the passages it ranks, or it asks for an attribute of a person or place that
-    no story mentions (the engine names it among what the question's refusal lacks)."""
+    no story mentions, or names a person or place none mentions ("what about russia?"): the
+    engine names either among what the question's refusal lacks."""
     if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
+        return True
+    if alone.refused and any(w[0].isupper() or place(w.lower()) for w in alone.missing):
         return True
     mine = own_words(question)
     return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)

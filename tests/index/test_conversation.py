@@ -232,6 +232,16 @@ def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
 
 
 @slow
+@pytest.mark.parametrize("question", ["what about russia", "and Iran?"])
+def test_a_follow_up_naming_a_place_no_story_mentions_is_refused_naming_it(
+    both_articles: Engine, question: str
+) -> None:
+    # Its one word of its own was taken for the topic's: the answer was ¶6 on al-Sharaa.
+    answer = answer_in_context(both_articles, question, ["who is al-sharaa?", "does he want peace"])
+    assert answer.refused and answer.missing and answer.missing[0].lower() in question.lower()
+
+
+@slow
 def test_a_follow_up_about_what_no_story_mentions_is_refused(both_articles: Engine) -> None:
     history = ["What did Millbrook switch on?"]
     for question in ("Can it mine bitcoin?", "What is its favourite football team?"):
