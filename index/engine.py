@@ -15,7 +15,7 @@ from index.answering.answerability import Judgement
 from index.answering.concepts import unnamed
 from index.answering.questions import Question, Unaskable, question_from
 from index.answering.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
-from index.passages import Answer, Chunk, Hit, Source, SourceInfo, SummarySentence
+from index.passages import Answer, Chunk, Hit, Source, SourceInfo, SummarySentence, not_mentioned
 from index.recent import Recent
 from index.settings import Settings
 from index.vectors import build, store
@@ -158,10 +158,7 @@ class Engine:
         """The refusal, naming what the question asks about that the story never mentions."""
         if not missing:
             return self._off_topic
-        named = _listed(missing[:3])
-        if len(self._sources) == 1:
-            return f"The story doesn't mention {named}, so I can't answer that from it."
-        return f"None of the stories mentions {named}, so I can't answer that from them."
+        return not_mentioned(missing, len(self._sources))
 
     @cached_property
     def _sources(self) -> frozenset[Source]:
@@ -183,9 +180,3 @@ class Engine:
 def _read_only(vector: np.ndarray) -> np.ndarray:
     vector.setflags(write=False)
     return vector
-
-
-def _listed(words: tuple[str, ...]) -> str:
-    """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
-    quoted = [f"“{w}”" for w in words]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"

@@ -72,6 +72,20 @@ class Hit:
 TENTATIVE_NOTE = "The story may not answer this exactly; the closest it comes:"
 
 
+def not_mentioned(missing: tuple[str, ...], stories: int) -> str:
+    """The refusal naming what a question asks about that the stories never mention."""
+    named = _listed(missing[:3])
+    if stories == 1:
+        return f"The story doesn't mention {named}, so I can't answer that from it."
+    return f"None of the stories mentions {named}, so I can't answer that from them."
+
+
+def _listed(words: tuple[str, ...]) -> str:
+    """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
+    quoted = [f"“{w}”" for w in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
 @dataclass(frozen=True)
 class Answer:
     """What the engine says to a question: cited passages, or a refusal with its reason."""

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from index.answering.answerability import UNKNOWN_NAME_FACTOR
 from index.answering.concepts import ATTRIBUTES, GIST, asked_kind, offers, place, word_set
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import (
@@ -52,7 +53,7 @@ from index.answering.topic import (
     unheard_of,
 )
 from index.answering.vocabulary import mentions
-from index.passages import Answer, Hit
+from index.passages import Answer, Hit, not_mentioned
 
 MAX_HISTORY = 8
 """Earlier questions read for context; older ones have long stopped steering the topic."""
@@ -228,6 +229,8 @@ def answer_in_context(
     topic = resumed(current, question, own)
     if changes_story(question, alone, own, topic):
         return alone
+    if (word := unsaid_attribute(question, own)) is not None:
+        return alone if alone.refused else refusal_for(alone, word, own)
     ranked = moved(topic, own_topic(question, own), share_for(question, alone))
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
     if not ranked.scores or refused_in_context(question, alone, own, widened):
@@ -335,6 +338,8 @@ def topic_of(engine: Asks, questions: Sequence[str]) -> Topic:
             continue
         alone = engine.ask(question, 1)
         continued = resumed(topic, question, own) if follows(question, alone, own) else None
+        if continued is not None and unsaid_attribute(question, own) is not None:
+            continue  # refused in the conversation, it leaves the topic where it was
         if alone.refused and (continued is None or unheard(question, alone, own)):
             continue
         if continued is None or changes_story(question, alone, own, continued):
@@ -411,6 +416,35 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
         return True
     mine = own_words(question)
     return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)
+
+
+def unsaid_attribute(question: str, own: Sequence[Hit]) -> str | None:
+    """The word of a follow-up's own that asks for an attribute of a person or place
+    (`concepts.ATTRIBUTES`) and that no passage it ranks says in that word's own forms: "born"
+    in "where was he born?" after questions about al-Sharaa. The engine alone counts a synonym
+    too ("born" is a form of "bear", which WordNet gives for "assume": "assumed control"), which
+    a question asked alone needs ("When does rain typically fall?" of an article that says
+    "rainfall"); a follow-up that leans on its topic for the rest does not."""
+    said = [stems_of(hit.chunk) for hit in own]
+    for word in own_words(question):
+        if word in ATTRIBUTES and not any(mentions(stemmed([word])[0], s) for s in said):
+            return word
+    return None
+
+
+def refusal_for(alone: Answer, word: str, own: Sequence[Hit]) -> Answer:
+    """A follow-up's refusal naming what it asks that the stories never say (`unsaid_attribute`),
+    with the confidence the engine gives such a question (`UNKNOWN_NAME_FACTOR` of its own)."""
+    stories = len({hit.chunk.source for hit in own}) or 1
+    return replace(
+        alone,
+        refused=True,
+        message=not_mentioned((word,), stories),
+        hits=(),
+        missing=(word,),
+        tentative=False,
+        confidence=round(alone.confidence * UNKNOWN_NAME_FACTOR, 4),
+    )
 
 
 def context_for(question: str, previous: str, topic: Topic) -> str:
