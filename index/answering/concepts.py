@@ -59,14 +59,16 @@ ATTRIBUTES = word_set(
     """born birth birthplace birthday religion faith married marriage wife husband spouse children
     kids son sons daughter daughters parents siblings brother brothers sister sisters height tall
     weight nationality citizenship hobby hobbies salary population language languages weather
-    climate temperature rain raining snow snowing age aged dead alive died death"""
+    climate temperature rain raining snow snowing age aged dead alive died death capital currency
+    economy gdp"""
 )
 """Words for what an encyclopedia tells of a person or a place: where and when born, faith,
-family, height, age, whether alive, nationality, a town's population, language or weather. A news
-story tells these only when they are news, and then says the word (or a synonym); a question
-asking for one that the story never mentions ("Is al-Sharaa married?", "What is the population
-of Millbrook?", or "is she married?" after a question about the mayor) is not answered by the
-passages about the person or place, however closely they resemble it."""
+family, height, age, whether alive, nationality, a country's capital, currency or economy, a
+town's population, language or weather. A news story tells these only when they are news, and
+then says the word (or a synonym); a question asking for one that the story never mentions ("Is
+al-Sharaa married?", "What is the population of Millbrook?", or "is she married?" after a
+question about the mayor) is not answered by the passages about the person or place, however
+closely they resemble it."""
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0

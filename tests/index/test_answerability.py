@@ -81,6 +81,7 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         ("What language do people speak in Damascus?", "language"),
         ("is assad dead?", "dead"),  # was answered with ¶5 (0.90), on his regime's fall
         ("what is al-sharaa's age?", "age"),  # was answered with ¶6 (0.90)
+        ("what is syria's capital?", "capital"),  # was answered with ¶5 (0.75)
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
