@@ -84,8 +84,9 @@ almost never: Lucene's stopwords and the question words, without those other lan
 too ("a", "in", "no", "on", "was", "do", "will", "also", "me", "an", "as", "at", "is")."""
 KNOWN_SHARE = 0.5
 """A question with none of those is read as another language's only when fewer than this
-share of its words are English words in common use, or it spells with letters English does
-not use: "Syria new leader name?" is English typed tersely."""
+share of its words are English words in common use, or a word in lower case has letters
+English does not use ("líder"; a name may: "Erdoğan Syria comments?"): "Syria new leader
+name?" is English typed tersely."""
 BLANK = "Please ask a question about the story."
 TOO_LONG = f"That question is too long: please keep it under {MAX_QUESTION_CHARS:,} characters."
 NO_WORDS = "I couldn't find a question in that. Try asking about the story in words."
@@ -135,10 +136,11 @@ def in_english(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     if sum("LATIN" in unicodedata.name(ch, "") for ch in letters) * 2 < len(letters):
         return False
-    words = [w.lower() for w in WORDS.findall(text)]
+    typed = WORDS.findall(text)
+    words = [w.lower() for w in typed]
     if len(words) < 3 or not ENGLISH_MARKERS.isdisjoint(words):
         return True
-    if any(not ("a" <= ch <= "z") for w in words for ch in w if ch.isalpha()):
+    if any(w.islower() and not w.isascii() for w in typed):  # "líder"; not a name ("Erdoğan")
         return False
     return sum(known(w) for w in words) >= KNOWN_SHARE * len(words)
 

@@ -48,6 +48,7 @@ from index.answering.questions import (
         ("Syria new leader name?", "Syria new leader name?"),
         ("hi, who leads Syria?", "hi, who leads Syria?"),
         ("Al-Sharaa Trump message?", "Al-Sharaa Trump message?"),
+        ("Erdoğan Syria comments?", "Erdoğan Syria comments?"),
     ],
 )
 def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
