@@ -38,7 +38,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from index.answering.answerability import UNKNOWN_NAME_FACTOR
-from index.answering.concepts import ATTRIBUTES, GIST, asked_kind, offers, place, word_set
+from index.answering.concepts import ATTRIBUTES, GIST, asked_kind, concepts, offers, word_set
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import (
     Topic,
@@ -52,7 +52,7 @@ from index.answering.topic import (
     topic_for,
     unheard_of,
 )
-from index.answering.vocabulary import mentions
+from index.answering.vocabulary import mentions, stemmer
 from index.passages import Answer, Hit, not_mentioned
 
 MAX_HISTORY = 8
@@ -412,7 +412,8 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     engine names either among what the question's refusal lacks."""
     if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
         return True
-    if alone.refused and any(w[0].isupper() or place(w.lower()) for w in alone.missing):
+    names = {c.word for c in concepts(spelled_out(question), stemmer()) if c.named}
+    if alone.refused and not names.isdisjoint(alone.missing):
         return True
     mine = own_words(question)
     return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)
