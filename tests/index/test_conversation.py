@@ -254,6 +254,14 @@ def test_a_follow_up_naming_a_place_no_story_mentions_is_refused_naming_it(
 
 
 @slow
+def test_a_one_word_follow_up_capitalised_as_a_sentence_is_not_a_name(
+    both_articles: Engine,
+) -> None:
+    answer = answer_in_context(both_articles, "Timeline?", ["who is al-sharaa?"])
+    assert not answer.refused and answer.hits
+
+
+@slow
 def test_a_follow_up_about_what_no_story_mentions_is_refused(both_articles: Engine) -> None:
     history = ["What did Millbrook switch on?"]
     for question in ("Can it mine bitcoin?", "What is its favourite football team?"):
