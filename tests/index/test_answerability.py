@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from index.answering.concepts import concepts
+from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
 from index.engine import Engine
 from index.passages import TENTATIVE_NOTE
@@ -196,3 +199,34 @@ def test_a_one_sentence_passage_is_bolded_whole(engine: Engine) -> None:
     top = answer.hits[0]
     assert len(top.chunk.sentences) == 1 and top.answer == top.chunk.text
     assert f"**{top.chunk.text}**" in render_answer(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who thwarted the ISIS plot near Damascus?",
+        "What do the Americans want?",
+        "solar farm cost?",
+    ],
+)
+def test_a_passage_s_coverage_is_the_share_of_concepts_it_or_its_headline_holds(
+    both_articles: Engine, question: str
+) -> None:
+    # Read off the index of which passages hold each stem; the same as asking each passage.
+    retriever = both_articles._retriever
+    asked = concepts(question, stemmer())
+    candidates = np.arange(len(retriever.chunks))
+    total = sum(c.specificity for c in asked) or 1.0
+    expected = [
+        sum(
+            c.specificity
+            for c in asked
+            if not retriever._vocabulary.forms(c).isdisjoint(
+                retriever._stems[i] | retriever._headline_of[i]
+            )
+        )
+        / total
+        for i in candidates.tolist()
+    ]
+    assert retriever._coverage(candidates, asked).tolist() == pytest.approx(expected)
+    assert max(expected) > 0
