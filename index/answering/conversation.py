@@ -412,9 +412,10 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     engine names either among what the question's refusal lacks."""
     if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
         return True
-    names = {c.word for c in concepts(spelled_out(question), stemmer()) if c.named}
-    if alone.refused and not names.isdisjoint(alone.missing):
-        return True
+    if alone.refused and alone.missing:
+        names = {c.word for c in concepts(spelled_out(question), stemmer()) if c.named}
+        if not names.isdisjoint(alone.missing):
+            return True
     mine = own_words(question)
     return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)
 
