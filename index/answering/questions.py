@@ -82,11 +82,19 @@ ENGLISH_MARKERS = word_set(
 """English words that a question in English almost always has and one in another language
 almost never: Lucene's stopwords and the question words, without those other languages spell
 too ("a", "in", "no", "on", "was", "do", "will", "also", "me", "an", "as", "at", "is")."""
+FOREIGN_MARKERS = word_set(
+    "der das und ist wer nicht ein eine wie wo warum le les est qui que où pourquoi comment el"
+    " los las es una quién qué dónde cómo il della chi che dove perché het een wat waar quem onde"
+)
+"""The small words of the questions of languages near English (German, French, Spanish,
+Italian, Dutch, Portuguese) that English does not use: two of them, and none of English's, mark
+a question in another language ("Qui est le nouveau chef de la Syrie?")."""
 KNOWN_SHARE = 0.5
-"""A question with none of those is read as another language's only when fewer than this
-share of its words are English words in common use, or a word in lower case has letters
-English does not use ("líder"; a name may: "Erdoğan Syria comments?"): "Syria new leader
-name?" is English typed tersely."""
+"""A question with none of English's small words and fewer than two of those is read as
+another language's only when a word in lower case has letters English does not use ("líder";
+a name may: "Erdoğan Syria comments?"), or fewer than this share of its words in lower case
+(three at least) are English words in common use: "Syria new leader name?" and "Sharaa HTS
+jihadist past?" are English typed tersely."""
 BLANK = "Please ask a question about the story."
 TOO_LONG = f"That question is too long: please keep it under {MAX_QUESTION_CHARS:,} characters."
 NO_WORDS = "I couldn't find a question in that. Try asking about the story in words."
@@ -140,9 +148,13 @@ def in_english(text: str) -> bool:
     words = [w.lower() for w in typed]
     if len(words) < 3 or not ENGLISH_MARKERS.isdisjoint(words):
         return True
-    if any(w.islower() and not w.isascii() for w in typed):  # "líder"; not a name ("Erdoğan")
+    if len(FOREIGN_MARKERS.intersection(words)) >= 2:
         return False
-    return sum(known(w) for w in words) >= KNOWN_SHARE * len(words)
+    # Names aside ("Sharaa HTS jihadist past?"), but not another language's opening "¿Quién".
+    plain = [w for w in typed if w.islower() or w.lower() in FOREIGN_MARKERS]
+    if any(not w.isascii() for w in plain):  # "líder"; a name may have such letters ("Erdoğan")
+        return False
+    return len(plain) < 3 or sum(known(w) for w in plain) >= KNOWN_SHARE * len(plain)
 
 
 def asks_for_help(typed: str) -> bool:

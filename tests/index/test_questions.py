@@ -49,6 +49,7 @@ from index.answering.questions import (
         ("hi, who leads Syria?", "hi, who leads Syria?"),
         ("Al-Sharaa Trump message?", "Al-Sharaa Trump message?"),
         ("Erdoğan Syria comments?", "Erdoğan Syria comments?"),
+        ("Sharaa HTS jihadist past?", "Sharaa HTS jihadist past?"),
     ],
 )
 def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
@@ -84,6 +85,8 @@ def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
         ("¿Quién es el nuevo líder de Siria?", ENGLISH_ONLY),
         ("Wer ist der neue Führer Syriens?", ENGLISH_ONLY),
         ("Кто новый лидер Сирии?", ENGLISH_ONLY),
+        ("Qui est le nouveau chef de la Syrie?", ENGLISH_ONLY),
+        ("Chi è il nuovo leader della Siria?", ENGLISH_ONLY),
         ("叙利亚的新领导人是谁？", ENGLISH_ONLY),
     ],
 )
