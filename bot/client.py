@@ -21,7 +21,7 @@ from bot.newsroom import Newsroom, message_asker
 from bot.settings import BotSettings
 from bot.suggest import SuggestionCache
 from index.answering.conversation import answer_in_context
-from index.answering.questions import asks_for_help
+from index.answering.questions import asks_for_help, said_in_passing
 from index.passages import Answer, Chunk, Hit, SourceInfo, StoryError, SummarySentence
 from index.questionlog.interface import Asker, NoLog, Recorder, answer_and_record
 
@@ -248,18 +248,23 @@ class StoryBot(commands.AutoShardedBot):
                 await message.reply(**page.as_kwargs())
 
     def question_in(self, message: discord.Message) -> str | None:
-        """The question a message asks, or None when it is not addressed to the bot."""
+        """The question a message asks, or None when it is not addressed to the bot, or in a
+        question channel asks nothing of anyone ("thanks!", "ok", "👍": each got a reply)."""
         me = self.user
         if me is None or message.author.bot:
             return None
         text = " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        addressed = me in message.mentions or threads.replies_to_bot(message, me)
+        question: str | None = None
         if threads.in_forum_post(message, self.settings.channels) and text:
-            return threads.post_question(message, text)
-        if me in message.mentions or threads.replies_to_bot(message, me):
+            question = threads.post_question(message, text)
+        elif addressed:
             return text
-        if message.channel.id in self.settings.channels and message.content.strip():
-            return message.content.strip()
-        return None
+        elif message.channel.id in self.settings.channels and message.content.strip():
+            question = message.content.strip()
+        if question is None or (not addressed and said_in_passing(question)):
+            return None  # "thanks!", "ok", "👍" in a question channel: said to the others there
+        return question
 
     async def answer_pages(
         self, asker: Asker, question: str, message_id: int, history: Sequence[str] = ()

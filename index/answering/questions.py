@@ -36,6 +36,8 @@ date?") it stays: the conversation rules were measured with it there, and taking
 cost two follow-ups at rank 1 in eval/conversations.json; "Great Britain" keeps its name. Words
 that are only chat (`CHAT_ONLY`: "btw who wrote it", "thx who reported it first") go without
 punctuation too: "thx who reported it first" was refused (0.22) as not mentioning "thx"."""
+ONLY_CHAT = re.compile(rf"^(?:(?:{CHAT_WORDS}|{CHAT_ONLY}|haha+|got it|i see)\b\W*)+$", re.I)
+"""A message of chat words alone ("ok", "lol", "got it"): nothing asked, punctuated or not."""
 EMPHASIS = re.compile(r"[*_~`]+")
 WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MARKUP = re.compile(r"[>|#\[\]()]+")
@@ -101,6 +103,9 @@ NO_WORDS = "I couldn't find a question in that. Try asking about the story in wo
 NOT_ASKED = frozenset([HELLO, WELCOME, WHAT_I_DO, BLANK, NO_WORDS])
 """The replies to what was said to the bot rather than asked of the story: the question log's
 report leaves these out."""
+IN_PASSING = NOT_ASKED - {WHAT_I_DO}
+"""… and those to what asks nothing of anyone ("hi", "thanks!", "ok", "👍"): in a channel where
+every message is a question, these go unanswered unless said to the bot."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,7 @@ def question_from(typed: str) -> Question:
     for chat, reply in ((GREETING, HELLO), (THANKS, WELCOME), (ABOUT_ME, WHAT_I_DO)):
         if chat.match(text):
             raise Unaskable(reply)
-    text = " ".join(CHAT_OPENING.sub(" ", text).split())
+    text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     if not text:
         raise Unaskable(BLANK)
     if not any(ch.isalpha() for ch in text):
@@ -163,4 +168,13 @@ def asks_for_help(typed: str) -> bool:
         question_from(typed)
     except Unaskable as said:
         return str(said) == WHAT_I_DO
+    return False
+
+
+def said_in_passing(typed: str) -> bool:
+    """Whether what was typed asks nothing of anyone: a greeting, thanks, "ok", an emoji."""
+    try:
+        question_from(typed)
+    except Unaskable as said:
+        return str(said) in IN_PASSING
     return False

@@ -173,6 +173,22 @@ async def test_in_a_question_channel_every_message_is_a_question(
     assert "Assad" in discord_api.replies_to_message(message_id)[0].text
 
 
+async def test_in_a_question_channel_what_asks_nothing_goes_unanswered(
+    discord_api: FakeDiscord, engine: StoryEngine
+) -> None:
+    # Each of these got a reply ("Please ask a question about the story.", "I couldn't find a
+    # question in that."): a channel where people also talk filled with the bot's notes.
+    discord_api.allowed_intents |= 1 << 15
+    async with running(bot_settings(channels=[CHANNEL_ID]), engine):
+        chat = [await discord_api.say(READER, said) for said in ("👍", "ok", "thanks!", "hi all")]
+        asked = await discord_api.say(READER, "What happened to Bashar al-Assad?")
+        await discord_api.wait_for(lambda: discord_api.replies_to_message(asked))
+        probe = await discord_api.slash("help", READER)  # handled after the messages, in order
+        await discord_api.wait_for(lambda: discord_api.replies_to(probe))
+    assert all(not discord_api.replies_to_message(message) for message in chat)
+    assert "Assad" in discord_api.replies_to_message(asked)[0].text
+
+
 async def test_asking_too_fast_gets_a_friendly_private_note(
     storybot: StoryBot, discord_api: FakeDiscord
 ) -> None:

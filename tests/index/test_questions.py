@@ -74,6 +74,8 @@ def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
         ("hi", HELLO),
         ("Hello there!", HELLO),
         ("<@123456789> hey", HELLO),
+        ("ok", BLANK),  # chat words alone, punctuated or not: nothing asked
+        ("got it", BLANK),
         ("thanks!", WELCOME),
         ("ok thank you so much", WELCOME),
         ("help", WHAT_I_DO),
