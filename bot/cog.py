@@ -65,11 +65,11 @@ class Story(commands.Cog):
         private: bool = False,
     ) -> None:
         """Ask about the story; the answer quotes the passages it comes from."""
+        if asks_for_help(question):  # "/ask help", "/ask who are you?": /help's pages, to you
+            await respond(interaction, self.bot.help_pages(), ephemeral=True)
+            return
         await interaction.response.defer(ephemeral=private, thinking=True)
         asker = interaction_asker(interaction, private)
-        if asks_for_help(question):  # "/ask help", "/ask who are you?"
-            await respond(interaction, self.bot.help_pages(), ephemeral=private)
-            return
         pages = await self.bot.answer_with_buttons(question, asker)
         await respond(interaction, pages, ephemeral=private)
 

@@ -231,6 +231,13 @@ async def test_a_mention_asking_for_help_gets_help(
     assert "/ask question:" in reply.text and "doesn't cover" not in reply.text
 
 
+async def test_ask_help_gets_the_help_privately(
+    storybot: StoryBot, discord_api: FakeDiscord
+) -> None:
+    [reply] = await ask(discord_api, "ask", replies=1, question="help")
+    assert reply.ephemeral and "/ask question:" in reply.text
+
+
 async def test_a_greeting_is_greeted_not_refused(
     storybot: StoryBot, discord_api: FakeDiscord
 ) -> None:
