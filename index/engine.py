@@ -14,8 +14,23 @@ from index.answering import answerability
 from index.answering.answerability import Judgement
 from index.answering.concepts import unnamed
 from index.answering.questions import Question, Unaskable, question_from
-from index.answering.search import DEFAULT_WEIGHTS, Retriever, Scored, Weights
-from index.passages import Answer, Chunk, Hit, Source, SourceInfo, SummarySentence, not_mentioned
+from index.answering.search import (
+    DEFAULT_WEIGHTS,
+    Retriever,
+    Scored,
+    Weights,
+    asks_when_published,
+)
+from index.passages import (
+    Answer,
+    Chunk,
+    Hit,
+    Source,
+    SourceInfo,
+    SummarySentence,
+    not_dated,
+    not_mentioned,
+)
 from index.recent import Recent
 from index.settings import Settings
 from index.vectors import build, store
@@ -104,6 +119,8 @@ class Engine:
         confidence = round(judged.confidence(model), 4)
         if confidence < model.cut:
             message = self._refusal(judged.missing)
+            if not judged.missing and asks_when_published(question.text, judged.asked):
+                message = not_dated(len(self._sources))
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
             return answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)

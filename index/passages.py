@@ -80,6 +80,13 @@ def not_mentioned(missing: tuple[str, ...], stories: int) -> str:
     return f"None of the stories mentions {named}, so I can't answer that from them."
 
 
+def not_dated(stories: int) -> str:
+    """The refusal to "when was it published?" where no article gives its date."""
+    if stories == 1:
+        return "The story doesn't say when it was published, so I can't tell you that."
+    return "None of the stories says when it was published, so I can't tell you that."
+
+
 def _listed(words: tuple[str, ...]) -> str:
     """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
     quoted = [f"“{w}”" for w in words]

@@ -355,9 +355,7 @@ class Retriever:
             if c.specificity > 0
         ):
             return self._headlines
-        if WHEN_PUBLISHED.search(text) and all(
-            ARTICLE_WORDS.match(c.word) or c.word.lower() in DATE_WORDS for c in asked
-        ):
+        if asks_when_published(text, asked):
             return self._dated
         if not all(ARTICLE_WORDS.match(c.word) for c in asked):
             return self._named_bylines(text, asked)
@@ -395,6 +393,13 @@ class Retriever:
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
+
+
+def asks_when_published(text: str, asked: tuple[Concept, ...]) -> bool:
+    """Whether a question asks when the article came out, and nothing else (`WHEN_PUBLISHED`)."""
+    return bool(WHEN_PUBLISHED.search(text)) and all(
+        ARTICLE_WORDS.match(c.word) or c.word.lower() in DATE_WORDS for c in asked
+    )
 
 
 def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:

@@ -344,4 +344,9 @@ def test_when_an_article_came_out_is_answered_by_the_headline_of_the_one_with_a_
     top = answer.hits[0]
     assert (top.chunk.source.id, top.chunk.kind) == ("second-article", "headline")
     assert answer_json(answer)["passages"][0]["date"] == "2026-03-14"
-    assert engine.ask(typed).refused, "the story's own file gives no date"
+    undated = engine.ask(typed)
+    assert undated.refused, "the story's own file gives no date"
+    # The refusal names the gap; it had said the story "doesn't cover that".
+    assert (
+        undated.message == "The story doesn't say when it was published, so I can't tell you that."
+    )
