@@ -20,6 +20,7 @@ from index.answering.search import (
     Scored,
     Weights,
     asks_when_published,
+    asks_who_wrote,
 )
 from index.passages import (
     Answer,
@@ -30,6 +31,7 @@ from index.passages import (
     SummarySentence,
     not_dated,
     not_mentioned,
+    not_signed,
 )
 from index.recent import Recent
 from index.settings import Settings
@@ -121,6 +123,8 @@ class Engine:
             message = self._refusal(judged.missing)
             if not judged.missing and asks_when_published(question.text, judged.asked):
                 message = not_dated(len(self._sources))
+            elif not self._retriever.signed and asks_who_wrote(question.text, judged.asked):
+                message = not_signed(len(self._sources))
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
             return answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)

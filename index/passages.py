@@ -87,6 +87,13 @@ def not_dated(stories: int) -> str:
     return "None of the stories says when it was published, so I can't tell you that."
 
 
+def not_signed(stories: int) -> str:
+    """The refusal to "who wrote it?" where no article has a byline."""
+    if stories == 1:
+        return "The story doesn't say who wrote it, so I can't tell you that."
+    return "None of the stories says who wrote it, so I can't tell you that."
+
+
 def _listed(words: tuple[str, ...]) -> str:
     """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
     quoted = [f"“{w}”" for w in words]

@@ -200,6 +200,11 @@ class Retriever:
         self._offered: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
         self._respeller = Respeller(self._vocabulary, self._stemmer)
 
+    @property
+    def signed(self) -> bool:
+        """Whether any article of the index has a byline."""
+        return bool(len(self._bylines))
+
     def corrected(self, text: str) -> str:
         """The question with its misspelt words as the corpus spells them."""
         return self._respeller.corrected(text)
@@ -359,7 +364,7 @@ class Retriever:
             return self._dated
         if not all(ARTICLE_WORDS.match(c.word) for c in asked):
             return self._named_bylines(text, asked)
-        if AUTHOR_WORDS.search(text) and len(self._bylines):
+        if asks_who_wrote(text, asked) and len(self._bylines):
             return self._bylines
         if OUTLET_WORDS.search(text):
             return self._headlines
@@ -393,6 +398,11 @@ class Retriever:
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
+
+
+def asks_who_wrote(text: str, asked: tuple[Concept, ...]) -> bool:
+    """Whether a question asks who wrote the article, and nothing else ("who wrote this?")."""
+    return bool(AUTHOR_WORDS.search(text)) and all(ARTICLE_WORDS.match(c.word) for c in asked)
 
 
 def asks_when_published(text: str, asked: tuple[Concept, ...]) -> bool:

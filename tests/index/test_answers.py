@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -350,3 +351,22 @@ def test_when_an_article_came_out_is_answered_by_the_headline_of_the_one_with_a_
     assert (
         undated.message == "The story doesn't say when it was published, so I can't tell you that."
     )
+
+
+def test_who_wrote_an_unsigned_story_is_refused_saying_so(
+    story_settings: Settings, engine: Engine, tmp_path: Path
+) -> None:
+    # It was refused as a story that "doesn't mention “wrote”", as if that were its subject.
+    (tmp_path / "corpus").mkdir()
+    [story] = CORPUS.glob("*.txt")
+    lines = story.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "corpus" / "story.txt").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    encoders = story_settings.encoders or story_settings.data_dir / "encoders"
+    settings = Settings(
+        corpus=tmp_path / "corpus", data_dir=tmp_path / "data", encoders=encoders, _env_file=None
+    )
+    unsigned = Engine.open(settings, progress=lambda _: None)
+    answer = unsigned.ask("who wrote this?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say who wrote it, so I can't tell you that."
+    assert "Tamilla Hasanova" in engine.ask("who wrote this?").hits[0].chunk.text
