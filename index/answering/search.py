@@ -94,17 +94,19 @@ OUTLET_WORDS = re.compile(
 """Words of a question asking for the article's outlet: its headline answers ("who published
 this?", "who broke the news?"), the outlet being named there or beside its citation."""
 WHEN_PUBLISHED = re.compile(
-    r"\b(?:when|what date|which date|what day|which day)\b.*"
-    r"\b(?:publish(?:ed)?|post(?:ed)?|written|wrote|write|came out|come out|dated|date)\b",
+    r"\b(?:when|what date|which date|what day|which day|what(?:['’]s| is| was) the date)\b.*"
+    r"\b(?:publish(?:ed)?|post(?:ed)?|written|wrote|write|came out|come out|dated|date|from|"
+    r"article|story|piece|report)\b",
     re.I,
 )
 """A question asking when the article came out ("when was this published?", "what date was it
-written?"): the headline of each article whose front matter gives its date answers it, the date
-shown beside its citation. Without a date the question gets no lift (the byline does not say
-when): the story's plain-text file gives none, and such a question is refused. Writing the date
-into what the headline is indexed as was tried and dropped: the headline's vector moved, and
-with it two follow-ups of `test3` at rank 1."""
-DATE_WORDS = frozenset(["date", "dated", "day", "posted", "post", "came", "come"])
+written?", "what's the date of this article?", "when is this article from?"): the headline of
+each article whose front matter gives its date answers it, the date shown beside its citation.
+Without a date the question gets no lift (the byline does not say when): the story's plain-text
+file gives none, and such a question is refused, saying so. Writing the date into what the
+headline is indexed as was tried and dropped: the headline's vector moved, and with it two
+follow-ups of `test3` at rank 1."""
+DATE_WORDS = frozenset(["date", "dated", "day", "posted", "post", "came", "come", "from"])
 
 
 @dataclass(frozen=True)

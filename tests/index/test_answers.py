@@ -335,7 +335,13 @@ def test_which_paper_published_a_story_is_answered_with_its_publisher(
 
 @pytest.mark.parametrize(
     "typed",
-    ["when was this published?", "What date was the article written?", "when was this written?"],
+    [
+        "when was this published?",
+        "What date was the article written?",
+        "when was this written?",
+        "what's the date of this article?",  # these two were refused with both articles
+        "what date is the article from?",
+    ],
 )
 def test_when_an_article_came_out_is_answered_by_the_headline_of_the_one_with_a_date(
     both_articles: Engine, engine: Engine, typed: str
