@@ -29,9 +29,8 @@ from index.passages import (
     Source,
     SourceInfo,
     SummarySentence,
-    not_dated,
     not_mentioned,
-    not_signed,
+    not_said,
 )
 from index.recent import Recent
 from index.settings import Settings
@@ -120,11 +119,7 @@ class Engine:
         model = answerability.fitted()
         confidence = round(judged.confidence(model), 4)
         if confidence < model.cut:
-            message = self._refusal(judged.missing)
-            if not judged.missing and asks_when_published(question.text, judged.asked):
-                message = not_dated(len(self._sources))
-            elif not self._retriever.signed and asks_who_wrote(question.text, judged.asked):
-                message = not_signed(len(self._sources))
+            message = self._refusal(question, judged)
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
             return answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
@@ -175,11 +170,17 @@ class Engine:
         counts = Counter(chunk.source for chunk in self._records.chunks)
         return tuple(SourceInfo(source, n) for source, n in counts.items())
 
-    def _refusal(self, missing: tuple[str, ...]) -> str:
-        """The refusal, naming what the question asks about that the story never mentions."""
-        if not missing:
+    def _refusal(self, question: Question, judged: Judgement) -> str:
+        """The refusal, naming what the question asks about that the story never mentions, or
+        what it does not say of itself (when it came out, who wrote it)."""
+        stories = len(self._sources)
+        if not judged.missing and asks_when_published(question.text, judged.asked):
+            return not_said("when it was published", stories)
+        if not self._retriever.signed and asks_who_wrote(question.text, judged.asked):
+            return not_said("who wrote it", stories)
+        if not judged.missing:
             return self._off_topic
-        return not_mentioned(missing, len(self._sources))
+        return not_mentioned(judged.missing, stories)
 
     @cached_property
     def _sources(self) -> frozenset[Source]:

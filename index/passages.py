@@ -48,6 +48,11 @@ class Chunk:
         """How a reader finds this passage."""
         return cite(self.source, self.paragraph)
 
+    @property
+    def sentence_texts(self) -> tuple[str, ...]:
+        """The passage's sentences (the passage itself when it has none marked)."""
+        return tuple(self.text[a:b] for a, b in self.sentences) or (self.text,)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -80,18 +85,12 @@ def not_mentioned(missing: tuple[str, ...], stories: int) -> str:
     return f"None of the stories mentions {named}, so I can't answer that from them."
 
 
-def not_dated(stories: int) -> str:
-    """The refusal to "when was it published?" where no article gives its date."""
+def not_said(what: str, stories: int) -> str:
+    """The refusal to a question about the article itself that no article answers: `what` is
+    "when it was published" (no date) or "who wrote it" (no byline)."""
     if stories == 1:
-        return "The story doesn't say when it was published, so I can't tell you that."
-    return "None of the stories says when it was published, so I can't tell you that."
-
-
-def not_signed(stories: int) -> str:
-    """The refusal to "who wrote it?" where no article has a byline."""
-    if stories == 1:
-        return "The story doesn't say who wrote it, so I can't tell you that."
-    return "None of the stories says who wrote it, so I can't tell you that."
+        return f"The story doesn't say {what}, so I can't tell you that."
+    return f"None of the stories says {what}, so I can't tell you that."
 
 
 def _listed(words: tuple[str, ...]) -> str:

@@ -466,18 +466,16 @@ def own_topic(question: str, own: Sequence[Hit]) -> Topic:
     kind = asked_kind(spelled_out(question))
     if own_words(question) or kind is None or not found.scores:
         return found
-    offering = {key: any(offers(s, kind) for s in sentences(h)) for key, h in found.hits.items()}
+    offering = {
+        key: any(offers(s, kind) for s in hit.chunk.sentence_texts)
+        for key, hit in found.hits.items()
+    }
     if not any(offering.values()):
         return found
     return normalised(
         replace(hit, score=found.scores[key] + KIND_SHARE * offering[key])
         for key, hit in found.hits.items()
     )
-
-
-def sentences(hit: Hit) -> list[str]:
-    """A passage's sentences (the passage itself when it has none marked)."""
-    return [hit.chunk.text[a:b] for a, b in hit.chunk.sentences] or [hit.chunk.text]
 
 
 def share_for(question: str, alone: Answer) -> float:

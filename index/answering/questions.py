@@ -164,17 +164,18 @@ def in_english(text: str) -> bool:
 
 def asks_for_help(typed: str) -> bool:
     """Whether what was typed asks what the bot is or does ("help", "who are you?")."""
-    try:
-        question_from(typed)
-    except Unaskable as said:
-        return str(said) == WHAT_I_DO
-    return False
+    return _why_unaskable(typed) == WHAT_I_DO
 
 
 def said_in_passing(typed: str) -> bool:
     """Whether what was typed asks nothing of anyone: a greeting, thanks, "ok", an emoji."""
+    return _why_unaskable(typed) in IN_PASSING
+
+
+def _why_unaskable(typed: str) -> str | None:
+    """What would be said instead of an answer to what was typed (None for a question)."""
     try:
         question_from(typed)
     except Unaskable as said:
-        return str(said) in IN_PASSING
-    return False
+        return str(said)
+    return None

@@ -252,7 +252,9 @@ class Retriever:
         best = int(scored.candidates[order[0]])
         lead = float(scored.combined[order[0]])
         second = float(scored.combined[order[1]]) if len(order) > 1 else 0.0
-        grounds = Grounds(self._stems[best], self._headline_of[best], self._sentences_of(best))
+        grounds = Grounds(
+            self._stems[best], self._headline_of[best], self.chunks[best].sentence_texts
+        )
         scores = (float(scored.dense[order[0]]), lead - second, float(scored.lexical[order[0]]))
         kind = asked_kind(question.text)
         about = scored.about_article
@@ -316,7 +318,7 @@ class Retriever:
         similarity = self._sentences.similarities(index, vector)
         fit = [
             answer_fit(text, judged.asked, judged.kind, self._stemmer)
-            for text in self._sentences_of(index)
+            for text in chunk.sentence_texts
         ]
         best = int(np.argmax(similarity + self.weights.answer_fit * np.asarray(fit)))
         start, end = chunk.sentences[best]
@@ -340,14 +342,10 @@ class Retriever:
         if key not in self._offered:
             self._offered[key] = tuple(
                 answer
-                for sentence in self._sentences_of(index)
+                for sentence in self.chunks[index].sentence_texts
                 for answer in offered(sentence, kind, self._stemmer)
             )
         return any(answer.isdisjoint(named) for answer in self._offered[key])
-
-    def _sentences_of(self, index: int) -> tuple[str, ...]:
-        chunk = self.chunks[index]
-        return tuple(chunk.text[a:b] for a, b in chunk.sentences) or (chunk.text,)
 
     def _about(self, text: str, asked: tuple[Concept, ...]) -> np.ndarray:
         """The byline for questions about who wrote it, the headline for which outlet, and each
