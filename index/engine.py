@@ -178,6 +178,8 @@ class Engine:
             return not_said("when it was published", stories)
         if not self._retriever.signed and asks_who_wrote(question.text, judged.asked):
             return not_said("who wrote it", stories)
+        if not judged.missing and judged.untold:
+            return not_said(judged.untold, stories)
         if not judged.missing:
             return self._off_topic
         return not_mentioned(judged.missing, stories)

@@ -86,8 +86,9 @@ def not_mentioned(missing: tuple[str, ...], stories: int) -> str:
 
 
 def not_said(what: str, stories: int) -> str:
-    """The refusal to a question about the article itself that no article answers: `what` is
-    "when it was published" (no date) or "who wrote it" (no byline)."""
+    """The refusal to a question that asks what no article says: `what` is "when it was
+    published" (no date), "who wrote it" (no byline), or what a question asks outright that
+    none of its passages tells ("when", "how many", "how much")."""
     if stories == 1:
         return f"The story doesn't say {what}, so I can't tell you that."
     return f"None of the stories says {what}, so I can't tell you that."

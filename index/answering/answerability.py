@@ -121,10 +121,13 @@ class Judgement:
     """Its specific names (not numbers) that the corpus never mentions."""
     unknown_attributes: tuple[str, ...] = ()
     """Its words for a person's or place's attributes that the corpus never mentions."""
+    untold: str | None = None
+    """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
+    passages it ranks first tells it: no time, or no number."""
 
     def confidence(self, model: Model) -> float:
         """How likely the story answers the question, 0 to 1."""
-        unknown = self.unknown_names or self.unknown_attributes
+        unknown = self.unknown_names or self.unknown_attributes or self.untold
         weight = UNKNOWN_NAME_FACTOR if unknown else 1.0
         return model.confidence(self.evidence) * weight
 

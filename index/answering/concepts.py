@@ -160,6 +160,22 @@ ASKS = (
 asks for a time where it opens the question, not inside it ("what happens when it rains?")."""
 OFFERS = {"number": NUMBER, "time": TIME, "person": NAME, "place": NAME}
 """What a sentence must hold to offer each kind of answer."""
+STRICT = (
+    (
+        "when",
+        re.compile(
+            r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b|"
+            r"\b(what|which) (?:(?:is|was|are|were) the )?(year|date|day|month|century|decade)\b",
+            re.I,
+        ),
+    ),
+    ("how many", re.compile(r"\bhow many\b|\bwhat (?:(?:is|was|are|were) the )?number\b", re.I)),
+    ("how much", re.compile(r"\bhow much\b|\bwhat (?:(?:is|was|are|were) the )?amount\b", re.I)),
+)
+"""Questions that ask for a date or a count outright, and how a refusal says what the story
+does not tell: a passage with no time or number in it does not answer them, however close its
+words. ("How long", "how far" or "how fast" may be answered in words: "for most of the war",
+"rapidly".)"""
 
 
 @dataclass(frozen=True)
@@ -223,6 +239,13 @@ def asked_kind(question: str) -> str | None:
 
 
 WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which|why)['’]s\b", re.I)
+
+
+def asked_outright(question: str) -> str | None:
+    """What the question asks outright, a date or a count (`STRICT`): "when", "how many" or
+    "how much"; None when it asks neither."""
+    question = written_out(question)
+    return next((asked for asked, pattern in STRICT if pattern.search(question)), None)
 
 
 def written_out(question: str) -> str:

@@ -34,7 +34,9 @@ from index.answering.concepts import (
     WORD,
     Concept,
     asked_kind,
+    asked_outright,
     concepts,
+    offers,
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
@@ -53,6 +55,8 @@ On the 20,000-passage benchmark corpus, searching the sentences too found the ex
 passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot eval` results,
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
+UNTOLD_DEPTH = 3
+"""How many of the first passages are read for the date or count a question asks outright."""
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
@@ -264,7 +268,23 @@ class Retriever:
         names = unknown_names(asked, self._vocabulary)
         attributes = unknown_attributes(asked, self._vocabulary)
         missing = tuple(dict.fromkeys((*missing, *attributes)))
-        return Judgement(evidence, missing, asked, kind, names, attributes)
+        untold = self._untold(question.text, kind, scored)
+        return Judgement(evidence, missing, asked, kind, names, attributes, untold)
+
+    def _untold(self, text: str, kind: str | None, scored: Scored) -> str | None:
+        """What the question asks outright (a date, a count) when none of its first three
+        passages holds one (a dated article's headline holds its date): the best passage alone
+        missed too many answerable questions whose answer is ranked second."""
+        outright = asked_outright(text)
+        if outright is None or kind is None:
+            return None
+        first = (self.chunks[int(scored.candidates[i])] for i in scored.ranked[:UNTOLD_DEPTH])
+        told = any(
+            (chunk.kind == "headline" and bool(chunk.source.date))
+            or any(offers(s, kind) for s in chunk.sentence_texts)
+            for chunk in first
+        )
+        return None if told else outright
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

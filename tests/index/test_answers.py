@@ -264,6 +264,29 @@ def test_a_contraction_does_not_hide_what_the_story_lacks(engine: Engine, typed:
     assert engine.ask(typed).refused
 
 
+@pytest.mark.parametrize(
+    ("typed", "untold"),
+    [
+        # Each was answered from the paragraph on Assad's fall, which gives no time (0.72, 0.85).
+        ("When did Assad fall?", "when"),
+        ("What year did Assad's regime collapse?", "when"),
+        ("How many times did al-Sharaa talk to Trump?", "how many"),
+    ],
+)
+def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
+    engine: Engine, typed: str, untold: str
+) -> None:
+    answer = engine.ask(typed)
+    assert answer.refused and answer.hits == ()
+    assert answer.message == f"The story doesn't say {untold}, so I can't tell you that."
+
+
+def test_a_date_the_story_gives_in_words_is_still_answered(engine: Engine) -> None:
+    answer = engine.ask("When was the shrine plot foiled?")
+    assert not answer.refused
+    assert "earlier this month" in answer.hits[0].answer
+
+
 def test_a_report_the_story_speaks_of_is_not_taken_for_the_article(engine: Engine) -> None:
     best = engine.ask("Who wrote the report on the shrine plot?").hits[0]
     assert "The Washington Post revealed" in best.chunk.text

@@ -8,7 +8,14 @@ import pytest
 import Stemmer
 
 from index.answering.answerability import offered
-from index.answering.concepts import asked_kind, concepts, offers, specificity, unnamed
+from index.answering.concepts import (
+    asked_kind,
+    asked_outright,
+    concepts,
+    offers,
+    specificity,
+    unnamed,
+)
 from index.answering.focus import asked_for
 from index.answering.spelling import spellings
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
@@ -250,6 +257,25 @@ def test_a_place_s_other_names_count_typed_in_lower_case_and_in_a_passage_too() 
 )
 def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None:
     assert [c.word for c in asked_for(question, concepts(question, STEMMER))] == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "outright"),
+    [
+        ("When was the plot foiled?", "when"),
+        ("what's the date of the article", "when"),
+        ("In which year did it open?", "when"),
+        ("How many people died?", "how many"),
+        ("What was the number of dead?", "how many"),
+        ("How much did it cost?", "how much"),
+        ("How long did the war last?", None),  # "for most of the war" answers it in words
+        ("How fast is it growing?", None),
+        ("What happens when the jellyfish is eaten?", None),
+        ("Who leads Syria?", None),
+    ],
+)
+def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> None:
+    assert asked_outright(question) == outright
 
 
 def test_when_asks_for_a_time_only_where_it_opens_the_question() -> None:
