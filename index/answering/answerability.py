@@ -121,13 +121,16 @@ class Judgement:
     """Its specific names (not numbers) that the corpus never mentions."""
     unknown_attributes: tuple[str, ...] = ()
     """Its words for a person's or place's attributes that the corpus never mentions."""
+    unheld: tuple[str, ...] = ()
+    """The numbers it gives ("in 1850", "the 3 parks") that none of the passages it ranks first
+    holds: SQuAD's unanswerable questions swap a paragraph's number for another."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
     passages it ranks first tells it: no time, or no number."""
 
     def confidence(self, model: Model) -> float:
         """How likely the story answers the question, 0 to 1."""
-        unknown = self.unknown_names or self.unknown_attributes or self.untold
+        unknown = self.unknown_names or self.unknown_attributes or self.untold or self.unheld
         weight = UNKNOWN_NAME_FACTOR if unknown else 1.0
         return model.confidence(self.evidence) * weight
 

@@ -55,8 +55,21 @@ On the 20,000-passage benchmark corpus, searching the sentences too found the ex
 passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot eval` results,
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
-UNTOLD_DEPTH = 3
-"""How many of the first passages are read for the date or count a question asks outright."""
+FIRST_READ = 3
+"""How many of the first passages are read for the date or count a question asks outright,
+and for the numbers it gives."""
+NUMERAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
+"""A number written in digits ("1850", "1,600", "3.5"), not an ordinal ("5th" may be written
+"fifth") nor part of a word ("1850s", "G7")."""
+SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty"
+)
+TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {str(n): w for n, w in enumerate(SMALL_NUMBERS.split())} | {
+    str(n): w for n, w in zip(range(30, 100, 10), TENS.split(), strict=True)
+}
+"""Numbers a story may write in words ("five years" for a question's "5 years")."""
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
@@ -267,18 +280,19 @@ class Retriever:
         missing = missing_concepts(asked, self._vocabulary)
         names = unknown_names(asked, self._vocabulary)
         attributes = unknown_attributes(asked, self._vocabulary)
-        missing = tuple(dict.fromkeys((*missing, *attributes)))
-        untold = self._untold(question.text, kind, scored)
-        return Judgement(evidence, missing, asked, kind, names, attributes, untold)
+        missing = whole_numbers(question.text, tuple(dict.fromkeys((*missing, *attributes))))
+        first = [self.chunks[int(scored.candidates[i])] for i in scored.ranked[:FIRST_READ]]
+        unheld = unheld_numbers(question.text, first)
+        untold = self._untold(question.text, kind, first)
+        return Judgement(evidence, missing, asked, kind, names, attributes, unheld, untold)
 
-    def _untold(self, text: str, kind: str | None, scored: Scored) -> str | None:
+    def _untold(self, text: str, kind: str | None, first: list[Chunk]) -> str | None:
         """What the question asks outright (a date, a count) when none of its first three
         passages holds one (a dated article's headline holds its date): the best passage alone
         missed too many answerable questions whose answer is ranked second."""
         outright = asked_outright(text)
         if outright is None or kind is None:
             return None
-        first = (self.chunks[int(scored.candidates[i])] for i in scored.ranked[:UNTOLD_DEPTH])
         told = any(
             (chunk.kind == "headline" and bool(chunk.source.date))
             or any(offers(s, kind) for s in chunk.sentence_texts)
@@ -448,3 +462,29 @@ def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
     if len(within) <= k:
         return within
     return within[np.argpartition(-scores[within], k)[:k]]
+
+
+def unheld_numbers(question: str, passages: list[Chunk]) -> tuple[str, ...]:
+    """The numbers the question gives in digits that none of the passages holds, in digits
+    (commas aside: "1600" is held by "1,600 homes") or in words ("5" by "five years")."""
+    texts = [p.text.replace(",", "") for p in passages]
+
+    def held(number: str) -> bool:
+        digits = re.compile(rf"(?<![\d.]){re.escape(number.replace(',', ''))}(?![\d]|[.,]\d)")
+        word = NUMBER_WORDS.get(number)
+        spelt = re.compile(rf"\b{word}\b", re.I) if word else None
+        return any(digits.search(t) or (spelt and spelt.search(t)) for t in texts)
+
+    return tuple(n for n in dict.fromkeys(NUMERAL.findall(question)) if not held(n))
+
+
+def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """`missing` with the pieces of a number the question writes with a comma or a point
+    ("000" of "3,000": words split there) put back together as the question wrote it."""
+    for number in NUMERAL.findall(question):
+        pieces = re.split(r"[.,]", number)
+        if len(pieces) > 1 and any(p in missing for p in pieces):
+            at = min(missing.index(p) for p in pieces if p in missing)
+            rest = [m for m in missing if m not in pieces]
+            missing = (*rest[:at], number, *rest[at:])
+    return missing

@@ -356,6 +356,22 @@ def test_which_paper_published_a_story_is_answered_with_its_publisher(
     assert answer_json(answer)["passages"][0]["publisher"] == "The Millbrook Courier"
 
 
+def test_a_number_no_passage_ranked_for_a_question_holds_refuses_it(
+    two_articles: Engine,
+) -> None:
+    # SQuAD's unanswerable questions swap a paragraph's number for another. This was answered
+    # tentatively from the ecologist's paragraph (0.62), which says "five years".
+    swapped = two_articles.ask("What will the ecologist monitor for 10 years?")
+    assert swapped.refused and swapped.missing == ("10",)
+    kept = two_articles.ask("What will the ecologist monitor for 5 years?")
+    assert not kept.refused and "five years" in kept.hits[0].answer
+    unheard = two_articles.ask("How many homes will the 3,000 panels supply?")
+    assert unheard.refused
+    assert unheard.message == (
+        "None of the stories mentions “3,000”, so I can't answer that from them."
+    )
+
+
 @pytest.mark.parametrize(
     "typed",
     [
