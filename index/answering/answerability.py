@@ -46,7 +46,10 @@ reporting half, the story answered 27 of the 49 questions answered between the c
 against 924 of the 937 above it (docs/quality.md, calibration)."""
 UNKNOWN_NAME_FACTOR = 0.1
 """What such a name multiplies the confidence by; so does a word for a person's or place's
-attribute that the corpus never mentions (`concepts.ATTRIBUTES`)."""
+attribute that the corpus never mentions (`concepts.ATTRIBUTES`), a date or count asked outright
+that the passages ranked first do not give, a number of the question they do not hold, a
+negated question none of them answers with a denial, and a word turned into its opposite
+(`Judgement`)."""
 
 
 @dataclass(frozen=True)
@@ -124,14 +127,27 @@ class Judgement:
     unheld: tuple[str, ...] = ()
     """The numbers it gives ("in 1850", "the 3 parks") that none of the passages it ranks first
     holds: SQuAD's unanswerable questions swap a paragraph's number for another."""
+    undenied: bool = False
+    """It asks about what is not so ("Friction is not caused by what?") and none of the
+    passages it ranks first says that anything is not so: SQuAD's unanswerable questions often
+    negate an answerable one."""
+    turned: tuple[str, ...] = ()
+    """Its words whose opposite its best passage says, while none of the passages it ranks
+    first says the word ("higher" of a passage saying "lower": `opposites.turned`)."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
     passages it ranks first tells it: no time, or no number."""
 
     def confidence(self, model: Model) -> float:
         """How likely the story answers the question, 0 to 1."""
-        unknown = self.unknown_names or self.unknown_attributes or self.untold or self.unheld
-        weight = UNKNOWN_NAME_FACTOR if unknown else 1.0
+        ungrounded = (
+            self.unknown_names,
+            self.unknown_attributes,
+            self.unheld,
+            self.undenied,
+            self.turned,
+        )
+        weight = UNKNOWN_NAME_FACTOR if any(ungrounded) or self.untold else 1.0
         return model.confidence(self.evidence) * weight
 
 

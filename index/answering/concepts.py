@@ -241,6 +241,49 @@ def asked_kind(question: str) -> str | None:
 WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which|why)['’]s\b", re.I)
 
 
+NEGATION = re.compile(r"\b(not|never|nor|cannot|no longer)\b|n['’]t\b", re.I)
+"""What makes a question ask about what is not so ("Which gene is not expressed?"). "No" and
+"without" are left out: "no, I meant …" and "with or without" ask nothing negative."""
+DENIAL = re.compile(
+    r"\b(not|never|no|none|nor|neither|cannot|without|lacks?|lacked|lacking|few|fewer|fails?|"
+    r"failed|failing|unable|absent|except|instead|rather|refused?|denied|denies|deny|hardly|"
+    r"rarely|seldom|barely|nothing|nobody|nowhere|unlike|against|prevent(?:s|ed)?|"
+    r"avoid(?:s|ed)?|ban(?:s|ned)?|forbid\w*|prohibit\w*)\b|n['’]t\b",
+    re.I,
+)
+"""The ways a passage says that something is not so, or not done: a negated question is
+answered by a passage that says one of them ("didn't have many inhabitants" by "few")."""
+
+
+RHETORICAL = re.compile(r"^\W*\w+n['’]t\b", re.I)
+"""A question that opens "Isn't …", "Didn't …", "Can't …" asks whether something is so."""
+
+
+POLAR = re.compile(
+    r"^\W*(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|shall|should|may|"
+    r"might|must)(?:n['’]t)?\b",
+    re.I,
+)
+"""A question that asks whether something is so ("Did the water keep the panels warm?")."""
+
+
+def polar(question: str) -> bool:
+    """Whether the question asks yes or no: a passage that says the opposite ("cool"), or
+    another number, answers it too, with a no."""
+    return bool(POLAR.match(question))
+
+
+def negated(question: str) -> bool:
+    """Whether the question asks about what is not so (`NEGATION`), not merely opening with a
+    negative ("Can't the panels be used after dark?" asks whether they can)."""
+    return bool(NEGATION.search(RHETORICAL.sub("", question)))
+
+
+def denies(text: str) -> bool:
+    """Whether a passage says that something is not so, in any of the ways of `DENIAL`."""
+    return bool(DENIAL.search(text))
+
+
 def asked_outright(question: str) -> str | None:
     """What the question asks outright, a date or a count (`STRICT`): "when", "how many" or
     "how much"; None when it asks neither."""

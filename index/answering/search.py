@@ -36,10 +36,14 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     concepts,
+    denies,
+    negated,
     offers,
+    polar,
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
+from index.answering.opposites import turned
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
 from index.answering.vocabulary import Vocabulary, holds
@@ -57,7 +61,7 @@ but a second search costs more than the whole budget of a question at scale (REA
 NO_PASSAGES = np.zeros(0, np.int64)
 FIRST_READ = 3
 """How many of the first passages are read for the date or count a question asks outright,
-and for the numbers it gives."""
+for the numbers it gives and for a denial when it is negated."""
 NUMERAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 """A number written in digits ("1850", "1,600", "3.5"), not an ordinal ("5th" may be written
 "fifth") nor part of a word ("1850s", "G7")."""
@@ -282,9 +286,16 @@ class Retriever:
         attributes = unknown_attributes(asked, self._vocabulary)
         missing = whole_numbers(question.text, tuple(dict.fromkeys((*missing, *attributes))))
         first = [self.chunks[int(scored.candidates[i])] for i in scored.ranked[:FIRST_READ]]
-        unheld = unheld_numbers(question.text, first)
-        untold = self._untold(question.text, kind, first)
-        return Judgement(evidence, missing, asked, kind, names, attributes, unheld, untold)
+        return Judgement(
+            evidence,
+            missing,
+            asked,
+            kind,
+            names,
+            attributes,
+            *unsupported(question.text, first),
+            untold=self._untold(question.text, kind, first),
+        )
 
     def _untold(self, text: str, kind: str | None, first: list[Chunk]) -> str | None:
         """What the question asks outright (a date, a count) when none of its first three
@@ -488,3 +499,15 @@ def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
             rest = [m for m in missing if m not in pieces]
             missing = (*rest[:at], number, *rest[at:])
     return missing
+
+
+def unsupported(question: str, first: list[Chunk]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """What in the question the passages ranked `first` do not bear out, as SQuAD's
+    unanswerable questions are made: its numbers they do not hold; whether it is negated and
+    none of them denies anything; its words whose opposite alone the best one says. A question
+    asked yes or no is answered by another number or the opposite too (with a no)."""
+    negative = negated(question) and not any(denies(c.text) for c in first)
+    if polar(question):
+        return (), negative, ()
+    texts = [c.text for c in first]
+    return unheld_numbers(question, first), negative, turned(question, texts[0], texts)

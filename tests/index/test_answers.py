@@ -372,6 +372,30 @@ def test_a_number_no_passage_ranked_for_a_question_holds_refuses_it(
     )
 
 
+def test_a_negated_question_no_passage_answers_with_a_denial_is_refused(
+    two_articles: Engine,
+) -> None:
+    # SQuAD's unanswerable questions often negate an answerable one. This was answered with
+    # the solar story's headline (0.97): nothing in it says what the farm does not harm.
+    assert two_articles.ask("What did the solar farm not harm?").refused
+    asking_whether = two_articles.ask("Can't the panels be used after dark?")
+    assert not asking_whether.refused and "after dark" in asking_whether.hits[0].answer
+    denied = two_articles.ask("Is the intelligence sharing not an endorsement?")
+    assert not denied.refused and "does not imply" in denied.hits[0].chunk.text
+
+
+def test_a_word_the_best_passage_says_only_the_opposite_of_refuses_the_question(
+    two_articles: Engine,
+) -> None:
+    # SQuAD's unanswerable questions often turn a word into its opposite. This was answered
+    # with the paragraph on the lake keeping the panels cool (0.95).
+    assert two_articles.ask("What keeps the panels warm?").refused
+    assert not two_articles.ask("What keeps the panels cool?").refused
+    # Asked yes or no, the passage saying "cool" answers it: no.
+    whether = two_articles.ask("Does the water keep the panels warm?")
+    assert not whether.refused and "cool" in whether.hits[0].answer
+
+
 @pytest.mark.parametrize(
     "typed",
     [

@@ -12,6 +12,8 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     concepts,
+    denies,
+    negated,
     offers,
     specificity,
     unnamed,
@@ -276,6 +278,30 @@ def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None
 )
 def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> None:
     assert asked_outright(question) == outright
+
+
+@pytest.mark.parametrize(
+    ("question", "negative"),
+    [
+        ("Friction is not caused by the gradients of what?", True),
+        ("J. A. Hobson didn't want which races to develop the world?", True),
+        ("What is Cultural Imperialism never referred to as?", True),
+        ("What is no longer used to refer to the jungle?", True),
+        ("Can't the panels be used after dark?", False),  # asks whether they can
+        ("Isn't al-Sharaa the new leader?", False),
+        ("no, I meant who leads Syria?", False),
+        ("Who leads Syria?", False),
+    ],
+)
+def test_a_question_about_what_is_not_so(question: str, negative: bool) -> None:
+    assert negated(question) is negative
+
+
+def test_a_passage_denies_in_many_words() -> None:
+    assert denies("It does not imply full acceptance.")
+    assert denies("Few people lived there.")
+    assert denies("A targeted effort, rather than an endorsement.")
+    assert not denies("The council says the array will supply about 1,600 homes.")
 
 
 def test_when_asks_for_a_time_only_where_it_opens_the_question() -> None:

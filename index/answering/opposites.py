@@ -1,0 +1,77 @@
+"""A question with a word turned into its opposite: "What was *higher* during the LGM than the
+present?" of a paragraph that says only "lower". SQuAD 2.0's unanswerable questions are often
+made so, and the passage then looks as if it answered them. The opposites are WordNet's direct
+antonyms of adjectives and adverbs (index/data/antonyms.txt.gz, written by
+benchmarks/antonyms.py), read with their comparative and superlative ("higher", "smallest",
+"earliest").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from index.answering.concepts import CLOSED_CLASS, packaged
+
+WORD = re.compile(r"[a-z]+")
+ASKING_QUANTITY = re.compile(r"\bhow (?:many|much)\b")
+""""How many" and "how much" ask for a number; "many" and "much" there are no opposites of
+"few" and "little"."""
+DEGREES = ("est", "er")
+QUANTITIES = frozenset(["more", "most", "few", "fewer", "fewest", "many", "much"])
+UNTURNED = CLOSED_CLASS - QUANTITIES
+"""Prepositions and the like ("inside", "before", "over") are never read as turned: a question
+asks about one side of what a passage tells of both ("The inside of a ctenophore is lined with
+what?" of a paragraph on its outer and inner layers). Quantities are ("more" for "less")."""
+
+
+def turned(question: str, best: str, first: Sequence[str]) -> tuple[str, ...]:
+    """The question's words whose opposite the best passage says while none of the `first`
+    passages says the word itself, in any degree ("higher" of a passage saying "lower")."""
+    asked = {
+        w: forms
+        for w in WORD.findall(ASKING_QUANTITY.sub(" ", question.lower()))
+        if w not in UNTURNED and (forms := bases(w))
+    }
+    if not asked:
+        return ()
+    in_question = set().union(*asked.values())
+    said = _bases_in(" ".join(first))
+    in_best = _bases_in(best)
+    return tuple(
+        word
+        for word, forms in asked.items()
+        if not forms & said
+        and any((_opposites().get(form, frozenset()) - in_question) & in_best for form in forms)
+    )
+
+
+def bases(word: str) -> frozenset[str]:
+    """The word's forms that have an opposite: itself, or what its comparative or superlative
+    ending comes from ("higher" → "high", "larger" → "large", "biggest" → "big",
+    "earliest" → "early")."""
+    found = {word}
+    for ending in DEGREES:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            found |= {stem, f"{stem}e"}
+            if stem[-1] == stem[-2]:
+                found.add(stem[:-1])
+            if stem.endswith("i"):
+                found.add(f"{stem[:-1]}y")
+    return frozenset(f for f in found if f in _opposites())
+
+
+def _bases_in(text: str) -> set[str]:
+    return {form for w in set(WORD.findall(text.lower())) for form in bases(w)}
+
+
+@cache
+def _opposites() -> dict[str, frozenset[str]]:
+    """word → its opposites, from the table benchmarks/antonyms.py writes."""
+    table = {}
+    for line in packaged("antonyms.txt.gz").splitlines():
+        word, *opposite = line.split()
+        table[word] = frozenset(opposite)
+    return table
