@@ -28,7 +28,14 @@ from index.answering.concepts import (
     names_in,
     offers,
 )
-from index.answering.vocabulary import Vocabulary, aliases, holds, share_held
+from index.answering.vocabulary import (
+    Vocabulary,
+    aliases,
+    holds,
+    share_held,
+    stemmer,
+    synonyms,
+)
 from index.logistic import Logistic, parameters, stored
 
 MISSING_NAMED = 1.5
@@ -224,14 +231,45 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
     )
 
 
-def unknown_attributes(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+def unknown_attributes(
+    asked: tuple[Concept, ...], vocabulary: Vocabulary, question: str = ""
+) -> tuple[str, ...]:
     """The question's words for what an encyclopedia tells of a person or place (`ATTRIBUTES`:
-    "born", "married", "population") that the corpus never mentions, itself or by a synonym."""
+    "born", "married", "population") that the corpus never mentions, itself or by a synonym,
+    unless the question only places something by it ("near the Syrian capital" is where the
+    plot was, a paraphrase of "near Damascus"; "What is Syria's capital?" asks for it)."""
     return tuple(
         c.word
         for c in asked
-        if not c.named and c.word.lower() in ATTRIBUTES and not vocabulary.mentions(c)
+        if not c.named
+        and c.word.lower() in ATTRIBUTES
+        and not any(
+            f.startswith(c.stem) or f in attribute_stems(c.stem) for f in vocabulary.forms(c)
+        )
+        and not _placing(c.word, question)
     )
+
+
+def attribute_stems(stem: str) -> frozenset[str]:
+    """The synonyms that say an attribute: those that are attributes too ("born" → "birth"),
+    not every sense WordNet gives ("born" → "bear" → "assumed"). The stems that begin with
+    its own say it too ("rainfall" for "rain")."""
+    return frozenset({stem} | (synonyms(stem) & _attribute_stems()))
+
+
+@cache
+def _attribute_stems() -> frozenset[str]:
+    return frozenset(stemmer().stemWords(sorted(ATTRIBUTES)))
+
+
+LOCATIVE = r"\b(?:near|in|at|from|to|into|inside|outside|around|across|toward|towards|beyond)\s+"
+LOCATIVE_TAIL = r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+\s+)?"
+
+
+def _placing(word: str, question: str) -> bool:
+    """Whether the word follows a preposition of place, as a landmark ("near the capital")."""
+    pattern = rf"{LOCATIVE}{LOCATIVE_TAIL}{re.escape(word)}\b"
+    return re.search(pattern, question, re.I) is not None
 
 
 def unknown_names(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

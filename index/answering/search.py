@@ -283,7 +283,7 @@ class Retriever:
         evidence = weigh(asked, kind, focus, self._vocabulary, grounds, scores, about)
         missing = missing_concepts(asked, self._vocabulary)
         names = unknown_names(asked, self._vocabulary)
-        attributes = unknown_attributes(asked, self._vocabulary)
+        attributes = unknown_attributes(asked, self._vocabulary, question.text)
         missing = whole_numbers(question.text, tuple(dict.fromkeys((*missing, *attributes))))
         first = [self.chunks[int(scored.candidates[i])] for i in scored.ranked[:FIRST_READ]]
         return Judgement(

@@ -86,6 +86,9 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         ("is assad dead?", "dead"),  # was answered with ¶5 (0.90), on his regime's fall
         ("what is al-sharaa's age?", "age"),  # was answered with ¶6 (0.90)
         ("what is syria's capital?", "capital"),  # was answered with ¶5 (0.75)
+        # "born" had been held by a synonym of a synonym ("bear", "assume": "assumed control").
+        ("where was al-sharaa born?", "born"),
+        ("what is the weather in damascus?", "weather"),
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
@@ -94,6 +97,19 @@ def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
     # Every passage about al-Sharaa resembles these; none says whether he is married.
     answer = engine.ask(question)
     assert answer.refused and attribute in answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What was the plot near the Syrian capital?", "Which shrine near the capital was targeted?"],
+)
+def test_an_attribute_that_only_places_something_does_not_refuse(
+    engine: Engine, question: str
+) -> None:
+    # "Near the capital" says where, as "near Damascus" does; both had been refused naming it.
+    answer = engine.ask(question)
+    assert not answer.refused, answer
+    assert "shrine near Damascus" in answer.hits[0].chunk.text
 
 
 def test_asking_whether_the_story_mentions_something_names_only_that_thing(
