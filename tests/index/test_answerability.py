@@ -89,6 +89,8 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         # "born" had been held by a synonym of a synonym ("bear", "assume": "assumed control").
         ("where was al-sharaa born?", "born"),
         ("what is the weather in damascus?", "weather"),
+        # Not said by "a religious shrine" either: that way it had been answered (0.96).
+        ("what is al-sharaa's religion?", "religion"),
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
