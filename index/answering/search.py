@@ -36,16 +36,13 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     concepts,
-    denies,
-    negated,
     offers,
-    polar,
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
-from index.answering.opposites import turned
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
+from index.answering.swaps import unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, holds
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
@@ -60,20 +57,8 @@ passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
 FIRST_READ = 3
-"""How many of the first passages are read for the date or count a question asks outright,
-for the numbers it gives and for a denial when it is negated."""
-NUMERAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
-"""A number written in digits ("1850", "1,600", "3.5"), not an ordinal ("5th" may be written
-"fifth") nor part of a word ("1850s", "G7")."""
-SMALL_NUMBERS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-    " fifteen sixteen seventeen eighteen nineteen twenty"
-)
-TENS = "thirty forty fifty sixty seventy eighty ninety"
-NUMBER_WORDS = {str(n): w for n, w in enumerate(SMALL_NUMBERS.split())} | {
-    str(n): w for n, w in zip(range(30, 100, 10), TENS.split(), strict=True)
-}
-"""Numbers a story may write in words ("five years" for a question's "5 years")."""
+"""How many of the first passages are read for the date or count a question asks outright, and
+for what bears out the rest of it (`swaps.unsupported`)."""
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
@@ -473,41 +458,3 @@ def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
     if len(within) <= k:
         return within
     return within[np.argpartition(-scores[within], k)[:k]]
-
-
-def unheld_numbers(question: str, passages: list[Chunk]) -> tuple[str, ...]:
-    """The numbers the question gives in digits that none of the passages holds, in digits
-    (commas aside: "1600" is held by "1,600 homes") or in words ("5" by "five years")."""
-    texts = [p.text.replace(",", "") for p in passages]
-
-    def held(number: str) -> bool:
-        digits = re.compile(rf"(?<![\d.]){re.escape(number.replace(',', ''))}(?![\d]|[.,]\d)")
-        word = NUMBER_WORDS.get(number)
-        spelt = re.compile(rf"\b{word}\b", re.I) if word else None
-        return any(digits.search(t) or (spelt and spelt.search(t)) for t in texts)
-
-    return tuple(n for n in dict.fromkeys(NUMERAL.findall(question)) if not held(n))
-
-
-def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
-    """`missing` with the pieces of a number the question writes with a comma or a point
-    ("000" of "3,000": words split there) put back together as the question wrote it."""
-    for number in NUMERAL.findall(question):
-        pieces = re.split(r"[.,]", number)
-        if len(pieces) > 1 and any(p in missing for p in pieces):
-            at = min(missing.index(p) for p in pieces if p in missing)
-            rest = [m for m in missing if m not in pieces]
-            missing = (*rest[:at], number, *rest[at:])
-    return missing
-
-
-def unsupported(question: str, first: list[Chunk]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
-    """What in the question the passages ranked `first` do not bear out, as SQuAD's
-    unanswerable questions are made: its numbers they do not hold; whether it is negated and
-    none of them denies anything; its words whose opposite alone the best one says. A question
-    asked yes or no is answered by another number or the opposite too (with a no)."""
-    negative = negated(question) and not any(denies(c.text) for c in first)
-    if polar(question):
-        return (), negative, ()
-    texts = [c.text for c in first]
-    return unheld_numbers(question, first), negative, turned(question, texts[0], texts)

@@ -6,11 +6,10 @@ import numpy as np
 import pytest
 
 from index.answering.concepts import concepts
-from index.answering.search import unheld_numbers, whole_numbers
 from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
 from index.engine import Engine
-from index.passages import TENTATIVE_NOTE, Chunk, Source
+from index.passages import TENTATIVE_NOTE
 
 pytestmark = pytest.mark.slow
 
@@ -249,25 +248,3 @@ def test_a_passage_s_coverage_is_the_share_of_concepts_it_or_its_headline_holds(
     ]
     assert retriever._coverage(candidates, asked).tolist() == pytest.approx(expected)
     assert max(expected) > 0
-
-
-def _passages(*texts: str) -> list[Chunk]:
-    source = Source("story", "A story")
-    return [Chunk(source, n, 0, len(t), t) for n, t in enumerate(texts, start=1)]
-
-
-def test_a_number_a_question_gives_is_held_in_digits_or_in_words() -> None:
-    passages = _passages("The array will supply about 1,600 homes.", "It runs for five years.")
-    assert unheld_numbers("How many homes do 1600 panels power in 2026?", passages) == ("2026",)
-    assert unheld_numbers("What happens after 5 years?", passages) == ()
-    assert unheld_numbers("What happens after 15 years?", passages) == ("15",)
-    # "16" is not held by "1,600", nor "1.6" by it; an ordinal or a decade is not read at all.
-    assert unheld_numbers("Which 16 homes, or 1.6?", passages) == ("16", "1.6")
-    assert unheld_numbers("Who was the 5th mayor, in the 1990s?", passages) == ()
-
-
-def test_a_number_written_with_a_comma_is_named_whole() -> None:
-    # Words split at the comma, and the refusal had named “000”.
-    assert whole_numbers("How many homes will 3,000 panels power?", ("000",)) == ("3,000",)
-    assert whole_numbers("Did 3,000 Romans see it?", ("3", "000", "Romans")) == ("3,000", "Romans")
-    assert whole_numbers("How many homes?", ("homes",)) == ("homes",)

@@ -1,0 +1,64 @@
+"""What SQuAD 2.0's unanswerable questions change in an answerable one, read against the
+passages a question ranks first: a number swapped for another, a negation added, a word turned
+into its opposite. A passage that looks as if it answered such a question does not bear it out;
+the question is then refused (`answerability.Judgement`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.answering.concepts import denies, negated, polar
+from index.answering.opposites import turned
+from index.passages import Chunk
+
+NUMERAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
+"""A number written in digits ("1850", "1,600", "3.5"), not an ordinal ("5th" may be written
+"fifth") nor part of a word ("1850s", "G7")."""
+SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty"
+)
+TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {str(n): w for n, w in enumerate(SMALL_NUMBERS.split())} | {
+    str(n): w for n, w in zip(range(30, 100, 10), TENS.split(), strict=True)
+}
+"""Numbers a story may write in words ("five years" for a question's "5 years")."""
+
+
+def unheld_numbers(question: str, passages: list[Chunk]) -> tuple[str, ...]:
+    """The numbers the question gives in digits that none of the passages holds, in digits
+    (commas aside: "1600" is held by "1,600 homes") or in words ("5" by "five years")."""
+    texts = [p.text.replace(",", "") for p in passages]
+
+    def held(number: str) -> bool:
+        digits = re.compile(rf"(?<![\d.]){re.escape(number.replace(',', ''))}(?![\d]|[.,]\d)")
+        word = NUMBER_WORDS.get(number)
+        spelt = re.compile(rf"\b{word}\b", re.I) if word else None
+        return any(digits.search(t) or (spelt and spelt.search(t)) for t in texts)
+
+    return tuple(n for n in dict.fromkeys(NUMERAL.findall(question)) if not held(n))
+
+
+def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """`missing` with the pieces of a number the question writes with a comma or a point
+    ("000" of "3,000": words split there) put back together as the question wrote it."""
+    for number in NUMERAL.findall(question):
+        pieces = re.split(r"[.,]", number)
+        if len(pieces) > 1 and any(p in missing for p in pieces):
+            at = min(missing.index(p) for p in pieces if p in missing)
+            rest = [m for m in missing if m not in pieces]
+            missing = (*rest[:at], number, *rest[at:])
+    return missing
+
+
+def unsupported(question: str, first: list[Chunk]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """What in the question the passages ranked `first` do not bear out, as SQuAD's
+    unanswerable questions are made: its numbers they do not hold; whether it is negated and
+    none of them denies anything; its words whose opposite alone the best one says. A question
+    asked yes or no is answered by another number or the opposite too (with a no)."""
+    negative = negated(question) and not any(denies(c.text) for c in first)
+    if polar(question):
+        return (), negative, ()
+    texts = [c.text for c in first]
+    return unheld_numbers(question, first), negative, turned(question, texts[0], texts)

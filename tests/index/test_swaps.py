@@ -1,0 +1,36 @@
+"""What SQuAD's unanswerable questions change, read against the passages (index.answering.swaps)."""
+
+from __future__ import annotations
+
+from index.answering.swaps import unheld_numbers, unsupported, whole_numbers
+from index.passages import Chunk, Source
+
+
+def _passages(*texts: str) -> list[Chunk]:
+    source = Source("story", "A story")
+    return [Chunk(source, n, 0, len(t), t) for n, t in enumerate(texts, start=1)]
+
+
+def test_a_number_a_question_gives_is_held_in_digits_or_in_words() -> None:
+    passages = _passages("The array will supply about 1,600 homes.", "It runs for five years.")
+    assert unheld_numbers("How many homes do 1600 panels power in 2026?", passages) == ("2026",)
+    assert unheld_numbers("What happens after 5 years?", passages) == ()
+    assert unheld_numbers("What happens after 15 years?", passages) == ("15",)
+    # "16" is not held by "1,600", nor "1.6" by it; an ordinal or a decade is not read at all.
+    assert unheld_numbers("Which 16 homes, or 1.6?", passages) == ("16", "1.6")
+    assert unheld_numbers("Who was the 5th mayor, in the 1990s?", passages) == ()
+
+
+def test_a_number_written_with_a_comma_is_named_whole() -> None:
+    # Words split at the comma, and the refusal had named “000”.
+    assert whole_numbers("How many homes will 3,000 panels power?", ("000",)) == ("3,000",)
+    assert whole_numbers("Did 3,000 Romans see it?", ("3", "000", "Romans")) == ("3,000", "Romans")
+    assert whole_numbers("How many homes?", ("homes",)) == ("homes",)
+
+
+def test_what_the_first_passages_do_not_bear_out() -> None:
+    cool = _passages("The water keeps the panels cool.", "It opened in 2026.")
+    assert unsupported("What keeps the panels warm in 2025?", cool) == (("2025",), False, ("warm",))
+    assert unsupported("What does the water not cool?", cool) == ((), True, ())
+    # Asked yes or no, another number or the opposite answers it: no.
+    assert unsupported("Does the water keep the panels warm in 2025?", cool) == ((), False, ())
