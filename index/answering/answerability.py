@@ -24,6 +24,7 @@ from index.answering.concepts import (
     PLACE,
     WORD,
     Concept,
+    denies,
     is_person,
     names_in,
     offers,
@@ -141,6 +142,8 @@ class Judgement:
     turned: tuple[str, ...] = ()
     """Its words whose opposite its best passage says, while none of the passages it ranks
     first says the word ("higher" of a passage saying "lower": `opposites.turned`)."""
+    negative: bool = False
+    """It asks about what is not so (`concepts.negated`): a sentence that denies answers it."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
     passages it ranks first tells it: no time, or no number."""
@@ -301,12 +304,19 @@ def offered(sentence: str, kind: str, stemmer: Stemmer.Stemmer) -> tuple[frozens
 
 
 def answer_fit(
-    sentence: str, asked: tuple[Concept, ...], kind: str | None, stemmer: Stemmer.Stemmer
+    sentence: str,
+    asked: tuple[Concept, ...],
+    kind: str | None,
+    stemmer: Stemmer.Stemmer,
+    negative: bool = False,
 ) -> float:
     """How well a sentence fits what is asked: the share of the question's specificity it
-    mentions, plus one when it holds the kind of answer asked for."""
+    mentions, plus one when it holds the kind of answer asked for, and one when the question
+    is negated and the sentence denies ("Is the sharing not an endorsement?": "it does not
+    imply full political acceptance")."""
     stems = set(stemmer.stemWords([w.lower() for w in WORD.findall(sentence)]))
-    return share_held(asked, stems) + float(kind is not None and offers(sentence, kind))
+    offered = kind is not None and offers(sentence, kind)
+    return share_held(asked, stems) + float(offered) + float(negative and denies(sentence))
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     concepts,
+    negated,
     offers,
 )
 from index.answering.focus import asked_for
@@ -279,6 +280,7 @@ class Retriever:
             names,
             attributes,
             *unsupported(question.text, first),
+            negative=negated(question.text),
             untold=self._untold(question.text, kind, first),
         )
 
@@ -347,7 +349,7 @@ class Retriever:
             return Hit(chunk, score, 0, len(chunk.text))
         similarity = self._sentences.similarities(index, vector)
         fit = [
-            answer_fit(text, judged.asked, judged.kind, self._stemmer)
+            answer_fit(text, judged.asked, judged.kind, self._stemmer, judged.negative)
             for text in chunk.sentence_texts
         ]
         best = int(np.argmax(similarity + self.weights.answer_fit * np.asarray(fit)))
