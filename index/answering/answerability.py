@@ -235,29 +235,27 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
 
 
 def unknown_attributes(
-    asked: tuple[Concept, ...], vocabulary: Vocabulary, question: str = ""
+    asked: tuple[Concept, ...], vocabulary: Vocabulary, question: str
 ) -> tuple[str, ...]:
     """The question's words for what an encyclopedia tells of a person or place (`ATTRIBUTES`:
-    "born", "married", "population") that the corpus never mentions, itself or by a synonym,
-    unless the question only places something by it ("near the Syrian capital" is where the
+    "born", "married", "population") that the corpus never says (`says_attribute`), unless
+    the question only places something by it ("near the Syrian capital" is where the
     plot was, a paraphrase of "near Damascus"; "What is Syria's capital?" asks for it)."""
     return tuple(
         c.word
         for c in asked
         if not c.named
         and c.word.lower() in ATTRIBUTES
-        and not any(
-            f.startswith(c.stem) or f in attribute_stems(c.stem) for f in vocabulary.forms(c)
-        )
+        and not any(says_attribute(c.stem, form) for form in vocabulary.forms(c))
         and not _placing(c.word, question)
     )
 
 
-def attribute_stems(stem: str) -> frozenset[str]:
-    """The synonyms that say an attribute: those that are attributes too ("born" → "birth"),
-    not every sense WordNet gives ("born" → "bear" → "assumed"). The stems that begin with
-    its own say it too ("rainfall" for "rain")."""
-    return frozenset({stem} | (synonyms(stem) & _attribute_stems()))
+def says_attribute(stem: str, form: str) -> bool:
+    """Whether a stem of the corpus says the attribute whose stem is `stem`: its own, one
+    beginning with it ("rainfall" for "rain"), or a synonym that is an attribute too ("birth"
+    for "born"), not every sense WordNet gives ("born" → "bear" → "assumed")."""
+    return form.startswith(stem) or form in synonyms(stem) & _attribute_stems()
 
 
 @cache

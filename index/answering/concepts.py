@@ -126,6 +126,9 @@ GIST = re.compile(
 )
 """A question asking what the story is about, in any of the usual ways."""
 
+ASKING_WHEN = r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b"
+""""When" where it opens the question or a clause of it, not inside one ("what happens when
+it rains?")."""
 ASKS = (
     (
         "number",
@@ -139,8 +142,7 @@ ASKS = (
     (
         "time",
         re.compile(
-            r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b|"
-            r"\bwhat (year|date|time|day|month|century|decade|period)\b|"
+            rf"{ASKING_WHEN}|\bwhat (year|date|time|day|month|century|decade|period)\b|"
             r"\bwhat (?:is|was|are|were) the (year|date|day|month|century|decade)\b|"
             r"\bwhich (year|date|day|month|century|decade)\b|\bhow long ago\b",
             re.I,
@@ -164,7 +166,7 @@ STRICT = (
     (
         "when",
         re.compile(
-            r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b|"
+            rf"{ASKING_WHEN}|"
             r"\b(what|which) (?:(?:is|was|are|were) the )?(year|date|day|month|century|decade)\b",
             re.I,
         ),

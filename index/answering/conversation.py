@@ -423,10 +423,10 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
 def unsaid_attribute(question: str, own: Sequence[Hit]) -> str | None:
     """The word of a follow-up's own that asks for an attribute of a person or place
     (`concepts.ATTRIBUTES`) and that no passage it ranks says in that word's own forms: "born"
-    in "where was he born?" after questions about al-Sharaa. The engine alone counts a synonym
-    too ("born" is a form of "bear", which WordNet gives for "assume": "assumed control"), which
-    a question asked alone needs ("When does rain typically fall?" of an article that says
-    "rainfall"); a follow-up that leans on its topic for the rest does not."""
+    in "where was he born?" after questions about al-Sharaa. The engine alone also counts a
+    synonym that is an attribute too, anywhere in the corpus (`answerability.says_attribute`:
+    "birth" for "born"); a follow-up that leans on its topic for the rest is read against the
+    passages it ranks only."""
     said = [stems_of(hit.chunk) for hit in own]
     for word in own_words(question):
         if word in ATTRIBUTES and not any(mentions(stemmed([word])[0], s) for s in said):

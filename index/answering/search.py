@@ -272,6 +272,8 @@ class Retriever:
         attributes = unknown_attributes(asked, self._vocabulary, question.text)
         missing = whole_numbers(question.text, tuple(dict.fromkeys((*missing, *attributes))))
         first = [self.chunks[int(scored.candidates[i])] for i in scored.ranked[:FIRST_READ]]
+        negative = negated(question.text)
+        unheld, undenied, opposite = unsupported(question.text, first, negative)
         return Judgement(
             evidence,
             missing,
@@ -279,8 +281,10 @@ class Retriever:
             kind,
             names,
             attributes,
-            *unsupported(question.text, first),
-            negative=negated(question.text),
+            unheld=unheld,
+            undenied=undenied,
+            turned=opposite,
+            negative=negative,
             untold=self._untold(question.text, kind, first),
         )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from index.answering.concepts import denies, negated, polar
+from index.answering.concepts import denies, polar
 from index.answering.opposites import turned
 from index.passages import Chunk
 
@@ -52,13 +52,16 @@ def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
     return missing
 
 
-def unsupported(question: str, first: list[Chunk]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+def unsupported(
+    question: str, first: list[Chunk], negative: bool
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
     """What in the question the passages ranked `first` do not bear out, as SQuAD's
-    unanswerable questions are made: its numbers they do not hold; whether it is negated and
-    none of them denies anything; its words whose opposite alone the best one says. A question
-    asked yes or no is answered by another number or the opposite too (with a no)."""
-    negative = negated(question) and not any(denies(c.text) for c in first)
+    unanswerable questions are made: its numbers they do not hold; whether it is `negative`
+    (`concepts.negated`) and none of them denies anything; its words whose opposite alone the
+    best one says. A question asked yes or no is answered by another number or the opposite
+    too (with a no)."""
+    undenied = negative and not any(denies(c.text) for c in first)
     if polar(question):
-        return (), negative, ()
+        return (), undenied, ()
     texts = [c.text for c in first]
-    return unheld_numbers(question, first), negative, turned(question, texts[0], texts)
+    return unheld_numbers(question, first), undenied, turned(question, texts[0], texts)
