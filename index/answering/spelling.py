@@ -3,6 +3,9 @@
 A word of five letters or more that the corpus lacks and English rarely uses, a slip away from
 the corpus's nearest words (all of one stem), is searched as that word; the answer still quotes
 the question as typed. BM25, the concepts and the sentence model then see the word meant.
+Names are also respelt where English words would not be: two words that the corpus writes as one
+("Sky Drive" → "SkyDrive"), and a word of a name a slip away from the corpus's word beside the
+same neighbour ("Primer League" → "Premier League"), however common the word typed.
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ import re
 
 import Stemmer
 
-from index.answering.concepts import known
+from index.answering.concepts import STOPWORD_SET, known
 from index.answering.vocabulary import Vocabulary, apart, fold
 
 TYPED_WORD = re.compile(r"[^\W\d_]{5,}")
+TYPED_PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]{2,}) ([^\W\d_]{2,})\b")
+"""Two words with one space between them: perhaps one word typed apart ("Sky Drive")."""
+NAME_PAIR = re.compile(r"\b([A-Z][^\W\d_]{3,}) ([A-Z][^\W\d_]+)\b")
+"""Two capitalised words: a name, whose first word may be a slip ("Primer League")."""
 RESPELT_PER_QUESTION = 4
 """How many words of one question are looked up as possible misspellings, at most."""
 RESPELT_KEPT = 10_000
@@ -70,7 +77,57 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        return TYPED_WORD.sub(respelt, text)
+        return self._named(self._joined(TYPED_WORD.sub(respelt, text)))
+
+    def _joined(self, text: str) -> str:
+        """Two words the corpus writes as one word, or as one of the same stem, when it lacks one
+        of them ("Sky Drive" → "SkyDrive", "Le grand" → "LeGrande"); stop words count as said,
+        so "in to" stays apart. Joining a slip off was tried: "schools in" became "schooling"."""
+
+        def joined(match: re.Match[str]) -> str:
+            first, second = match.group(1), match.group(2)
+            if self._said(first) and self._said(second):
+                return match.group()
+            found = self._as_written(fold(first + second).lower())
+            return match.group() if found is None else self._vocabulary.written.get(found, found)
+
+        return TYPED_PAIR.sub(joined, text)
+
+    def _named(self, text: str) -> str:
+        """A name's first word respelt as the corpus writes it before the same second word,
+        when the corpus lacks the word typed and has one a slip off ("Primer League" →
+        "Premier League")."""
+
+        def named(match: re.Match[str]) -> str:
+            first, second = match.group(1), match.group(2)
+            if self._said(first):
+                return match.group()
+            lower = fold(first).lower()
+            slack = 1 + (len(lower) >= 6)
+            before = self._vocabulary.before.get(fold(second).lower(), ())
+            near = sorted(
+                {w for w in before if w[0] == first[0] and apart(lower, w.lower(), slack) <= slack}
+            )
+            if len(near) != 1:
+                return match.group()
+            return f"{near[0]} {second}"
+
+        return NAME_PAIR.sub(named, text)
+
+    def _as_written(self, word: str) -> str | None:
+        """The corpus's word of the same stem as `word` ("legrand" → "legrande"), if any."""
+        if word in self._vocabulary.word_set:
+            return word
+        stem = self._stemmer.stemWord(word)
+        if stem not in self._vocabulary.stems:
+            return None
+        same = (w for w in self._vocabulary.words.get(word[0], ()) if w.startswith(stem))
+        return next((w for w in sorted(same) if self._stemmer.stemWord(w) == stem), None)
+
+    def _said(self, word: str) -> bool:
+        """Whether the corpus says the word, or it is a stop word, which every corpus may."""
+        lower = fold(word).lower()
+        return lower in STOPWORD_SET or self._stemmer.stemWord(lower) in self._vocabulary.stems
 
     def _one_stem(self, nearest: tuple[str, ...]) -> str | None:
         """The first of the nearest words when they are all one word to BM25 ("atom",

@@ -8,6 +8,7 @@ for a name by a close spelling, its initials, or another name of the same place 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -16,6 +17,7 @@ import Stemmer
 
 from index.answering.concepts import WORD, Concept, packaged
 
+CAPITAL_PAIR = re.compile(r"\b([A-Z][^\W\d_]*) ([A-Z][^\W\d_]*)\b")
 STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
 ("economy" → "economi", "economic" → "econom")."""
@@ -87,6 +89,27 @@ class Vocabulary:
     def words(self) -> dict[str, tuple[str, ...]]:
         """Folded lowercase words by first letter, for close spellings of names."""
         return self._names[0]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Its folded lowercase words."""
+        return frozenset(w for words in self.words.values() for w in words)
+
+    @cached_property
+    def written(self) -> dict[str, str]:
+        """Its capitalised words as written, by their folded lowercase form ("skydrive" →
+        "SkyDrive")."""
+        return {w.lower(): w for w in sorted(self.capitals)}
+
+    @cached_property
+    def before(self) -> dict[str, tuple[str, ...]]:
+        """The capitalised words it writes just before each capitalised word, as written, by
+        the later word's folded lowercase form ("league" → ("Premier",))."""
+        found: dict[str, set[str]] = {}
+        for text in self.texts:
+            for first, second in CAPITAL_PAIR.findall(fold(text)):
+                found.setdefault(second.lower(), set()).add(first)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
 
     @cached_property
     def initials(self) -> frozenset[str]:

@@ -19,7 +19,7 @@ from index.answering.concepts import (
     unnamed,
 )
 from index.answering.focus import asked_for
-from index.answering.spelling import spellings
+from index.answering.spelling import Respeller, spellings
 from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
 
 STEMMER = Stemmer.Stemmer("english")
@@ -209,6 +209,39 @@ def test_a_misspelt_word_stands_for_the_one_corpus_word_a_letter_off() -> None:
     assert spellings(vocabulary, "goverment") == ("government",)  # a common slip, though listed
     assert spellings(vocabulary, "cbts") == ()  # too short to tell a slip from another word
     assert spellings(vocabulary, "strongest") == ()  # nothing a slip away
+
+
+def _respeller(texts: list[str]) -> Respeller:
+    stems = frozenset(s for text in texts for s in STEMMER.stemWords(text.lower().split()))
+    return Respeller(Vocabulary.of(texts, stems), STEMMER)
+
+
+def test_two_words_the_corpus_writes_as_one_are_searched_as_that_word() -> None:
+    respeller = _respeller(
+        ["Microsoft renamed SkyDrive Pro in the spring.", "Judge LeGrande asked for a variance."]
+    )
+
+    assert respeller.corrected("What was Sky Drive Pro renamed to?") == (
+        "What was SkyDrive Pro renamed to?"
+    )
+    assert respeller.corrected("What did Le grand ask for?") == "What did LeGrande ask for?"
+    assert respeller.corrected("Was it renamed in the spring?") == (
+        "Was it renamed in the spring?"  # both words said: nothing joined
+    )
+
+
+def test_a_slip_in_a_name_is_respelt_by_the_word_beside_it() -> None:
+    respeller = _respeller(["Sky holds the rights to the Premier League and the Pro League."])
+
+    assert respeller.corrected("Who holds the Primer League rights?") == (
+        "Who holds the Premier League rights?"
+    )
+    assert respeller.corrected("Who holds the Primer Cup rights?") == (
+        "Who holds the Primer Cup rights?"  # no "Premier Cup": nothing confirms the slip
+    )
+    assert respeller.corrected("Who holds the Wrestling League rights?") == (
+        "Who holds the Wrestling League rights?"  # nothing a slip or two away before "League"
+    )
 
 
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
