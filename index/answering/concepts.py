@@ -29,6 +29,27 @@ STOPWORDS = sorted(
 )
 """Words that never make a concept, and that BM25 ignores."""
 STOPWORD_SET = frozenset(STOPWORDS)
+CHAT_SPELLINGS = {
+    "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is",
+    "hows": "how is", "whys": "why is", "thats": "that is", "hes": "he is", "shes": "she is",
+    "theres": "there is", "theyre": "they are", "isnt": "is not", "wasnt": "was not",
+    "arent": "are not", "werent": "were not", "dont": "do not", "doesnt": "does not",
+    "didnt": "did not", "cant": "cannot", "wont": "will not", "u": "you", "ur": "your",
+}  # fmt: skip
+"""Contractions as chat types them, with or without the apostrophe ("whats", "theyre"): a
+pronoun or question word hidden in them is still one, and none is a concept ("whats he want
+from the us" was refused as not mentioning “whats”)."""
+CONTRACTED = re.compile(
+    r"^(?:(?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might|"
+    r"shall|ca|wo|ai)n['’]?t|(?:i|you|we|he|she|it|they|let|that|there|here|what|who|where|"
+    r"when|why|how)['’](?:m|re|ve|ll|d|s))$",
+    re.I,
+)
+"""A stop word and its contraction in one word: an auxiliary and "not" ("couldn't", "can’t",
+chat's "doesnt"), or a pronoun or question word and a verb ("they’re", "what’ve", "who’d"):
+no concept. Read as words, "couldn’t" and "they’re" (with the apostrophe phones type) were
+rarer than any word of the frequency table, the most specific concepts a question could have:
+"They’re sharing intel?" was refused as not mentioning “They’re”."""
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -206,7 +227,9 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     for match, after in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
         word = POSSESSIVE.sub("", match.group())
         lower = word.lower()
-        if len(lower) < 2 or lower in STOPWORD_SET:
+        if len(lower) < 2 or lower in STOPWORD_SET or lower in CHAT_SPELLINGS:
+            continue
+        if CONTRACTED.match(lower):
             continue
         stem = stemmer.stemWord(lower)
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper()) or place(lower)

@@ -38,7 +38,15 @@ from dataclasses import replace
 from typing import Protocol
 
 from index.answering.answerability import UNKNOWN_NAME_FACTOR
-from index.answering.concepts import ATTRIBUTES, GIST, asked_kind, concepts, offers, word_set
+from index.answering.concepts import (
+    ATTRIBUTES,
+    CHAT_SPELLINGS,
+    GIST,
+    asked_kind,
+    concepts,
+    offers,
+    word_set,
+)
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import (
     Topic,
@@ -127,15 +135,6 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 CHAT_FILLERS = re.compile(rf"^\s*(?:(?:{CHAT_WORDS})\b[\s,.!:;…-]*)+", re.I)
 """What a chat message opens with before the question ("ok and the cost?", "wait, who paid?"):
 not words of the question's own, and not in the way of an opening "and"."""
-CHAT_SPELLINGS = {
-    "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is",
-    "hows": "how is", "whys": "why is", "thats": "that is", "hes": "he is", "shes": "she is",
-    "theres": "there is", "theyre": "they are", "isnt": "is not", "wasnt": "was not",
-    "arent": "are not", "werent": "were not", "dont": "do not", "doesnt": "does not",
-    "didnt": "did not", "cant": "cannot", "wont": "will not", "u": "you", "ur": "your",
-}  # fmt: skip
-"""Contractions as chat types them, with or without the apostrophe ("whats", "theyre"): a
-pronoun or question word hidden in them is still one."""
 TOKEN = re.compile(r"[\w'’-]+")
 
 

@@ -17,7 +17,9 @@ import Stemmer
 from index.answering.concepts import STOPWORD_SET, known
 from index.answering.vocabulary import Vocabulary, apart, fold
 
-TYPED_WORD = re.compile(r"[^\W\d_]{5,}")
+TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{5,}\b(?![’']t\b)")
+"""A word that could be misspelt: five letters or more, not the first part of a negation
+("couldn't" was once respelt "could't", its negation lost); a possessive's word may be."""
 TYPED_PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]{2,}) ([^\W\d_]{2,})\b")
 """Two words with one space between them: perhaps one word typed apart ("Sky Drive")."""
 NAME_PAIR = re.compile(r"\b([A-Z][^\W\d_]{3,}) ([A-Z][^\W\d_]+)\b")

@@ -151,6 +151,15 @@ def test_questions_in_other_languages_are_refused(engine: Engine, typed: str) ->
     assert answer.refused and answer.hits == () and answer.message == ENGLISH_ONLY
 
 
+def test_a_negation_typed_with_a_phone_s_apostrophe_is_answered_as_typed_with_a_plain_one(
+    engine: Engine,
+) -> None:
+    curly = engine.ask("Why doesn’t the US fully accept the new government?")
+    plain = engine.ask("Why doesn't the US fully accept the new government?")
+    assert not curly.refused and curly.hits[0].chunk.paragraph == 4
+    assert [h.chunk for h in curly.hits] == [h.chunk for h in plain.hits]
+
+
 def test_markdown_and_mentions_do_not_change_the_answer(engine: Engine) -> None:
     plain = engine.ask("who is the new Syrian leader?")
     dressed = engine.ask("@everyone **who** is the _new_ Syrian leader?")

@@ -216,6 +216,26 @@ def _respeller(texts: list[str]) -> Respeller:
     return Respeller(Vocabulary.of(texts, stems), STEMMER)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why couldn't it succeed?",
+        "Why couldn’t it succeed?",
+        "why couldnt it succeed",
+        "Why can’t it succeed?",
+    ],
+)
+def test_a_contracted_stop_word_is_no_concept(question: str) -> None:
+    assert [c.word for c in concepts(question, STEMMER)] == ["succeed"]
+
+
+def test_the_first_part_of_a_negation_is_never_respelt() -> None:
+    respeller = _respeller(["The attack could not succeed."])
+
+    assert respeller.corrected("Why couldn’t it succeed?") == "Why couldn’t it succeed?"
+    assert respeller.corrected("Why couldn't it suceed?") == "Why couldn't it succeed?"
+
+
 def test_two_words_the_corpus_writes_as_one_are_searched_as_that_word() -> None:
     respeller = _respeller(
         ["Microsoft renamed SkyDrive Pro in the spring.", "Judge LeGrande asked for a variance."]
