@@ -21,10 +21,10 @@ ADDRESS = re.compile(
 lacks)."""
 CHAT_WORDS = (
     r"ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice|thanks|thx|great"
-    r"|huh|btw"
+    r"|huh|btw|hi+|hello|hey+|hiya|yo|um+|uh+|er+m*"
 )
 """The words a chat message opens with before its question (a pattern's alternatives)."""
-CHAT_ONLY = r"btw|thx|ty|lol|lmao|hm+|tbh|fyi|pls|plz"
+CHAT_ONLY = r"btw|thx|ty|lol|lmao|hm+|tbh|fyi|pls|plz|hey+|hiya|um+|uh+"
 """Chat words that are never part of a question, whatever follows them."""
 CHAT_OPENING = re.compile(
     rf"^\s*(?:(?:{CHAT_WORDS})\s*[,.!:;…]+\s*|(?:{CHAT_ONLY})\b[\s,.!:;…]*)+", re.IGNORECASE
@@ -36,6 +36,22 @@ date?") it stays: the conversation rules were measured with it there, and taking
 cost two follow-ups at rank 1 in eval/conversations.json; "Great Britain" keeps its name. Words
 that are only chat (`CHAT_ONLY`: "btw who wrote it", "thx who reported it first") go without
 punctuation too: "thx who reported it first" was refused (0.22) as not mentioning "thx"."""
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+"""The apostrophes phones type ("what’s"), searched as the plain one keyboards do: the sentence
+model reads the two differently ("What’s the backdrop to this cooperation?" ranked ¶8 first,
+"What's …" ¶7)."""
+ASKING_WRAPPER = re.compile(
+    r"^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|explain(?:\s+to)?)\s+me"
+    r"|(?:please\s+)?tell\s+me|(?:do|did)\s+(?:you|u)\s+know|does\s+any(?:one|body)\s+know"
+    r"|any\s+idea|i\s+(?:want|wanted|would\s+like|['’]d\s+like|need)\s+to\s+know"
+    r"|i\s+(?:was\s+)?wonder(?:ing|ed)?|quick\s+question)[\s,:]+(?:(?:if|whether)\s+)?"
+    r"(?=(?:what|who|whom|whose|why|how|when|where|which|is|are|was|were|do|does|did|has|have|"
+    r"had|can|could|will|would|the|this|that|they|he|she|it)\b)",
+    re.IGNORECASE,
+)
+"""A request around the question ("can you tell me why …", "do you know if …", "I want to know
+who …"), left out so that what is asked is searched: "can you tell me why are both sides
+willing to trade intel?" was refused, the same question without it answered."""
 ONLY_CHAT = re.compile(rf"^(?:(?:{CHAT_WORDS}|{CHAT_ONLY}|haha+|got it|i see)\b\W*)+$", re.I)
 """A message of chat words alone ("ok", "lol", "got it"): nothing asked, punctuated or not."""
 EMPHASIS = re.compile(r"[*_~`]+")
@@ -126,13 +142,14 @@ def question_from(typed: str) -> Question:
         raise Unaskable(TOO_LONG)
     text = TERMINAL.sub(" ", typed)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
     text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", text))))
     text = " ".join(ADDRESS.sub(" ", text).split())
     for chat, reply in ((GREETING, HELLO), (THANKS, WELCOME), (ABOUT_ME, WHAT_I_DO)):
         if chat.match(text):
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
+    text = ASKING_WRAPPER.sub("", text) or text
     if not text:
         raise Unaskable(BLANK)
     if not any(ch.isalpha() for ch in text):

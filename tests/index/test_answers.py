@@ -160,6 +160,23 @@ def test_a_negation_typed_with_a_phone_s_apostrophe_is_answered_as_typed_with_a_
     assert [h.chunk for h in curly.hits] == [h.chunk for h in plain.hits]
 
 
+@pytest.mark.parametrize(
+    "dressed",
+    [
+        "hey, why are both sides willing to trade intel?",
+        "can you tell me why are both sides willing to trade intel?",
+        "Do you know why both sides are willing to trade intel?",
+    ],
+)
+def test_a_greeting_or_a_request_around_a_question_does_not_change_its_answer(
+    engine: Engine, dressed: str
+) -> None:
+    plain = engine.ask("Why are both sides willing to trade intel?")
+    answer = engine.ask(dressed)
+    assert not answer.refused and answer.hits[0].chunk == plain.hits[0].chunk
+    assert plain.hits[0].chunk.paragraph == 4
+
+
 def test_markdown_and_mentions_do_not_change_the_answer(engine: Engine) -> None:
     plain = engine.ask("who is the new Syrian leader?")
     dressed = engine.ask("@everyone **who** is the _new_ Syrian leader?")
