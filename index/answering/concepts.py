@@ -372,10 +372,12 @@ def packaged(name: str) -> str:
 
 
 def place(word: str) -> bool:
-    """Whether a lowercase word names a place or its people ("russia", "americans"), as chat
-    types names: one of the table's places and not also a common word ("ok" is Oklahoma's
-    abbreviation, "fish" Pisces', "us" a pronoun; "turkey" is a bird too)."""
-    return word in _places() or (word.endswith("s") and word[:-1] in _places())
+    """Whether a lowercase word is a name however typed, as chat types names: a place or its
+    people ("russia", "americans") of the names table that is not also a common word ("ok" is
+    Oklahoma's abbreviation, "fish" Pisces', "us" a pronoun; "turkey" is a bird too), or a word
+    WordNet only ever capitalises ("moscow", "cia", "putin": `_proper`)."""
+    names = _names()
+    return word in names or (word.endswith("s") and word[:-1] in names)
 
 
 @cache
@@ -386,6 +388,18 @@ def _places() -> frozenset[str]:
 
     keys = (line.partition(" ")[0] for line in packaged("names.txt.gz").splitlines())
     return frozenset(k for k in keys if len(k) > 2 and not synonyms(stemmer().stemWord(k)))
+
+
+@cache
+def _names() -> frozenset[str]:
+    return _places() | _proper()
+
+
+@cache
+def _proper() -> frozenset[str]:
+    """The words WordNet only ever capitalises, in common use, from the table benchmarks/names.py
+    writes: "how did moscow react?" names a city as "How did Moscow react?" does."""
+    return frozenset(packaged("proper.txt.gz").split())
 
 
 @cache

@@ -74,6 +74,8 @@ def test_k_sets_how_many_passages(engine: Engine) -> None:
         ("What is the capital of France?", "France"),
         ("Give me a recipe for pancakes.", "pancakes"),
         ("How tall is Mount Everest?", "Everest"),
+        ("did the cia pass the tip to damascus", "cia"),
+        ("what does hezbollah think of al-sharaa", "hezbollah"),
     ],
 )
 def test_off_topic_questions_are_refused_naming_what_the_story_lacks(

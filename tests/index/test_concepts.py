@@ -264,6 +264,24 @@ def test_a_slip_in_a_name_is_respelt_by_the_word_beside_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("word", "named"),
+    [
+        ("moscow", True),
+        ("cia", True),
+        ("putin", True),
+        ("turkey", False),  # a bird too
+        ("fields", False),  # a surname, but the plural of a word first
+        ("led", False),  # "LED", but "lead" first
+        ("jihadist", False),  # a kind of people, not someone
+        ("ans", False),  # a slip for "and"
+    ],
+)
+def test_a_name_typed_in_lower_case_is_still_a_name(word: str, named: bool) -> None:
+    (concept,) = concepts(f"did {word} say anything", STEMMER)[:1]
+    assert concept.word == word and concept.named is named
+
+
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
     texts = ["The US and the UK shared intelligence with Syria."]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["shared", "intelligence"])))
