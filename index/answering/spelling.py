@@ -11,10 +11,11 @@ same neighbour ("Primer League" → "Premier League"), however common the word t
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import Stemmer
 
-from index.answering.concepts import STOPWORD_SET, known
+from index.answering.concepts import STOPWORD_SET, _zipf, known
 from index.answering.vocabulary import Vocabulary, apart, fold
 
 TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{5,}\b(?![’']t\b)")
@@ -46,6 +47,41 @@ def spellings(vocabulary: Vocabulary, word: str) -> tuple[str, ...]:
     return tuple(w for n, w in edits if n == edits[0][0])
 
 
+def english_spellings(vocabulary: Vocabulary, word: str) -> tuple[str, ...]:
+    """The English words in common use one slip from a word that no dictionary knows and the
+    corpus lacks: a question's own words are misspelt too, not only the story's ("informatoin"
+    → ("information",), "apporval" → ("approval",)). Two slips are too many ("rebranded" is
+    none for "remanded"); names are not looked up here (`Respeller`: "Fermat" is no slip for
+    "format")."""
+    lower = fold(word).lower()
+    if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in vocabulary.stems:
+        return ()
+    return slips_of_known(lower)
+
+
+def slips_of_known(word: str) -> tuple[str, ...]:
+    """The English words in common use one slip from a lowercase word, in order."""
+    return tuple(sorted(w for w in _one_slip(word) if w in _english()))
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every string a letter added, dropped or changed, or two neighbours swapped, from `word`
+    (a few hundred: looking each up is quicker than measuring the distance to every word)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in letters}
+    added = {a + c + b for a, b in splits for c in letters}
+    return dropped | swapped | changed | added
+
+
+@cache
+def _english() -> frozenset[str]:
+    """The words in common use (`known`)."""
+    return frozenset(w for w in _zipf() if w.isalpha() and known(w))
+
+
 class Respeller:
     """Respells a corpus's questions, remembering each word it looked up."""
 
@@ -56,8 +92,9 @@ class Respeller:
 
     def corrected(self, text: str) -> str:
         """The question with each misspelt word as the corpus spells it ("How strong is the
-        strenght?" → "... strength?"). Only the first few words that need a look are looked
-        up, so a long run of gibberish costs no more than a short question."""
+        strenght?" → "... strength?"), or else, unless it is a name, as English does one slip
+        off ("informatoin" → "information"). Only the first few words that need a look are
+        looked up, so a long run of gibberish costs no more than a short question."""
         looked = 0
 
         def respelt(match: re.Match[str]) -> str:
@@ -66,15 +103,19 @@ class Respeller:
             lower = word.lower()
             if self._stemmer.stemWord(lower) in self._vocabulary.stems or known(lower):
                 return word
-            found = self._memory.get(lower, word)
+            named = match.start() > 0 and word[0].isupper()
+            key = f"{lower}:{named}"
+            found = self._memory.get(key, word)
             if found == word:  # not looked up yet (another thread may clear the memory)
                 if looked >= RESPELT_PER_QUESTION:
                     return word
                 looked += 1
                 found = self._one_stem(spellings(self._vocabulary, lower))
+                if found is None and not named:
+                    found = self._one_stem(english_spellings(self._vocabulary, lower))
                 if len(self._memory) >= RESPELT_KEPT:
                     self._memory.clear()
-                self._memory[lower] = found
+                self._memory[key] = found
             if found is None:
                 return word
             return found.capitalize() if word[0].isupper() else found

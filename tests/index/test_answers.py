@@ -168,9 +168,11 @@ def test_a_negation_typed_with_a_phone_s_apostrophe_is_answered_as_typed_with_a_
         "hey, why are both sides willing to trade intel?",
         "can you tell me why are both sides willing to trade intel?",
         "Do you know why both sides are willing to trade intel?",
+        "Why are both sides willing to trade intel? thanks!",
+        "Why are both sides willing to trdae intel?",
     ],
 )
-def test_a_greeting_or_a_request_around_a_question_does_not_change_its_answer(
+def test_a_greeting_a_request_thanks_or_a_slip_around_a_question_does_not_change_its_answer(
     engine: Engine, dressed: str
 ) -> None:
     plain = engine.ask("Why are both sides willing to trade intel?")

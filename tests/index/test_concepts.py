@@ -229,6 +229,16 @@ def test_a_contracted_stop_word_is_no_concept(question: str) -> None:
     assert [c.word for c in concepts(question, STEMMER)] == ["succeed"]
 
 
+def test_a_question_s_own_word_a_slip_from_english_is_searched_as_that_word() -> None:
+    respeller = _respeller(["The two countries exchanged intelligence."])
+
+    assert respeller.corrected("What informatoin did they swap?") == (
+        "What information did they swap?"
+    )
+    assert respeller.corrected("What did Fermat swap?") == "What did Fermat swap?"  # a name
+    assert respeller.corrected("Was it rebranded?") == "Was it rebranded?"  # no slip of a word
+
+
 def test_the_first_part_of_a_negation_is_never_respelt() -> None:
     respeller = _respeller(["The attack could not succeed."])
 

@@ -56,14 +56,20 @@ from index.answering.questions import (
         ("Do you know Syria?", "Do you know Syria?"),
         ("tell me about the endorsement", "tell me about the endorsement"),
         ("What’s the plot?", "What's the plot?"),
+        ("who leads Syria? thanks!", "who leads Syria?"),
+        ("who leads Syria lol", "who leads Syria"),
+        ("who leads Syria?? pls 🙏", "who leads Syria?"),
+        ("who said please?", "who said please?"),
+        ("Is it a plot?!", "Is it a plot?"),
+        ("Is America's poilcy toward post-Assad Syria clear-cut?", None),
         ("Al-Sharaa Trump message?", "Al-Sharaa Trump message?"),
         ("Erdoğan Syria comments?", "Erdoğan Syria comments?"),
         ("Sharaa HTS jihadist past?", "Sharaa HTS jihadist past?"),
     ],
 )
-def test_typed_text_is_cleaned_for_search(typed: str, searched: str) -> None:
+def test_typed_text_is_cleaned_for_search(typed: str, searched: str | None) -> None:
     question = question_from(typed)
-    assert question.text == searched
+    assert question.text == (typed if searched is None else searched)
     assert question.asked == typed
 
 

@@ -1,0 +1,132 @@
+"""`python -m benchmarks.robustness`: the story's questions typed as people type them in a chat.
+
+Each tuning-half question about the story (the quality benchmark's, with eval/story_tune2.json's)
+is asked as written, then again with one change a chat brings: a greeting before it ("hey, "), a
+request around it ("can you tell me "), thanks or "lol" after it, a phone's apostrophe, all in
+lower case, without its question mark, with "??", or with one slip in a word of five letters or
+more (neighbours swapped, a letter dropped or doubled; seeded). For the questions the story
+answers, a change should leave the answer alone: the share whose first passage stays the same,
+and how many are refused instead. For the near-topic ones, the share still refused. Only the
+tuning half is asked: these are the questions a rule may be fitted on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.quality import open_engines
+from benchmarks.quality_sets import ROOT, story_items
+from index.engine import Engine
+from index.passages import Answer
+
+SEED = 7
+SLIPS = 3
+"""Slipped copies of each question."""
+
+
+def _slip(rng: random.Random) -> Callable[[str], str]:
+    def slipped(question: str) -> str:
+        words = question.split()
+        long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+        if not long:
+            return question
+        at = rng.choice(long)
+        word, i = words[at], rng.randrange(1, len(words[at]) - 2)
+        words[at] = rng.choice(
+            [
+                word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+                word[:i] + word[i + 1 :],
+                word[:i] + word[i] + word[i:],
+            ]
+        )
+        return " ".join(words)
+
+    return slipped
+
+
+def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
+    """Each kind of change, as a function of the question."""
+    return {
+        'greeting ("hey, …")': lambda q: f"hey, {q}",
+        'request ("can you tell me …")': lambda q: f"can you tell me {q[:1].lower()}{q[1:]}",
+        'thanks after ("… thanks!")': lambda q: f"{q} thanks!",
+        'chat after ("… lol")': lambda q: f"{q} lol",
+        "phone apostrophe (’)": lambda q: q.replace("'", "’"),
+        "lower case": str.lower,
+        'no "?"': lambda q: q.rstrip("?"),
+        '"??"': lambda q: q.rstrip("?") + "??",
+        "one slip in a word": _slip(rng),
+    }
+
+
+def questions() -> tuple[list[str], list[str]]:
+    """The story's tuning-half questions: those it answers, and the near-topic ones."""
+    items = [i for i in story_items() if i.split == "tune" and i.corpus == "story"]
+    answerable = [i.question for i in items if i.kind == "answerable"]
+    near = [i.question for i in items if i.kind == "near-topic"]
+    extra = json.loads((ROOT / "eval" / "story_tune2.json").read_text(encoding="utf-8"))
+    answerable += [entry["q"] for entry in extra["in_scope"]]
+    near += [entry if isinstance(entry, str) else entry["q"] for entry in extra["near_topic"]]
+    return answerable, near
+
+
+def _first(answer: Answer) -> object:
+    return None if answer.refused or not answer.hits else answer.hits[0].chunk
+
+
+def run(engine: Engine) -> list[dict[str, object]]:
+    """One row a kind of change: how the answers and refusals held."""
+    answerable, near = questions()
+    answered = [(q, _first(engine.ask(q))) for q in answerable]
+    answered = [(q, first) for q, first in answered if first is not None]
+    refused = [q for q in near if engine.ask(q).refused]
+    rows = []
+    for name, change in changes(random.Random(SEED)).items():
+        copies = SLIPS if name == "one slip in a word" else 1
+        asked = [(change(q), first) for q, first in answered for _ in range(copies)]
+        same = sum(_first(engine.ask(typed)) == first for typed, first in asked)
+        lost = sum(engine.ask(typed).refused for typed, _ in asked)
+        kept = sum(engine.ask(change(q)).refused for q in refused)
+        rows.append(
+            {"change": name, "asked": len(asked), "same": same, "refused": lost,
+             "near_refused": len(refused), "near_kept": kept}
+        )  # fmt: skip
+    return rows
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    """The rows as a Markdown table."""
+    lines = [
+        "| change | answered questions asked | same first passage | refused instead |"
+        " near-topic refusals kept |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        asked, same = int(str(r["asked"])), int(str(r["same"]))
+        lines.append(
+            f"| {r['change']} | {asked} | {same} ({same / asked:.0%}) | {r['refused']} |"
+            f" {r['near_kept']}/{r['near_refused']} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run and print the table."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.robustness", description=__doc__)
+    parser.add_argument("--work", type=Path, help="keep the index here between runs")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        engine = open_engines(work, {"story"})["story"]
+        print(table(run(engine)))
+    print(f"\nSlips seeded with {SEED}; {SLIPS} slipped copies of each question.")
+
+
+if __name__ == "__main__":
+    main()
