@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from benchmarks.followups import timed_turns
 from benchmarks.measure import Clock
 from benchmarks.newswire import write_corpus
 from benchmarks.questions import questions
+from benchmarks.robustness import SEED, changes
+from index.answering.vocabulary import apart
 from index.corpus.articles import read_corpus
 from index.corpus.chunking import passages_for
 from index.passages import Answer
@@ -125,3 +128,16 @@ def test_a_conversation_is_timed_turn_by_turn_after_its_first_question() -> None
     assert all(s >= 0 for s in seconds)
     assert asked[0] == ("Who leads Syria?", 3)  # answered alone before the first follow-up
     assert ("What did he say?", 3) in asked and ("When?", 3) in asked
+
+
+def test_the_robustness_benchmark_changes_each_question_one_habit_at_a_time() -> None:
+    question = "Why are both sides willing to trade intel?"
+    made = {name: change(question) for name, change in changes(random.Random(SEED)).items()}
+    again = {name: change(question) for name, change in changes(random.Random(SEED)).items()}
+
+    assert made == again  # seeded: the same slips every run
+    assert made['greeting ("hey, …")'] == f"hey, {question}"
+    assert made['no "?"'] == question[:-1] and made['"??"'] == f"{question[:-1]}??"
+    typed, meant = made["one slip in a word"].split(), question.split()
+    changed = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+    assert len(changed) == 1 and apart(*changed[0], 1) == 1
