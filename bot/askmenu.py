@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -12,6 +11,7 @@ from discord.ext import commands
 from bot import render
 from bot.cog import QUESTION_LENGTH, counts_as_question, respond
 from bot.limits import shorten
+from index.answering.questions import MENTION
 from index.questionlog.interface import Asker
 
 if TYPE_CHECKING:
@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 
 MENU_NAME = "Ask StoryBot"
 EMPTY = "That message has no text to ask about: pick a message with a question in it."
-_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>")
 
 
 def question_of(content: str) -> str:
-    """A message's text as a question: mentions left out, within /ask's length."""
-    return shorten(" ".join(_MENTION.sub(" ", content).split()), QUESTION_LENGTH)
+    """A message's text as a question: mentions, custom emoji and the like left out (as the
+    engine leaves them out), within /ask's length."""
+    return shorten(" ".join(MENTION.sub(" ", content).split()), QUESTION_LENGTH)
 
 
 class AskMenu(commands.Cog):

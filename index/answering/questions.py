@@ -11,7 +11,16 @@ from index.answering.spelling import slips_of_known
 
 MAX_QUESTION_CHARS = 2000
 
-MENTION = re.compile(r"<[@#][!&]?\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+MENTION = re.compile(
+    r"<(?:[@#][!&]?\d+|/[\w -]+:\d+|a?:\w+:\d+|t:-?\d+(?::[tTdDfFR])?|id:\w+)>"
+    r"|@(?:everyone|here)\b|(?<!\S):[a-z][a-z0-9_+-]*:(?!\S)|^\s*-#\s",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""What Discord writes into a message for someone or something (a user, role or channel, a
+slash command, a custom emoji, a timestamp, a server page: "<@123>", "</ask:123>",
+"<:thinking:123>", "<t:1733400000:R>"), an emoji's shortcode left as typed (":thinking:") and a
+line's small-text mark ("-# "): none is a word of the question ("<:thinking:123> who leads
+Syria?" was asked about “thinking”)."""
 URL = re.compile(r"https?://\S+")
 ADDRESS = re.compile(
     r"^\s*(?:(?:hey|hi|hello|yo|ok|okay|dear)\b[\s,!.]*)?(?:@[\w.-]+|story ?bot\b)[\s,:;!.-]*",
