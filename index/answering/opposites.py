@@ -19,6 +19,10 @@ ASKING_QUANTITY = re.compile(r"\bhow (?:many|much)\b")
 """"How many" and "how much" ask for a number; "many" and "much" there are no opposites of
 "few" and "little"."""
 DEGREES = ("est", "er")
+DERIVED = ("ern", "erly", "ward", "wards", "ly", "ness")
+"""Endings that make another word of the same sense: a passage saying "eastern" says "east"
+("Where did water to the east … flow?" of "Water on the eastern side flowed toward the
+Atlantic, while to the west …" is no turned question)."""
 QUANTITIES = frozenset(["more", "most", "few", "fewer", "fewest", "many", "much"])
 UNTURNED = CLOSED_CLASS - QUANTITIES
 """Prepositions and the like ("inside", "before", "over") are never read as turned: a question
@@ -37,14 +41,23 @@ def turned(question: str, best: str, first: Sequence[str]) -> tuple[str, ...]:
     if not asked:
         return ()
     in_question = set().union(*asked.values())
-    said = _bases_in(" ".join(first))
+    words = set(WORD.findall(" ".join(first).lower()))
+    said = {form for w in words for form in bases(w)}
     in_best = _bases_in(best)
     return tuple(
         word
         for word, forms in asked.items()
         if not forms & said
+        and not _derived(word) & words
         and any((_opposites().get(form, frozenset()) - in_question) & in_best for form in forms)
     )
+
+
+def _derived(word: str) -> set[str]:
+    """The word with a `DERIVED` ending, and without one."""
+    found = {word + ending for ending in DERIVED}
+    found |= {word[: -len(e)] for e in DERIVED if word.endswith(e) and len(word) > len(e) + 2}
+    return found
 
 
 def bases(word: str) -> frozenset[str]:

@@ -58,3 +58,14 @@ def test_quantities_asked_for_and_prepositions_are_never_turned() -> None:
 )
 def test_a_question_asking_yes_or_no(question: str, asks_whether: bool) -> None:
     assert polar(question) is asks_whether
+
+
+def test_a_word_said_with_another_ending_of_the_same_sense_is_not_turned() -> None:
+    passage = (
+        "Water on the eastern side flowed toward the Atlantic, while to the west water flowed "
+        "toward the Pacific."
+    )
+    asked = "Where did water to the east of the drainage basin flow towards?"
+    assert turned(asked, passage, [passage]) == ()
+    assert turned("Where did water to the south flow?", passage, [passage]) == ()  # no opposite
+    assert turned("What flowed to the west?", "It flowed east.", ["It flowed east."]) == ("west",)
