@@ -46,7 +46,7 @@ def names(found: dict[tuple[str, str], Synset]) -> dict[str, set[str]]:
             _relate(table, _single(synset.words))
         for symbol, key, source, _ in synset.links:
             other = by_key.get(key)
-            if symbol in LINKS and other is not None and other.lexfile == PLACES and source:
+            if symbol in LINKS and other is not None and _named(other) and source:
                 place = _single(other.words)
                 word = _single([synset.words[source - 1]])
                 if word and place:
@@ -103,6 +103,11 @@ def proper(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list
         and not synonyms(stemmer().stemWord(w))
         and not any(abs(len(c) - len(w)) <= 1 and apart(w, c, 1) <= 1 for c in commonest)
     )
+
+
+def _named(synset: Synset) -> bool:
+    """A place, or another thing with a name (a people, a faith, a language: "Jew", "Islam")."""
+    return synset.lexfile == PLACES or all(w[:1].isupper() for w in synset.words)
 
 
 def _single(words: list[str]) -> list[str]:

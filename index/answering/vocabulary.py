@@ -163,8 +163,11 @@ class Vocabulary:
         if self.forms(concept):
             return True
         word = fold(concept.word).lower()
-        if not aliases(word).isdisjoint(self.capitals):
-            return True  # typed in lower case too, as chat does ("how did the americans help")
+        if not aliases(word).isdisjoint(self.capitals) or not alias_stems(word).isdisjoint(
+            self.stems
+        ):
+            return True  # typed in lower case too, as chat does ("how did the americans help");
+            # by stems as a passage holds it: "Jewish" is mentioned by "the Jews"
         if not concept.named:
             return False
         if word in self.initials:

@@ -292,6 +292,19 @@ def test_a_name_typed_in_lower_case_is_still_a_name(word: str, named: bool) -> N
     assert concept.word == word and concept.named is named
 
 
+def test_a_people_or_a_faith_is_mentioned_by_its_other_names() -> None:
+    texts = ["The Jews kept pagan items out of the temple; Islam forbade it."]
+    stems = frozenset(STEMMER.stemWords(["jews", "kept", "pagan", "items", "temple", "islam"]))
+    vocabulary = Vocabulary.of(texts, stems)
+    asked = concepts("What did the Jewish and Islamic and Hindu people keep out?", STEMMER)
+
+    assert {c.word: vocabulary.mentions(c) for c in asked if c.named} == {
+        "Jewish": True,
+        "Islamic": True,
+        "Hindu": False,
+    }
+
+
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
     texts = ["The US and the UK shared intelligence with Syria."]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["shared", "intelligence"])))
