@@ -53,11 +53,17 @@ def synonyms(stem: str) -> frozenset[str]:
 
 def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
     """Whether a text whose stems are `stems` mentions the concept `stem`."""
-    if stem in stems:
+    if stem in stems or _decade(stem) in stems:
         return True
     if len(stem) < STEM_PREFIX:
         return False
     return any(_one_concept(stem, s) for s in stems)
+
+
+def _decade(stem: str) -> str | None:
+    """The decade a year opens, as a text writes it ("1880" → "1880s"): "what was invented in
+    1880" asks about "the 1880s"."""
+    return f"{stem}s" if len(stem) == 4 and stem.isdigit() and stem.endswith("0") else None
 
 
 def _one_concept(stem: str, other: str) -> bool:
@@ -150,6 +156,8 @@ class Vocabulary:
         many passages are asked."""
         close = self._by_head.get(concept.stem[:STEM_PREFIX], ())
         found = {concept.stem, *(s for s in close if _one_concept(concept.stem, s))}
+        if (decade := _decade(concept.stem)) is not None:
+            found.add(decade)
         if not concept.named:
             found |= synonyms(concept.stem)
             if concept.phrase:

@@ -292,6 +292,17 @@ def test_a_name_typed_in_lower_case_is_still_a_name(word: str, named: bool) -> N
     assert concept.word == word and concept.named is named
 
 
+def test_a_year_opening_a_decade_is_mentioned_by_the_decade() -> None:
+    texts = ["By the 1880s, the machine gun had become an effective weapon."]
+    vocabulary = Vocabulary.of(texts, frozenset(["1880s", "machin", "gun"]))
+    asked = concepts("What was invented in 1880, or in 1885?", STEMMER)
+
+    assert {c.word: vocabulary.mentions(c) for c in asked if c.named} == {
+        "1880": True,
+        "1885": False,  # a year inside the decade is not the decade's
+    }
+
+
 def test_a_people_or_a_faith_is_mentioned_by_its_other_names() -> None:
     texts = ["The Jews kept pagan items out of the temple; Islam forbade it."]
     stems = frozenset(STEMMER.stemWords(["jews", "kept", "pagan", "items", "temple", "islam"]))
