@@ -49,6 +49,8 @@ def names(found: dict[tuple[str, str], Synset]) -> dict[str, set[str]]:
             if symbol in LINKS and other is not None and _named(other) and source:
                 place = _single(other.words)
                 word = _single([synset.words[source - 1]])
+                if other.lexfile != PLACES:  # a people, a faith: only words that are names
+                    place, word = _proper_only(place), _proper_only(word)
                 if word and place:
                     _relate(table, word + place)
     return table
@@ -108,6 +110,11 @@ def proper(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list
 def _named(synset: Synset) -> bool:
     """A place, or another thing with a name (a people, a faith, a language: "Jew", "Islam")."""
     return synset.lexfile == PLACES or all(w[:1].isupper() for w in synset.words)
+
+
+def _proper_only(words: list[str]) -> list[str]:
+    """The words that are no word of the common vocabulary too ("Capital" of Washington is)."""
+    return [w for w in words if not synonyms(stemmer().stemWord(w.lower()))]
 
 
 def _single(words: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from index.answering.concepts import (
 )
 from index.answering.focus import asked_for
 from index.answering.spelling import Respeller, spellings
-from index.answering.vocabulary import Vocabulary, holds, mentions, synonyms
+from index.answering.vocabulary import Vocabulary, aliases, holds, mentions, synonyms
 
 STEMMER = Stemmer.Stemmer("english")
 ROOT = Path(__file__).resolve().parents[2]
@@ -314,6 +314,7 @@ def test_a_people_or_a_faith_is_mentioned_by_its_other_names() -> None:
         "Islamic": True,
         "Hindu": False,
     }
+    assert aliases("capital") == frozenset()  # WordNet's "Capital" (Washington) is a word too
 
 
 def test_a_place_is_mentioned_by_its_other_names_and_its_people() -> None:
