@@ -115,7 +115,7 @@ FUNCTION_WORDS = word_set(
     " does did done doing have has had the a an of to in on at for with by from about as into"
     " than and or but so not no any some more else exactly just also still now again ever really"
     " will would can could should shall may might must i you we me my your our tell please"
-    " many much long thing things stuff"
+    " many much long thing things stuff happen happens happened happening occur occurs occurred"
 )
 """Words that say how a question is asked, not what about: question words, auxiliaries, small
 words, and the vague nouns of chat ("the solar farm *thing*", "the syria *stuff*")."""

@@ -112,6 +112,10 @@ def test_vague_nouns_are_not_words_of_the_question_s_own() -> None:
     assert own_words("ok and the solar farm thing, who paid for it?") == ["solar", "farm", "paid"]
 
 
+def test_words_for_an_event_taking_place_are_not_words_of_the_question_s_own() -> None:
+    assert own_words("when did that happen?") == own_words("when did it occur?") == []
+
+
 STORY = Source("story", "A story")
 FIRST, SECOND, THIRD = (Chunk(STORY, n, 100 * n, 100 * n + 9, f"Passage {n}") for n in (1, 2, 3))
 
@@ -149,6 +153,14 @@ def test_when_was_it_stopped_after_the_shrine_plot_finds_paragraph_2(engine: Eng
     answer = answer_in_context(engine, "When was it stopped?", history)
     assert answer.hits[0].chunk.paragraph == 2
     assert "earlier this month" in answer.hits[0].chunk.text
+
+
+@slow
+def test_when_did_that_happen_after_what_happened_near_damascus_finds_paragraph_2(
+    engine: Engine,
+) -> None:
+    answer = answer_in_context(engine, "when did that happen?", ["what happened near damascus"])
+    assert answer.hits[0].chunk.paragraph == 2
 
 
 @slow
