@@ -97,6 +97,20 @@ spread over ¶2-¶4, the engine's ranking of the bare word "when" decided. In
 eval/conversations.json `dev` stayed 80 of 95 at rank 1 and went 91 → 92 at rank 3; all splits
 213 → 214 and 262 → 263 (`test4` and `test5` +1, `test3` −1 at rank 1). At 1.0 with nothing of
 the ranking left, `dev` was 79 and `test3` 30."""
+REASON_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:why|how come|for what reason|what for)\b", re.I
+)
+"""A follow-up asking for a reason or a purpose ("why?", "how come?", "what for?")."""
+REASON = re.compile(
+    r"\b(?:because|as a result|due to|owing to|thanks to|so that|in order to|so as to|"
+    r"reflection of|reflects?|concerns? (?:about|over)|fears? (?:of|that|over)|fearing|"
+    r"aim(?:s|ed|ing)? (?:to|at)|the reason|caused by|result of|driven by|"
+    r"to (?:confront|address|counter|prevent|defeat|stop|avoid|ensure|protect|keep|allow))\b",
+    re.I,
+)
+"""What a sentence giving a reason or a purpose says: "because the water keeps the panels
+cool", "a reflection of both sides' concerns about ISIS", "so that the solar power can also be
+used after dark": it offers the answer to "why?" as a time offers one to "when?"."""
 NEARLY_ANSWERED = 0.3
 """The best passage's score above which a question refused alone may still be a follow-up. In
 eval/conversations.json such questions score 0.35 ("How many residents chipped in?"); off-topic
@@ -116,6 +130,7 @@ FUNCTION_WORDS = word_set(
     " than and or but so not no any some more else exactly just also still now again ever really"
     " will would can could should shall may might must i you we me my your our tell please"
     " many much long thing things stuff happen happens happened happening occur occurs occurred"
+    " come"
 )
 """Words that say how a question is asked, not what about: question words, auxiliaries, small
 words, and the vague nouns of chat ("the solar farm *thing*", "the syria *stuff*")."""
@@ -462,11 +477,12 @@ def own_topic(question: str, own: Sequence[Hit]) -> Topic:
     mostly noise: a passage offering that kind (a time, a number, a person, a place) counts as
     much as that ranking does (`KIND_SHARE`)."""
     found = topic_for(question, own)
-    kind = asked_kind(spelled_out(question))
+    spelled = spelled_out(question)
+    kind = asked_kind(spelled) or ("reason" if REASON_ASKED.search(spelled) else None)
     if own_words(question) or kind is None or not found.scores:
         return found
     offering = {
-        key: any(offers(s, kind) for s in hit.chunk.sentence_texts)
+        key: any(_offers(s, kind) for s in hit.chunk.sentence_texts)
         for key, hit in found.hits.items()
     }
     if not any(offering.values()):
@@ -475,6 +491,11 @@ def own_topic(question: str, own: Sequence[Hit]) -> Topic:
         replace(hit, score=found.scores[key] + KIND_SHARE * offering[key])
         for key, hit in found.hits.items()
     )
+
+
+def _offers(sentence: str, kind: str) -> bool:
+    """Whether a sentence holds the kind of answer asked for, a reason included."""
+    return bool(REASON.search(sentence)) if kind == "reason" else offers(sentence, kind)
 
 
 def share_for(question: str, alone: Answer) -> float:

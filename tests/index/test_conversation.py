@@ -164,6 +164,13 @@ def test_when_did_that_happen_after_what_happened_near_damascus_finds_paragraph_
 
 
 @slow
+@pytest.mark.parametrize("why", ["why?", "how come?"])
+def test_why_after_a_question_finds_the_passage_giving_a_reason(engine: Engine, why: str) -> None:
+    answer = answer_in_context(engine, why, ["Did the US share intelligence with Syria?"])
+    assert answer.hits[0].chunk.paragraph == 4  # "a reflection of both sides' concerns"
+
+
+@slow
 def test_a_new_topic_is_answered_exactly_as_alone(both_articles: Engine) -> None:
     history = ["Who is the new leader of Syria?", "What did he say to Trump?"]
     question = "How much did the floating solar farm cost?"
