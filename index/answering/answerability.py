@@ -21,9 +21,11 @@ import Stemmer
 from index.answering.concepts import (
     ATTRIBUTES,
     CLOSED_CLASS,
+    HOW_OLD,
     PLACE,
     WORD,
     Concept,
+    concepts,
     denies,
     is_person,
     names_in,
@@ -241,6 +243,8 @@ def unknown_attributes(
     "born", "married", "population") that the corpus never says (`says_attribute`), unless
     the question only places something by it ("near the Syrian capital" is where the
     plot was, a paraphrase of "near Damascus"; "What is Syria's capital?" asks for it)."""
+    if HOW_OLD.search(question):  # "how old" asks the age, as "what age" does
+        asked = (*asked, *concepts("age", stemmer()))
     return tuple(
         c.word
         for c in asked

@@ -90,6 +90,8 @@ then says the word (or a synonym); a question asking for one that the story neve
 al-Sharaa married?", "What is the population of Millbrook?", or "is she married?" after a
 question about the mayor) is not answered by the passages about the person or place, however
 closely they resemble it."""
+HOW_OLD = re.compile(r"\bhow old\b", re.I)
+""""How old is he?" asks the attribute "age" in other words."""
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0

@@ -42,6 +42,7 @@ from index.answering.concepts import (
     ATTRIBUTES,
     CHAT_SPELLINGS,
     GIST,
+    HOW_OLD,
     asked_kind,
     concepts,
     offers,
@@ -440,9 +441,10 @@ def unsaid_attribute(question: str, own: Sequence[Hit]) -> str | None:
     in "where was he born?" after questions about al-Sharaa. The engine alone also counts a
     synonym that is an attribute too, anywhere in the corpus (`answerability.says_attribute`:
     "birth" for "born"); a follow-up that leans on its topic for the rest is read against the
-    passages it ranks only."""
+    passages it ranks only. "How old" asks the age ("how old is she?")."""
     said = [stems_of(hit.chunk) for hit in own]
-    for word in own_words(question):
+    asked = [*own_words(question), *(["age"] if HOW_OLD.search(question) else [])]
+    for word in asked:
         if word in ATTRIBUTES and not any(mentions(stemmed([word])[0], s) for s in said):
             return word
     return None

@@ -76,6 +76,7 @@ def test_k_sets_how_many_passages(engine: Engine) -> None:
         ("How tall is Mount Everest?", "Everest"),
         ("did the cia pass the tip to damascus", "cia"),
         ("what does hezbollah think of al-sharaa", "hezbollah"),
+        ("How old is al-Sharaa?", "age"),
     ],
 )
 def test_off_topic_questions_are_refused_naming_what_the_story_lacks(

@@ -243,6 +243,8 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
         # Held by a synonym alone ("born" is a form of "bear", WordNet's for "assume": "assumed
         # control"), it was answered with ¶6 (0.50).
         ("Who is the new leader of Syria?", "where was he born?"),
+        # "How old" asks the age in other words; it was answered with ¶6.
+        ("Who is the mayor of Millbrook?", "how old is she?"),
     ],
 )
 def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
