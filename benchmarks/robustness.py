@@ -88,9 +88,9 @@ def run(engine: Engine) -> list[dict[str, object]]:
     rows = []
     for name, change in changes(random.Random(SEED)).items():
         copies = SLIPS if name == "one slip in a word" else 1
-        asked = [(change(q), first) for q, first in answered for _ in range(copies)]
-        same = sum(_first(engine.ask(typed)) == first for typed, first in asked)
-        lost = sum(engine.ask(typed).refused for typed, _ in asked)
+        asked = [(engine.ask(change(q)), first) for q, first in answered for _ in range(copies)]
+        same = sum(_first(answer) == first for answer, first in asked)
+        lost = sum(answer.refused for answer, _ in asked)
         kept = sum(engine.ask(change(q)).refused for q in refused)
         rows.append(
             {"change": name, "asked": len(asked), "same": same, "refused": lost,

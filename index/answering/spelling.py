@@ -37,7 +37,7 @@ def spellings(vocabulary: Vocabulary, word: str) -> tuple[str, ...]:
     ("substance",), "discoverd" → ("discovered", "discovers"). Empty for words the corpus or
     English has ("serf"), words under five letters, and words with nothing that near."""
     lower = fold(word).lower()
-    if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in vocabulary.stems:
+    if not _unknown(vocabulary, lower):
         return ()
     slack = 1 + (len(lower) >= 9)
     near = (w for w in vocabulary.words.get(lower[0], ()) if abs(len(w) - len(lower)) <= slack)
@@ -54,9 +54,15 @@ def english_spellings(vocabulary: Vocabulary, word: str) -> tuple[str, ...]:
     none for "remanded"); names are not looked up here (`Respeller`: "Fermat" is no slip for
     "format")."""
     lower = fold(word).lower()
-    if len(lower) < 5 or not lower.isalpha() or known(lower) or lower in vocabulary.stems:
-        return ()
-    return slips_of_known(lower)
+    return slips_of_known(lower) if _unknown(vocabulary, lower) else ()
+
+
+def _unknown(vocabulary: Vocabulary, lower: str) -> bool:
+    """Whether a folded lowercase word could be a slip: five letters or more, letters only, and
+    neither English in common use nor a stem of the corpus."""
+    return (
+        len(lower) >= 5 and lower.isalpha() and not known(lower) and lower not in vocabulary.stems
+    )
 
 
 def slips_of_known(word: str) -> tuple[str, ...]:
