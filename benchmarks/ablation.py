@@ -25,27 +25,28 @@ OUT = ROOT / "docs" / "ablation.md"
 STEPS = (
     (
         "dense, whole passages only",
-        Weights(0.0, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0),
+        Weights(0.0, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
     ),
     (
         "+ best sentence (half the score)",
-        Weights(0.5, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0),
+        Weights(0.5, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
     ),
     (
         "+ clause lift",
-        Weights(0.5, 0.5, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0),
+        Weights(0.5, 0.5, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
     ),
     (
         "+ BM25 at 0.07",
-        Weights(0.5, 0.5, 0.07, 0.0, about_article=False, new_answer=0.0, unnamed=0.0),
+        Weights(0.5, 0.5, 0.07, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
     ),
     (
         "+ the question's concepts held, synonyms included",
-        Weights(about_article=False, new_answer=0.0, unnamed=0.0),
+        Weights(about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
     ),
-    ("+ headline and byline words", Weights(new_answer=0.0, unnamed=0.0)),
-    ("+ who/where: a name the question lacks", Weights(unnamed=0.0)),
-    ("+ what it asks beside its names (StoryBot)", Weights()),
+    ("+ headline and byline words", Weights(new_answer=0.0, unnamed=0.0, reason=0.0)),
+    ("+ who/where: a name the question lacks", Weights(unnamed=0.0, reason=0.0)),
+    ("+ what it asks beside its names", Weights(reason=0.0)),
+    ("+ why: a passage giving a reason (StoryBot)", Weights()),
 )
 SETS = (
     ("development", "story", ROOT / "eval" / "story_questions.json"),

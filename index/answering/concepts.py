@@ -92,6 +92,23 @@ question about the mayor) is not answered by the passages about the person or pl
 closely they resemble it."""
 HOW_OLD = re.compile(r"\bhow old\b", re.I)
 """"How old is he?" asks the attribute "age" in other words."""
+REASON = re.compile(
+    r"\b(?:because|as a result|due to|owing to|thanks to|so that|in order to|so as to|"
+    r"reflection of|reflects?|concerns? (?:about|over)|fears? (?:of|that|over)|fearing|"
+    r"aim(?:s|ed|ing)? (?:to|at)|the reason|caused by|result of|driven by|"
+    r"to (?:confront|address|counter|prevent|defeat|stop|avoid|ensure|protect|keep|allow))\b",
+    re.I,
+)
+"""What a sentence giving a reason or a purpose says: "because the water keeps the panels
+cool", "a reflection of both sides' concerns about ISIS", "so that the solar power can also be
+used after dark": it offers the answer to "why?" as a time offers one to "when?"."""
+WHY = re.compile(
+    r"\b(?:why|how come|for what reason|what for|"
+    r"what (?:is|was|are|were) the (?:reasons?|purposes?|causes?))\b",
+    re.I,
+)
+"""A question asking for a reason or a purpose, wherever it says so ("Explain why …", "What
+was the cause of …")."""
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0

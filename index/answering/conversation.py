@@ -43,6 +43,7 @@ from index.answering.concepts import (
     CHAT_SPELLINGS,
     GIST,
     HOW_OLD,
+    REASON,
     asked_kind,
     concepts,
     offers,
@@ -102,16 +103,6 @@ REASON_ASKED = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:why|how come|for what reason|what for)\b", re.I
 )
 """A follow-up asking for a reason or a purpose ("why?", "how come?", "what for?")."""
-REASON = re.compile(
-    r"\b(?:because|as a result|due to|owing to|thanks to|so that|in order to|so as to|"
-    r"reflection of|reflects?|concerns? (?:about|over)|fears? (?:of|that|over)|fearing|"
-    r"aim(?:s|ed|ing)? (?:to|at)|the reason|caused by|result of|driven by|"
-    r"to (?:confront|address|counter|prevent|defeat|stop|avoid|ensure|protect|keep|allow))\b",
-    re.I,
-)
-"""What a sentence giving a reason or a purpose says: "because the water keeps the panels
-cool", "a reflection of both sides' concerns about ISIS", "so that the solar power can also be
-used after dark": it offers the answer to "why?" as a time offers one to "when?"."""
 NEARLY_ANSWERED = 0.3
 """The best passage's score above which a question refused alone may still be a follow-up. In
 eval/conversations.json such questions score 0.35 ("How many residents chipped in?"); off-topic

@@ -63,6 +63,17 @@ def test_what_a_question_asks_beside_its_names_lifts_the_passages_that_speak_of_
     assert engine.rank(unnamed_question, 5) == without.rank(unnamed_question, 5)
 
 
+def test_a_question_asking_why_ranks_the_passage_giving_the_reason_above_the_headline(
+    engine: Engine,
+) -> None:
+    asked = "Why is the US sharing intelligence with Syria?"
+    assert engine.rank(asked, 1)[0].chunk.paragraph == 4  # "a reflection of … concerns"
+    without = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, reason=0.0))
+    assert without.rank(asked, 1)[0].chunk.kind == "headline"
+    told = "Is the US sharing intelligence with Syria?"
+    assert engine.rank(told, 5) == without.rank(told, 5)
+
+
 def test_k_sets_how_many_passages(engine: Engine) -> None:
     assert len(engine.ask("What attack was foiled?", k=1).hits) == 1
     assert len(engine.ask("What attack was foiled?", k=5).hits) == 5
