@@ -13,6 +13,7 @@ from index.answering.conversation import (
     answer_in_context,
     leans_on_context,
     own_words,
+    reacts_elsewhere,
     resumed,
 )
 from index.answering.topic import Topic, named_elsewhere, normalised
@@ -168,6 +169,34 @@ def test_when_did_that_happen_after_what_happened_near_damascus_finds_paragraph_
 def test_why_after_a_question_finds_the_passage_giving_a_reason(engine: Engine, why: str) -> None:
     answer = answer_in_context(engine, why, ["Did the US share intelligence with Syria?"])
     assert answer.hits[0].chunk.paragraph == 4  # "a reflection of both sides' concerns"
+
+
+@slow
+@pytest.mark.parametrize(
+    "reaction", ["And how did the US react?", "how did the americans respond?"]
+)
+def test_how_someone_else_took_what_was_told_is_answered_from_another_passage(
+    engine: Engine, reaction: str
+) -> None:
+    history = ["Who is the new leader of Syria?", "What did he say to Trump?"]
+    assert answer_in_context(engine, history[1], history[:1]).hits[0].chunk.paragraph == 6
+    answer = answer_in_context(engine, reaction, history)
+    assert answer.hits[0].chunk.paragraph in (7, 8)  # "remains somewhat ambiguous", "cautious"
+
+
+@pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("And how did the US react?", True),
+        ("hmm and does the us trust him", True),
+        ("did anyone respond?", True),
+        ("and why does he trust trump?", False),  # "he" is who the conversation is about
+        ("do you think it will work?", False),
+        ("What did he say to Trump?", False),
+    ],
+)
+def test_a_reaction_by_someone_named_moves_on(question: str, elsewhere: bool) -> None:
+    assert reacts_elsewhere(question) is elsewhere
 
 
 @slow
