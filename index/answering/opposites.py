@@ -76,6 +76,13 @@ def bases(word: str) -> frozenset[str]:
     return frozenset(f for f in found if f in _opposites())
 
 
+def opposite_words(word: str) -> frozenset[str]:
+    """The lowercased word's opposites, in the degree the table holds them ("expected" →
+    "unexpected", "higher" → "low")."""
+    table = _opposites()
+    return frozenset().union(*(table[form] for form in bases(word)))
+
+
 def _bases_in(text: str) -> set[str]:
     return {form for w in set(WORD.findall(text.lower())) for form in bases(w)}
 

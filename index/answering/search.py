@@ -40,9 +40,11 @@ from index.answering.concepts import (
     concepts,
     negated,
     offers,
+    polar,
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
+from index.answering.opposites import opposite_words
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
 from index.answering.swaps import unsupported, whole_numbers
@@ -251,7 +253,8 @@ class Retriever:
         )
         dense = self._dense(candidates, vector)
         combined = dense + self.weights.lexical * lexical[candidates]
-        combined += self.weights.coverage * self._coverage(candidates, asked)
+        said = self._coverage(candidates, asked, opposites=polar(question.text))
+        combined += self.weights.coverage * said
         combined[np.isin(candidates, about)] += ABOUT_LIFT
         combined += self._new_answers(question.text, candidates)
         combined += self._reasons(question.text, candidates)
@@ -323,20 +326,31 @@ class Retriever:
             for i in order
         )
 
-    def _coverage(self, candidates: np.ndarray, asked: tuple[Concept, ...]) -> np.ndarray:
+    def _coverage(
+        self, candidates: np.ndarray, asked: tuple[Concept, ...], opposites: bool = False
+    ) -> np.ndarray:
         """Each candidate's share of the question's specificity that it or its headline holds:
         each concept's forms are found once, and the passages holding any of them read off the
         index of which passages hold each stem (a set intersection per candidate and concept
-        cost a millisecond a question among 2,000 passages)."""
+        cost a millisecond a question among 2,000 passages). With `opposites` (a question asked
+        yes or no), a word's opposite holds it too: "unexpected" answers "was it expected?",
+        with a no, as `swaps.unsupported` already reads such a question."""
         total = sum(c.specificity for c in asked) or 1.0
         shares = np.zeros(len(candidates))
         heads = self._head_of[candidates]  # -1, no headline: the last place, never said
         for concept in asked:
             said = np.zeros(len(self.chunks) + 1, bool)
-            for stem in self._vocabulary.forms(concept):
+            forms = self._vocabulary.forms(concept)
+            if opposites:
+                forms |= self._opposite_stems(concept.word)
+            for stem in forms:
                 said[self._postings.get(stem, NO_PASSAGES)] = True
             shares += concept.specificity * (said[candidates] | said[heads])
         return (shares / total).astype(np.float32)
+
+    def _opposite_stems(self, word: str) -> frozenset[str]:
+        """The stems of the word's opposites (`opposites.opposite_words`)."""
+        return frozenset(self._stemmer.stemWords(sorted(opposite_words(word.lower()))))
 
     @cached_property
     def _postings(self) -> dict[str, np.ndarray]:

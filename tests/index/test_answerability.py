@@ -248,3 +248,23 @@ def test_a_passage_s_coverage_is_the_share_of_concepts_it_or_its_headline_holds(
     ]
     assert retriever._coverage(candidates, asked).tolist() == pytest.approx(expected)
     assert max(expected) > 0
+
+
+def test_a_yes_or_no_question_s_word_is_held_by_its_opposite(engine: Engine) -> None:
+    # ¶1 says "an unexpected development": it answers "was it expected?", with a no.
+    retriever = engine._retriever
+    asked = concepts("Was the cooperation expected?", stemmer())
+    candidates = np.arange(len(retriever.chunks))
+    plain = retriever._coverage(candidates, asked)
+    polar = retriever._coverage(candidates, asked, opposites=True)
+    lead = next(i for i, c in enumerate(retriever.chunks) if "unexpected" in c.text)
+    assert polar[lead] > plain[lead]
+    others = [
+        i
+        for i in candidates.tolist()
+        if i != lead and retriever._stems[i] != retriever._stems[lead]
+    ]
+    assert polar[others].tolist() == pytest.approx(plain[others].tolist())
+    assert (
+        engine.rank("Was the cooperation expected?", 1)[0].chunk.text == retriever.chunks[lead].text
+    )
