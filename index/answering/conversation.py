@@ -40,6 +40,7 @@ from typing import Protocol
 from index.answering.answerability import UNKNOWN_NAME_FACTOR
 from index.answering.concepts import (
     ATTRIBUTES,
+    CHAT_PEOPLE,
     CHAT_SPELLINGS,
     GIST,
     HOW_OLD,
@@ -137,7 +138,7 @@ and "did US officials" name a country)."""
 THIS_ARTICLE = re.compile(r"\bthis (article|story|piece|report|text)\b", re.I)
 """"This article" points at the text the person is reading, not back at the conversation."""
 OPENINGS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|what of)\b", re.I)
-FUNCTION_WORDS = word_set(
+FUNCTION_WORDS = CHAT_PEOPLE | word_set(
     "what who whom whose why how when where which whether is are was were am be been being do"
     " does did done doing have has had the a an of to in on at for with by from about as into"
     " than and or but so not no any some more else exactly just also still now again ever really"

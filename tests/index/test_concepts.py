@@ -229,6 +229,14 @@ def test_a_contracted_stop_word_is_no_concept(question: str) -> None:
     assert [c.word for c in concepts(question, STEMMER)] == ["succeed"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what happened to the previous guy", "what did the new guys say", "what did folks say"],
+)
+def test_chat_s_words_for_people_are_no_concepts(question: str) -> None:
+    assert not {"guy", "guys", "folks"} & {c.word for c in concepts(question, STEMMER)}
+
+
 def test_a_question_s_own_word_a_slip_from_english_is_searched_as_that_word() -> None:
     respeller = _respeller(["The two countries exchanged intelligence."])
 

@@ -184,6 +184,15 @@ def test_how_someone_else_took_what_was_told_is_answered_from_another_passage(
     assert answer.hits[0].chunk.paragraph in (7, 8)  # "remains somewhat ambiguous", "cautious"
 
 
+@slow
+def test_a_follow_up_about_the_previous_guy_is_answered_not_refused(engine: Engine) -> None:
+    answer = answer_in_context(
+        engine, "what happened to the previous guy", ["who is ahmed al-sharaa"]
+    )
+    assert not answer.refused
+    assert "Assad" in answer.hits[0].chunk.text  # "in the wake of Assad's fall"
+
+
 @pytest.mark.parametrize(
     ("question", "elsewhere"),
     [
