@@ -15,8 +15,8 @@ from functools import cache
 
 import Stemmer
 
-from index.answering.concepts import STOPWORD_SET, _zipf, known
-from index.answering.vocabulary import Vocabulary, apart, fold
+from index.answering.concepts import STOPWORD_SET, _zipf, known, place
+from index.answering.vocabulary import Vocabulary, aliases, apart, fold
 
 TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{5,}\b(?![’']t\b)")
 """A word that could be misspelt: five letters or more, not the first part of a negation
@@ -55,6 +55,14 @@ def english_spellings(vocabulary: Vocabulary, word: str) -> tuple[str, ...]:
     "format")."""
     lower = fold(word).lower()
     return slips_of_known(lower) if _unknown(vocabulary, lower) else ()
+
+
+def is_name(word: str) -> bool:
+    """Whether a lowercase English word is a name: of a place or its people, of the names table
+    ("american", "russia") or one WordNet only ever capitalises ("moscow"). A name typed a slip
+    off is respelt only as such a name ("Ameriican" → "American"), never as a common word
+    ("Fermat" is no slip for "format")."""
+    return place(word) or bool(aliases(word))
 
 
 def _unknown(vocabulary: Vocabulary, lower: str) -> bool:
@@ -98,9 +106,9 @@ class Respeller:
 
     def corrected(self, text: str) -> str:
         """The question with each misspelt word as the corpus spells it ("How strong is the
-        strenght?" → "... strength?"), or else, unless it is a name, as English does one slip
-        off ("informatoin" → "information"). Only the first few words that need a look are
-        looked up, so a long run of gibberish costs no more than a short question."""
+        strenght?" → "... strength?"), or else as English does one slip off ("informatoin" →
+        "information"; a name only as a name, `is_name`). Only the first few words that need a
+        look are looked up, so a long run of gibberish costs no more than a short question."""
         looked = 0
 
         def respelt(match: re.Match[str]) -> str:
@@ -117,8 +125,9 @@ class Respeller:
                     return word
                 looked += 1
                 found = self._one_stem(spellings(self._vocabulary, lower))
-                if found is None and not named:
-                    found = self._one_stem(english_spellings(self._vocabulary, lower))
+                if found is None:
+                    english = english_spellings(self._vocabulary, lower)
+                    found = self._one_stem(tuple(filter(is_name, english)) if named else english)
                 if len(self._memory) >= RESPELT_KEPT:
                     self._memory.clear()
                 self._memory[key] = found

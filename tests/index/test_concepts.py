@@ -247,6 +247,16 @@ def test_a_question_s_own_word_a_slip_from_english_is_searched_as_that_word() ->
     assert respeller.corrected("Was it rebranded?") == "Was it rebranded?"  # no slip of a word
 
 
+def test_a_name_a_slip_off_is_respelt_only_as_a_name() -> None:
+    respeller = _respeller(["US officials remain cautious about Damascus."])
+
+    assert respeller.corrected("Why are Ameriican officials wary?") == (
+        "Why are American officials wary?"
+    )
+    assert respeller.corrected("Did Russsia react?") == "Did Russia react?"
+    assert respeller.corrected("Where is Formatt?") == "Where is Formatt?"  # "format" is no name
+
+
 def test_the_first_part_of_a_negation_is_never_respelt() -> None:
     respeller = _respeller(["The attack could not succeed."])
 
