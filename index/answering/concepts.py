@@ -110,11 +110,13 @@ cool", "a reflection of both sides' concerns about ISIS", "so that the solar pow
 used after dark": it offers the answer to "why?" as a time offers one to "when?"."""
 WHY = re.compile(
     r"\b(?:why|how come|for what reason|what for|"
-    r"what (?:is|was|are|were) the (?:reasons?|purposes?|causes?))\b",
+    r"what (?:is|was|are|were) the (?:reasons?|purposes?|causes?|motives?|motivations?)|"
+    r"what(?:['’]s| is| was| are| were)? (?:behind|motivating|driving|prompting)|"
+    r"what (?:motivated|motivates|prompted|prompts|drove|drives|led to|leads to))\b",
     re.I,
 )
 """A question asking for a reason or a purpose, wherever it says so ("Explain why …", "What
-was the cause of …")."""
+was the cause of …", "What is motivating …", "What's behind …", "What prompted …")."""
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0

@@ -9,6 +9,7 @@ import Stemmer
 
 from index.answering.answerability import offered
 from index.answering.concepts import (
+    WHY,
     asked_kind,
     asked_outright,
     concepts,
@@ -235,6 +236,26 @@ def test_a_contracted_stop_word_is_no_concept(question: str) -> None:
 )
 def test_chat_s_words_for_people_are_no_concepts(question: str) -> None:
     assert not {"guy", "guys", "folks"} & {c.word for c in concepts(question, STEMMER)}
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_why"),
+    [
+        ("Why is the US sharing intelligence?", True),
+        ("Explain why they cooperate", True),
+        ("What is motivating the intelligence exchange?", True),
+        ("What's behind the cooperation?", True),
+        ("What prompted the US to share intelligence?", True),
+        ("What led to the intelligence sharing?", True),
+        ("What was the cause of the funding issues?", True),
+        ("What did the US share?", False),
+        ("Who led the operation?", False),
+    ],
+)
+def test_a_question_asking_for_a_reason_is_read_so_however_worded(
+    question: str, asks_why: bool
+) -> None:
+    assert bool(WHY.search(question)) is asks_why
 
 
 def test_a_question_s_own_word_a_slip_from_english_is_searched_as_that_word() -> None:
