@@ -141,3 +141,19 @@ def test_the_robustness_benchmark_changes_each_question_one_habit_at_a_time() ->
     typed, meant = made["one slip in a word"].split(), question.split()
     changed = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
     assert len(changed) == 1 and apart(*changed[0], 1) == 1
+
+
+def test_every_gold_phrase_of_the_conversation_sets_is_in_the_story_it_names() -> None:
+    # A miss must mean the engine missed, never that the gold phrase is nowhere to be found.
+    stories = {
+        "us-syria-intelligence-sharing": read_corpus(ROOT / "corpus")[0].text,
+        "second-article": (ROOT / "tests" / "fixtures" / "second-article.md").read_text(),
+    }
+    for name in ("conversations.json", "conversations_probe.json"):
+        data = json.loads((ROOT / "eval" / name).read_text(encoding="utf-8"))
+        turns = [turn for c in data["conversations"] for turn in c["turns"]]
+        asked = [turn for turn in turns if not turn.get("off_topic")]
+        assert len(asked) > 40, name
+        for turn in asked:
+            assert turn["gold"], turn["q"]
+            assert all(gold in stories[turn["source"]] for gold in turn["gold"]), turn["q"]
