@@ -135,9 +135,13 @@ NUMBER = re.compile(
     re.I,
 )
 MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    "january|february|april|june|july|september|october|november|december|"
+    "jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?-i:May|March|August|Mar)"
 )
+"""The months, as a time is written. Those that are also words ("may", "march", "august",
+"mar") only capitalised: "counterterrorism cooperation may be one of the few areas" offered a
+time, so a bare "when?" after a question on the cooperation found ¶8 before ¶2's "earlier this
+month"."""
 TIME = re.compile(
     rf"\b(1[0-9]{{3}}s?|20[0-9]{{2}}s?|{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|today|yesterday|tomorrow|tonight|week|weeks|month|months|year|years|decade|decades|"

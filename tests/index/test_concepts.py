@@ -165,6 +165,14 @@ def test_a_sentence_offers_a_number_or_a_time_only_when_it_holds_one() -> None:
     assert not offers("It was foiled by the police.", "time")
 
 
+def test_a_month_that_is_also_a_word_is_a_time_only_capitalised() -> None:
+    assert offers("The farm opened in May.", "time")
+    assert offers("Protests grew in March and August.", "time")
+    assert offers("It opened in june", "time")  # a month that is no other word, however typed
+    assert not offers("Cooperation may be one of the few areas.", "time")
+    assert not offers("Protesters march on the capital; the august body met.", "time")
+
+
 def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initials() -> None:
     texts = ["The British captured Fort Beauséjour.", "The United Nations met in Geneva."]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["british", "captured"])))
