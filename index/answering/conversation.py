@@ -260,7 +260,8 @@ def answer_in_context(
     if (word := unsaid_attribute(question, own)) is not None:
         return alone if alone.refused else refusal_for(alone, word, own)
     ranked = moved(topic, own_topic(question, own), share_for(question, alone))
-    ranked = left_behind(ranked, topic) if reacts_elsewhere(question) else ranked
+    elsewhere = reacts_elsewhere(question, earlier[-1])
+    ranked = left_behind(ranked, topic) if elsewhere else ranked
     widened = engine.ask(f"{question} {context_for(question, earlier[-1], topic)}", k)
     if not ranked.scores or refused_in_context(question, alone, own, widened):
         return alone
@@ -268,15 +269,31 @@ def answer_in_context(
     return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
 
 
-def reacts_elsewhere(question: str) -> bool:
+def reacts_elsewhere(question: str, previous: str = "") -> bool:
     """Whether a follow-up asks how someone it names took what was told (`REACTING`), not
-    someone it points back at ("does he trust Trump?" stays where "he" spoke)."""
+    someone it points back at ("does he trust Trump?" stays where "he" spoke), nor whoever the
+    previous question asked about ("what are us officials worried about?", then "what did the
+    US say about it?": they said it where the conversation is)."""
     found = REACTING.search(spelled_out(question))
     if found is None:
         return False
     who = found.group(2)
     speaker = who in PERSONS and not found.group(1)  # "do you think", not "does the us"
-    return who.lower() not in ANAPHORA and not speaker
+    return who.lower() not in ANAPHORA | subject_of(previous) and not speaker
+
+
+SUBJECT = re.compile(
+    r"\b(?:do|does|did|will|would|has|have|had|is|are|was|were|can|could)\s+(?:the\s+)?"
+    r"([\w.'’-]+)(?:\s+([\w.'’-]+))?",
+    re.I,
+)
+
+
+def subject_of(question: str) -> frozenset[str]:
+    """The two words after a question's first auxiliary, lowercased: who or what it asks about
+    ("what did the washington post reveal?" → washington, post)."""
+    found = SUBJECT.search(spelled_out(question)) if question else None
+    return frozenset(w.lower() for w in found.groups() if w) if found else frozenset()
 
 
 def left_behind(ranked: Topic, topic: Topic) -> Topic:

@@ -208,6 +208,27 @@ def test_a_reaction_by_someone_named_moves_on(question: str, elsewhere: bool) ->
     assert reacts_elsewhere(question) is elsewhere
 
 
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        ("what are us officials worried about?", "what did the US say about it?"),
+        ("what did the washington post reveal?", "did the post say who helped?"),
+    ],
+)
+def test_what_the_party_asked_about_said_stays_where_it_said_it(
+    previous: str, question: str
+) -> None:
+    assert not reacts_elsewhere(question, previous)
+    assert reacts_elsewhere("and does the us trust him?", "ok whats he want from the us")
+
+
+@slow
+def test_what_the_post_said_after_what_it_revealed_stays_on_its_report(engine: Engine) -> None:
+    history = ["what did the washington post reveal?"]
+    answer = answer_in_context(engine, "did the post say who helped?", history)
+    assert answer.hits[0].chunk.paragraph == 2  # "US intelligence played a crucial role"
+
+
 @slow
 def test_a_new_topic_is_answered_exactly_as_alone(both_articles: Engine) -> None:
     history = ["Who is the new leader of Syria?", "What did he say to Trump?"]
