@@ -108,8 +108,10 @@ REASON = re.compile(
 """What a sentence giving a reason or a purpose says: "because the water keeps the panels
 cool", "a reflection of both sides' concerns about ISIS", "so that the solar power can also be
 used after dark": it offers the answer to "why?" as a time offers one to "when?"."""
+ASKING_WHY = r"why|how come|for what reason|what for"
+"""The words that ask for a reason or a purpose outright."""
 WHY = re.compile(
-    r"\b(?:why|how come|for what reason|what for|"
+    rf"\b(?:{ASKING_WHY}|"
     r"what (?:is|was|are|were) the (?:reasons?|purposes?|causes?|motives?|motivations?)|"
     r"what(?:['’]s| is| was| are| were)? (?:behind|motivating|driving|prompting)|"
     r"what (?:motivated|motivates|prompted|prompts|drove|drives|led to|leads to))\b",
@@ -212,8 +214,8 @@ ASKS = (
 )
 """What kind of answer a question asks for, by its question words, first match wins. "When"
 asks for a time where it opens the question, not inside it ("what happens when it rains?")."""
-OFFERS = {"number": NUMBER, "time": TIME, "person": NAME, "place": NAME}
-"""What a sentence must hold to offer each kind of answer."""
+OFFERS = {"number": NUMBER, "time": TIME, "person": NAME, "place": NAME, "reason": REASON}
+"""What a sentence must hold to offer each kind of answer ("reason": to "why?")."""
 STRICT = (
     (
         "when",

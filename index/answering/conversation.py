@@ -39,12 +39,12 @@ from typing import Protocol
 
 from index.answering.answerability import UNKNOWN_NAME_FACTOR
 from index.answering.concepts import (
+    ASKING_WHY,
     ATTRIBUTES,
     CHAT_PEOPLE,
     CHAT_SPELLINGS,
     GIST,
     HOW_OLD,
-    REASON,
     asked_kind,
     concepts,
     offers,
@@ -100,19 +100,24 @@ spread over ¶2-¶4, the engine's ranking of the bare word "when" decided. In
 eval/conversations.json `dev` stayed 80 of 95 at rank 1 and went 91 → 92 at rank 3; all splits
 213 → 214 and 262 → 263 (`test4` and `test5` +1, `test3` −1 at rank 1). At 1.0 with nothing of
 the ranking left, `dev` was 79 and `test3` 30."""
-REASON_ASKED = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:why|how come|for what reason|what for)\b", re.I
-)
+REASON_ASKED = re.compile(rf"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:{ASKING_WHY})\b", re.I)
 """A follow-up asking for a reason or a purpose ("why?", "how come?", "what for?")."""
-REACTING = re.compile(
+ASKED_OF = (
     r"\b(?:do|does|did|will|would|has|have|had|is|are|was|were|can|could)\s+(the\s+)?"
-    r"([\w.'’-]+)\s+(?:\w+\s+)?"
+    r"([\w.'’-]+)"
+)
+"""An auxiliary and the word after it (and "the" before that word): whom a question asks
+about ("did Washington …", "does the us …")."""
+REACTING = re.compile(
+    ASKED_OF + r"\s+(?:\w+\s+)?"
     r"(?:react|respond|repl(?:y|ie)|welcom|view|trust|see|think|feel|receiv|accept|treat|"
     r"regard|support|oppos|approv|say|said)\w*",
     re.I,
 )
 """A follow-up asking how someone took what was told ("how did the US react?", "did Washington
 welcome it?", "does the us trust him?"): the second group is who took it."""
+SUBJECT = re.compile(ASKED_OF + r"(?:\s+([\w.'’-]+))?", re.I)
+"""The first two words a question asks about, after its first auxiliary (`subject_of`)."""
 REACTED_ELSEWHERE = 0.6
 """What the passage the conversation was on keeps of its score for a follow-up asking how
 someone other than a pronoun's referent took what it told (`reacts_elsewhere`): that passage
@@ -282,18 +287,11 @@ def reacts_elsewhere(question: str, previous: str = "") -> bool:
     return who.lower() not in ANAPHORA | subject_of(previous) and not speaker
 
 
-SUBJECT = re.compile(
-    r"\b(?:do|does|did|will|would|has|have|had|is|are|was|were|can|could)\s+(?:the\s+)?"
-    r"([\w.'’-]+)(?:\s+([\w.'’-]+))?",
-    re.I,
-)
-
-
 def subject_of(question: str) -> frozenset[str]:
     """The two words after a question's first auxiliary, lowercased: who or what it asks about
     ("what did the washington post reveal?" → washington, post)."""
     found = SUBJECT.search(spelled_out(question)) if question else None
-    return frozenset(w.lower() for w in found.groups() if w) if found else frozenset()
+    return frozenset(w.lower() for w in found.group(2, 3) if w) if found else frozenset()
 
 
 def left_behind(ranked: Topic, topic: Topic) -> Topic:
@@ -301,7 +299,7 @@ def left_behind(ranked: Topic, topic: Topic) -> Topic:
     score."""
     if not topic.scores:
         return ranked
-    was = max(topic.scores, key=topic.scores.__getitem__)
+    was = topic.best
     scores = {
         key: score * (REACTED_ELSEWHERE if key == was else 1.0)
         for key, score in ranked.scores.items()
@@ -539,7 +537,7 @@ def own_topic(question: str, own: Sequence[Hit]) -> Topic:
     if own_words(question) or kind is None or not found.scores:
         return found
     offering = {
-        key: any(_offers(s, kind) for s in hit.chunk.sentence_texts)
+        key: any(offers(s, kind) for s in hit.chunk.sentence_texts)
         for key, hit in found.hits.items()
     }
     if not any(offering.values()):
@@ -548,11 +546,6 @@ def own_topic(question: str, own: Sequence[Hit]) -> Topic:
         replace(hit, score=found.scores[key] + KIND_SHARE * offering[key])
         for key, hit in found.hits.items()
     )
-
-
-def _offers(sentence: str, kind: str) -> bool:
-    """Whether a sentence holds the kind of answer asked for, a reason included."""
-    return bool(REASON.search(sentence)) if kind == "reason" else offers(sentence, kind)
 
 
 def share_for(question: str, alone: Answer) -> float:

@@ -30,7 +30,6 @@ from index.answering.concepts import (
     ARTICLE_WORDS,
     GIST,
     POSSESSIVE,
-    REASON,
     STOPWORD_SET,
     WHY,
     WORD,
@@ -402,7 +401,7 @@ class Retriever:
         if not (self.weights.reason and WHY.search(text)):
             return np.zeros(len(candidates), np.float32)
         giving = [
-            any(REASON.search(s) for s in self.chunks[i].sentence_texts)
+            any(offers(s, "reason") for s in self.chunks[i].sentence_texts)
             for i in candidates.tolist()
         ]
         return self.weights.reason * np.asarray(giving, np.float32)

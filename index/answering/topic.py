@@ -51,9 +51,15 @@ class Topic:
     (only the last one: its own `before` is dropped)."""
 
     @property
+    def best(self) -> Key | None:
+        """The passage the conversation is on: the best scored."""
+        return max(self.scores, key=self.scores.__getitem__) if self.scores else None
+
+    @property
     def source(self) -> str | None:
         """The story the conversation is about: the source of its best passage."""
-        return max(self.scores, key=self.scores.__getitem__)[0] if self.scores else None
+        best = self.best
+        return best[0] if best else None
 
     def ranked(self, k: int) -> tuple[Hit, ...]:
         """The `k` best passages of the topic, best first, each with its topic score."""
