@@ -74,6 +74,22 @@ def test_a_question_asking_why_ranks_the_passage_giving_the_reason_above_the_hea
     assert engine.rank(told, 5) == without.rank(told, 5)
 
 
+def test_a_story_s_headline_words_choose_the_story_not_its_lead(both_articles: Engine) -> None:
+    # "Solar farm" is in the headline and the lead alone; lexically it had lifted them over the
+    # paragraph that answers. Read under their headline, all the story's passages hold it.
+    asked = "Why was the solar farm put on water?"
+    first = both_articles.rank(asked, 1)[0]
+    assert (first.chunk.source.id, first.chunk.paragraph) == ("second-article", 2)  # "because"
+    plain = both_articles.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, under_headline=False))
+    assert plain.rank(asked, 1)[0].chunk.kind == "headline"
+    paid = "Who paid for Millbrook's solar farm?"  # ¶3: "Half was paid by a regional … grant"
+    gaps = [
+        {h.chunk.paragraph: h.score for h in ranking.rank(paid, 5)}
+        for ranking in (both_articles, plain)
+    ]
+    assert gaps[0][3] - gaps[0][0] > gaps[1][3] - gaps[1][0]
+
+
 def test_k_sets_how_many_passages(engine: Engine) -> None:
     assert len(engine.ask("What attack was foiled?", k=1).hits) == 1
     assert len(engine.ask("What attack was foiled?", k=5).hits) == 5
