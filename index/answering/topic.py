@@ -167,7 +167,12 @@ def stemmed(words: Sequence[str]) -> list[str]:
     return list(stemmer().stemWords(list(words)))
 
 
-@lru_cache(maxsize=4096)
 def stems_of(chunk: Chunk) -> frozenset[str]:
     """The stems of a passage's words."""
-    return frozenset(stemmer().stemWords([w.lower() for w in WORD.findall(chunk.text)]))
+    return text_stems(chunk.text)
+
+
+@lru_cache(maxsize=4096)
+def text_stems(text: str) -> frozenset[str]:
+    """The stems of a text's words (a passage's, a sentence's, a headline's)."""
+    return frozenset(stemmer().stemWords([w.lower() for w in WORD.findall(text)]))

@@ -8,15 +8,18 @@ from dataclasses import replace
 import pytest
 
 from benchmarks.conversations import CONVERSATIONS, score
+from index.answering.concepts import concepts
 from index.answering.conversation import (
     Conversation,
     answer_in_context,
+    kind_fit,
     leans_on_context,
     own_words,
     reacts_elsewhere,
     resumed,
 )
 from index.answering.topic import Topic, named_elsewhere, normalised
+from index.answering.vocabulary import stemmer
 from index.engine import Engine
 from index.passages import Chunk, Hit, Source
 
@@ -321,6 +324,34 @@ def test_a_bare_when_finds_the_topic_s_time_not_the_engine_s_guess(both_articles
     history = ["what happened near damascus", "who found out about it"]
     answer = answer_in_context(both_articles, "when", history)
     assert "earlier this month" in answer.hits[0].chunk.text
+
+
+@slow
+def test_a_bare_who_finds_who_does_what_the_last_question_asked_about(
+    both_articles: Engine,
+) -> None:
+    # The lead's "The council says …" offers someone too; with the topic spread over the lead
+    # and ¶4 it was the answer.
+    history = ["What condition did the solar farm's permit set?"]
+    answer = answer_in_context(both_articles, "Who will do it?", history)
+    assert "An ecologist from Northfield University" in answer.hits[0].chunk.text
+
+
+def test_a_sentence_offering_the_kind_asked_fits_by_what_the_last_question_asked(
+    both_articles: Engine,
+) -> None:
+    passages = {(c.source.id, c.paragraph): c for c in both_articles.passages()}
+
+    def fit(paragraph: int, asked: str) -> float:
+        hit = Hit(passages[(SYRIA_STORY, paragraph)], 1.0, 0, 0)
+        held = tuple(c for c in concepts(asked, stemmer()) if c.specificity > 0)
+        return kind_fit(hit, "place", held)
+
+    attack = "Did the US help Syria stop an attack?"
+    # ¶2: "an ISIS plot to attack a religious shrine near Damascus"; ¶7: "the potential
+    # resurgence of ISIS in Syria and the broader region" (its headline says US and Syria).
+    assert fit(2, attack) > fit(7, attack) > 0
+    assert fit(2, "") == fit(7, "") == 1.0  # nothing asked before: any place fits
 
 
 @slow
