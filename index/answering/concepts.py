@@ -136,6 +136,16 @@ NUMBER = re.compile(
     r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|half|percent)\b",
     re.I,
 )
+COUNT_ASKED = re.compile(
+    r"\bhow many (?:(?:more|other|different|of the|new|total)\s+)?([^\W\d_][\w-]*)", re.I
+)
+"""What a "how many …?" question counts: the word after it ("how many *panels*", "how many
+other *cities*")."""
+COUNTING = re.compile(
+    r"\b\d[\d,.]*\s*(?:million|billion|thousand|hundred)?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
+)
+"""A number written in digits and the three words after it, among which a sentence names what it
+counts ("4,200 panels", "900 residents", "6.8 million euros")."""
 MONTHS = (
     "january|february|april|june|july|september|october|november|december|"
     "jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?-i:May|March|August|Mar)"

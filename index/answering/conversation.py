@@ -39,6 +39,7 @@ from typing import Protocol
 
 from index.answering.answerability import UNKNOWN_NAME_FACTOR
 from index.answering.concepts import (
+    ARTICLE_WORDS,
     ASKING_WHY,
     ATTRIBUTES,
     CHAT_PEOPLE,
@@ -484,14 +485,17 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     """Whether the stories never speak of what a follow-up asks: it has several words of its own
     and none is in the passages it ranks, or it asks for an attribute of a person or place that
     no story mentions, or names a person or place none mentions ("what about russia?"): the
-    engine names either among what the question's refusal lacks."""
+    engine names either among what the question's refusal lacks. Words about an article itself
+    ("wrote", "article") are no such words: a story rarely says them, and "and who wrote this
+    article?" in a conversation about Syria was answered as alone, the other story's byline
+    first."""
     if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
         return True
     if alone.refused and alone.missing:
         names = {c.word for c in concepts(spelled_out(question), stemmer()) if c.named}
         if not names.isdisjoint(alone.missing):
             return True
-    mine = own_words(question)
+    mine = [word for word in own_words(question) if not ARTICLE_WORDS.match(word)]
     return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)
 
 

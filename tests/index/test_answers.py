@@ -90,6 +90,19 @@ def test_a_story_s_headline_words_choose_the_story_not_its_lead(both_articles: E
     assert gaps[0][3] - gaps[0][0] > gaps[1][3] - gaps[1][0]
 
 
+def test_how_many_lifts_the_passage_counting_the_thing_asked(both_articles: Engine) -> None:
+    plain = both_articles.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, count=0.0))
+    asked = "how many panels?"
+    lifted = {h.chunk.paragraph: h.score for h in both_articles.rank(asked, 5)}
+    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    # ¶1 counts them ("with 4,200 panels"); ¶2 names them beside a number that counts nothing
+    # of theirs ("roughly eight percent compared with panels on land").
+    assert lifted[1] - before[1] == pytest.approx(DEFAULT_WEIGHTS.count, abs=1e-5)
+    assert lifted[2] == before[2]
+    uncounted = "How many fish live in the quarry lake?"  # no number counts fish
+    assert both_articles.rank(uncounted, 5) == plain.rank(uncounted, 5)
+
+
 def test_k_sets_how_many_passages(engine: Engine) -> None:
     assert len(engine.ask("What attack was foiled?", k=1).hits) == 1
     assert len(engine.ask("What attack was foiled?", k=5).hits) == 5

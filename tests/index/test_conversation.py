@@ -273,6 +273,32 @@ def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
 
 
 @slow
+def test_and_how_many_finds_the_sentence_counting_them(both_articles: Engine) -> None:
+    # ¶2 speaks of panels most ("keeps the panels cool", "panels on land") and was first.
+    history = ["how many homes will the solar farm power?"]
+    answer = answer_in_context(both_articles, "and how many panels?", history)
+    assert "4,200 panels" in answer.hits[0].chunk.text
+
+
+@slow
+@pytest.mark.parametrize(
+    ("earlier", "question", "story"),
+    [
+        ("who leads syria now?", "and who wrote this article?", SYRIA_STORY),
+        ("who paid for the solar farm", "and who wrote this article?", "second-article"),
+        ("who leads syria now?", "and who is the author of this story?", SYRIA_STORY),
+    ],
+)
+def test_who_wrote_it_in_a_conversation_is_the_conversation_s_story_s_byline(
+    both_articles: Engine, earlier: str, question: str, story: str
+) -> None:
+    # Its words ("wrote", "article") are in no story's text, so it was read as asking what the
+    # stories never speak of and answered alone: the solar farm's byline ranked first.
+    first = answer_in_context(both_articles, question, [earlier]).hits[0].chunk
+    assert (first.source.id, first.kind) == (story, "byline")
+
+
+@slow
 def test_a_follow_up_naming_the_other_story_moves_there_even_when_refused_alone(
     both_articles: Engine,
 ) -> None:
