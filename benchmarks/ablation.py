@@ -13,6 +13,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from index.answering.evaluation import Report, evaluate
 from index.answering.search import Weights
@@ -22,31 +23,43 @@ from index.settings import SHIPPED_CORPUS, Settings
 ROOT = Path(__file__).resolve().parent.parent
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
 OUT = ROOT / "docs" / "ablation.md"
+LATER: dict[str, Any] = {"count": 0.0, "under_headline": False}
+"""The signals added last, off until their step."""
+EXTRAS: dict[str, Any] = {
+    "about_article": False,
+    "new_answer": 0.0,
+    "unnamed": 0.0,
+    "reason": 0.0,
+    **LATER,
+}
+"""Every signal beyond the dense and lexical scores and the concepts held, off."""
 STEPS = (
     (
         "dense, whole passages only",
-        Weights(0.0, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
+        Weights(0.0, 0.0, 0.0, 0.0, **EXTRAS),
     ),
     (
         "+ best sentence (half the score)",
-        Weights(0.5, 0.0, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
+        Weights(0.5, 0.0, 0.0, 0.0, **EXTRAS),
     ),
     (
         "+ clause lift",
-        Weights(0.5, 0.5, 0.0, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
+        Weights(0.5, 0.5, 0.0, 0.0, **EXTRAS),
     ),
     (
         "+ BM25 at 0.07",
-        Weights(0.5, 0.5, 0.07, 0.0, about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
+        Weights(0.5, 0.5, 0.07, 0.0, **EXTRAS),
     ),
     (
         "+ the question's concepts held, synonyms included",
-        Weights(about_article=False, new_answer=0.0, unnamed=0.0, reason=0.0),
+        Weights(**EXTRAS),
     ),
-    ("+ headline and byline words", Weights(new_answer=0.0, unnamed=0.0, reason=0.0)),
-    ("+ who/where: a name the question lacks", Weights(unnamed=0.0, reason=0.0)),
-    ("+ what it asks beside its names", Weights(reason=0.0)),
-    ("+ why: a passage giving a reason (StoryBot)", Weights()),
+    ("+ headline and byline words", Weights(new_answer=0.0, unnamed=0.0, reason=0.0, **LATER)),
+    ("+ who/where: a name the question lacks", Weights(unnamed=0.0, reason=0.0, **LATER)),
+    ("+ what it asks beside its names", Weights(reason=0.0, **LATER)),
+    ("+ why: a passage giving a reason", Weights(**LATER)),
+    ("+ how many: a number counting the thing", Weights(under_headline=False)),
+    ("+ BM25 reads passages under their headline (StoryBot)", Weights()),
 )
 SETS = (
     ("development", "story", ROOT / "eval" / "story_questions.json"),
