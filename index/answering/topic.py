@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from index.answering.concepts import ARTICLE_WORDS, WORD, Concept, concepts
-from index.answering.vocabulary import mentions, share_held, stemmer
+from index.answering.concepts import ARTICLE_WORDS, POSSESSIVE, WORD, Concept, concepts
+from index.answering.vocabulary import alias_stems, mentions, share_held, stemmer
 from index.passages import Chunk, Hit
 
 HEADLINE_SHARE = 0.5
@@ -176,3 +176,11 @@ def stems_of(chunk: Chunk) -> frozenset[str]:
 def text_stems(text: str) -> frozenset[str]:
     """The stems of a text's words (a passage's, a sentence's, a headline's)."""
     return frozenset(stemmer().stemWords([w.lower() for w in WORD.findall(text)]))
+
+
+@lru_cache(maxsize=4096)
+def name_stems(text: str) -> frozenset[str]:
+    """The stems of a text's words without their possessive, and those of other names of the
+    same places ("Syria's" → syria, syrian)."""
+    words = [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text)]
+    return frozenset(stemmer().stemWords(words)).union(*(alias_stems(w) for w in words))

@@ -14,11 +14,12 @@ from index.answering.conversation import (
     answer_in_context,
     kind_fit,
     leans_on_context,
+    names_new,
     own_words,
     reacts_elsewhere,
     resumed,
 )
-from index.answering.topic import Topic, named_elsewhere, normalised
+from index.answering.topic import Topic, name_stems, named_elsewhere, normalised
 from index.answering.vocabulary import stemmer
 from index.engine import Engine
 from index.passages import Chunk, Hit, Source
@@ -270,6 +271,32 @@ def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
     answer = answer_in_context(both_articles, "lol and the fish?", history)
     top = answer.hits[0].chunk
     assert (top.source.id, top.paragraph) == ("second-article", 4), "the anglers and the fish"
+
+
+@slow
+def test_who_replaced_him_finds_someone_the_conversation_has_not_named(
+    both_articles: Engine,
+) -> None:
+    # ¶5 ("the collapse of former President Bashar al-Assad's regime") ranked first.
+    history = ["what became of bashar al-assad?"]
+    answer = answer_in_context(both_articles, "and who replaced him?", history)
+    assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text
+
+
+def test_a_name_is_new_when_neither_the_conversation_nor_the_headline_names_it(
+    both_articles: Engine,
+) -> None:
+    passages = {(c.source.id, c.paragraph): c for c in both_articles.passages()}
+
+    def new(paragraph: int, kind: str, said: str) -> bool:
+        hit = Hit(passages[(SYRIA_STORY, paragraph)], 1.0, 0, 0)
+        return names_new(hit, kind, name_stems(said))
+
+    assert new(6, "person", "what became of assad?")  # Ahmed al-Sharaa, Donald Trump
+    assert new(9, "person", "who wrote it?") and not new(9, "person", "is it tamilla hasanova's?")
+    assert not new(5, "person", "what became of bashar al-assad?")  # Syria: the headline's
+    assert new(2, "place", "where was the plot?")  # "near Damascus"
+    assert not new(3, "place", "where was it?")  # Washington, Syrian: the headline's
 
 
 @slow
