@@ -74,6 +74,15 @@ def test_a_question_asking_why_ranks_the_passage_giving_the_reason_above_the_hea
     assert engine.rank(told, 5) == without.rank(told, 5)
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["What's the US aim in sharing intel?", "What is the goal of the intelligence sharing?"],
+)
+def test_asking_the_aim_or_the_goal_asks_why(engine: Engine, asked: str) -> None:
+    # The headline, which says only that the US shares intelligence, ranked first.
+    assert engine.rank(asked, 1)[0].chunk.paragraph == 4  # "a necessary measure to confront …"
+
+
 def test_a_story_s_headline_words_choose_the_story_not_its_lead(both_articles: Engine) -> None:
     # "Solar farm" is in the headline and the lead alone; lexically it had lifted them over the
     # paragraph that answers. Read under their headline, all the story's passages hold it.
