@@ -145,6 +145,14 @@ def test_a_follow_up_without_words_of_its_own_stays_on_the_topic() -> None:
 slow = pytest.mark.slow
 
 
+def syria_hit(engine: Engine, paragraph: int) -> Hit:
+    """The Syria story's passage at `paragraph`, as a hit."""
+    [chunk] = [
+        c for c in engine.passages() if (c.source.id, c.paragraph) == (SYRIA_STORY, paragraph)
+    ]
+    return Hit(chunk, 1.0, 0, 0)
+
+
 @slow
 def test_what_did_he_say_after_the_new_leader_finds_paragraph_6(engine: Engine) -> None:
     answer = answer_in_context(engine, "What did he say?", ["Who is the new leader of Syria?"])
@@ -274,37 +282,42 @@ def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
 
 
 @slow
-def test_who_replaced_him_finds_someone_the_conversation_has_not_named(
-    both_articles: Engine,
+@pytest.mark.parametrize(
+    ("earlier", "question", "phrase"),
+    [
+        # ¶5 ("the collapse of former President Bashar al-Assad's regime") ranked first: "who?"
+        # asks for someone the conversation has not named.
+        ("what became of bashar al-assad?", "and who replaced him?", "Ahmed al-Sharaa"),
+        # The lead's "The council says …" offers someone too; with the topic spread over the
+        # lead and ¶4 it was the answer: the sentence about the permit is.
+        (
+            "What condition did the solar farm's permit set?",
+            "Who will do it?",
+            "An ecologist from Northfield University",
+        ),
+        # ¶2 speaks of panels most ("keeps the panels cool", "panels on land") and was first.
+        ("how many homes will the solar farm power?", "and how many panels?", "4,200 panels"),
+    ],
+)
+def test_a_follow_up_finds_the_sentence_that_answers_what_it_asks(
+    both_articles: Engine, earlier: str, question: str, phrase: str
 ) -> None:
-    # ¶5 ("the collapse of former President Bashar al-Assad's regime") ranked first.
-    history = ["what became of bashar al-assad?"]
-    answer = answer_in_context(both_articles, "and who replaced him?", history)
-    assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text
+    answer = answer_in_context(both_articles, question, [earlier])
+    assert phrase in answer.hits[0].chunk.text
 
 
+@slow
 def test_a_name_is_new_when_neither_the_conversation_nor_the_headline_names_it(
     both_articles: Engine,
 ) -> None:
-    passages = {(c.source.id, c.paragraph): c for c in both_articles.passages()}
-
     def new(paragraph: int, kind: str, said: str) -> bool:
-        hit = Hit(passages[(SYRIA_STORY, paragraph)], 1.0, 0, 0)
-        return names_new(hit, kind, name_stems(said))
+        return names_new(syria_hit(both_articles, paragraph), kind, name_stems(said))
 
     assert new(6, "person", "what became of assad?")  # Ahmed al-Sharaa, Donald Trump
     assert new(9, "person", "who wrote it?") and not new(9, "person", "is it tamilla hasanova's?")
     assert not new(5, "person", "what became of bashar al-assad?")  # Syria: the headline's
     assert new(2, "place", "where was the plot?")  # "near Damascus"
     assert not new(3, "place", "where was it?")  # Washington, Syrian: the headline's
-
-
-@slow
-def test_and_how_many_finds_the_sentence_counting_them(both_articles: Engine) -> None:
-    # ¶2 speaks of panels most ("keeps the panels cool", "panels on land") and was first.
-    history = ["how many homes will the solar farm power?"]
-    answer = answer_in_context(both_articles, "and how many panels?", history)
-    assert "4,200 panels" in answer.hits[0].chunk.text
 
 
 @slow
@@ -380,25 +393,12 @@ def test_a_bare_when_finds_the_topic_s_time_not_the_engine_s_guess(both_articles
 
 
 @slow
-def test_a_bare_who_finds_who_does_what_the_last_question_asked_about(
-    both_articles: Engine,
-) -> None:
-    # The lead's "The council says …" offers someone too; with the topic spread over the lead
-    # and ¶4 it was the answer.
-    history = ["What condition did the solar farm's permit set?"]
-    answer = answer_in_context(both_articles, "Who will do it?", history)
-    assert "An ecologist from Northfield University" in answer.hits[0].chunk.text
-
-
 def test_a_sentence_offering_the_kind_asked_fits_by_what_the_last_question_asked(
     both_articles: Engine,
 ) -> None:
-    passages = {(c.source.id, c.paragraph): c for c in both_articles.passages()}
-
     def fit(paragraph: int, asked: str) -> float:
-        hit = Hit(passages[(SYRIA_STORY, paragraph)], 1.0, 0, 0)
         held = tuple(c for c in concepts(asked, stemmer()) if c.specificity > 0)
-        return kind_fit(hit, "place", held)
+        return kind_fit(syria_hit(both_articles, paragraph), "place", held)
 
     attack = "Did the US help Syria stop an attack?"
     # ¶2: "an ISIS plot to attack a religious shrine near Damascus"; ¶7: "the potential
