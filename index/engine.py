@@ -13,6 +13,7 @@ import numpy as np
 from index.answering import answerability
 from index.answering.answerability import Judgement
 from index.answering.concepts import unnamed
+from index.answering.gaps import worded
 from index.answering.questions import Question, Unaskable, question_from
 from index.answering.search import (
     DEFAULT_WEIGHTS,
@@ -182,7 +183,7 @@ class Engine:
             return not_said(judged.untold, stories)
         if not judged.missing:
             return self._off_topic
-        return not_mentioned(judged.missing, stories)
+        return not_mentioned(worded(question.text, judged.missing), stories)
 
     @cached_property
     def _sources(self) -> frozenset[Source]:

@@ -54,6 +54,7 @@ from index.answering.concepts import (
     offers,
     word_set,
 )
+from index.answering.gaps import worded
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
 from index.answering.topic import (
     Topic,
@@ -534,7 +535,7 @@ def refusal_for(alone: Answer, word: str, own: Sequence[Hit]) -> Answer:
     return replace(
         alone,
         refused=True,
-        message=not_mentioned((word,), stories),
+        message=not_mentioned(worded(alone.question, (word,)), stories),
         hits=(),
         missing=(word,),
         tentative=False,

@@ -15,20 +15,24 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize(
-    ("question", "concept"),
+    ("question", "concept", "named"),
     [
-        ("What is Syria's GDP?", "GDP"),
-        ("What role does Russia play in Syria?", "Russia"),
-        ("What did Biden think of the new Syrian government?", "Biden"),
+        ("What is Syria's GDP?", "GDP", "Syria's GDP"),
+        ("What role does Russia play in Syria?", "Russia", "Russia"),
+        ("What did Biden think of the new Syrian government?", "Biden", "Biden"),
+        ("What was the death toll of the foiled attack?", "toll", "death toll"),
+        ("Who is the US Secretary of State?", "Secretary", "US Secretary of State"),
     ],
 )
 def test_a_near_topic_question_is_refused_naming_what_the_story_lacks(
-    engine: Engine, question: str, concept: str
+    engine: Engine, question: str, concept: str, named: str
 ) -> None:
+    """`missing` holds the question's words the story lacks; the refusal quotes the phrase of
+    the question they belong to."""
     answer = engine.ask(question)
     assert answer.refused and answer.hits == ()
     assert concept in answer.missing
-    assert answer.message and f"doesn't mention “{concept}”" in answer.message
+    assert answer.message and f"doesn't mention “{named}”," in answer.message
 
 
 @pytest.mark.parametrize(
