@@ -30,6 +30,7 @@ from index.answering.concepts import (
     is_person,
     names_in,
     offers,
+    place_names,
 )
 from index.answering.vocabulary import (
     Vocabulary,
@@ -298,7 +299,7 @@ def offered(sentence: str, kind: str, stemmer: Stemmer.Stemmer) -> tuple[frozens
     found: list[list[str]] = []
     if kind == "person":
         found += [[w] for w in WORD.findall(sentence) if w.islower() and is_person(w)]
-    for name in names_in(sentence):
+    for name in place_names(sentence) if kind == "place" else names_in(sentence):
         words = [w.lower() for w in WORD.findall(name)]
         if not (kind == "person" and all(aliases(w) for w in words)):
             found.append(words)

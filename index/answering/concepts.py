@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -173,6 +174,8 @@ NAME_RUN = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}")
 UNNAMED = re.compile(rf"(?<=\S)(\s+){NAME_TOKEN}|\b\d[\d,.]*\b")
 """A name inside a question (not its first word) or a number, with the space before it."""
 PLACE = re.compile(r"\b(in|at|near|from|to|across|between|inside|outside|north|south|east|west)\b")
+SPEAKING = re.compile(r"\W*(?:said|says|told|tells|added|adds|stated|states|wrote|writes)\b", re.I)
+"""What follows a person's name, not a place's: "Varga said"."""
 
 ARTICLE_WORDS = re.compile(
     r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
@@ -373,9 +376,10 @@ def written_out(question: str) -> str:
 
 def offers(sentence: str, kind: str) -> bool:
     """Whether a sentence holds the kind of answer asked for: for "who?", a name or a word for
-    people ("the accountants", "an attorney")."""
-    if kind == "place" and not PLACE.search(sentence):
-        return False
+    people ("the accountants", "an attorney"); for "where?", a name not a person's beside a
+    word of place ("in", "near")."""
+    if kind == "place":
+        return bool(PLACE.search(sentence)) and bool(place_names(sentence))
     if kind == "person" and any(is_person(w) for w in WORD.findall(sentence.lower())):
         return True
     return bool(OFFERS[kind].search(sentence))
@@ -385,14 +389,27 @@ def names_in(sentence: str) -> list[str]:
     """The names in a sentence: runs of up to four capitalised words ("Bashar al-Assad"),
     without possessives, a leading stop word or the sentence's first word, which has its
     capital whatever it is."""
-    found = []
+    return [name for name, _ in _name_runs(sentence)]
+
+
+def place_names(sentence: str) -> list[str]:
+    """The names in a sentence that may say where something is: `names_in`'s but a person's,
+    one with a word for people before it or at its head ("Mayor Ines Varga", "the new Syrian
+    leader, Ahmed al-Sharaa") or one saying something ("Varga said")."""
+    return [name for name, person in _name_runs(sentence) if not person]
+
+
+def _name_runs(sentence: str) -> Iterator[tuple[str, bool]]:
+    """Each name of the sentence (`names_in`), and whether it is a person's (`place_names`)."""
     for match in NAME_RUN.finditer(sentence):
         tokens = [POSSESSIVE.sub("", t) for t in match.group().split()]
+        before = WORD.findall(sentence[: match.start()])
+        person = tokens[0].lower() in _people() or bool(before and is_person(before[-1]))
+        person = person or bool(SPEAKING.match(sentence[match.end() :]))
         if match.start() == 0 or tokens[0].lower() in STOPWORD_SET:
             tokens = tokens[1:]
         if tokens and not (len(tokens) == 1 and _slight(tokens[0])):
-            found.append(" ".join(tokens))
-    return found
+            yield " ".join(tokens), person
 
 
 def _slight(word: str) -> bool:

@@ -52,6 +52,7 @@ from index.answering.concepts import (
     concepts,
     names_in,
     offers,
+    place_names,
     word_set,
 )
 from index.answering.gaps import worded
@@ -602,7 +603,7 @@ def names_new(hit: Hit, kind: str, said: frozenset[str]) -> bool:
         name_stems(name).isdisjoint(known)
         for sentence in hit.chunk.sentence_texts
         if kind == "person" or PLACE.search(sentence)
-        for name in names_in(sentence)
+        for name in (names_in(sentence) if kind == "person" else place_names(sentence))
     )
 
 

@@ -14,8 +14,10 @@ from index.answering.concepts import (
     asked_outright,
     concepts,
     denies,
+    names_in,
     negated,
     offers,
+    place_names,
     specificity,
     unnamed,
 )
@@ -163,6 +165,19 @@ def test_a_sentence_offers_a_number_or_a_time_only_when_it_holds_one() -> None:
     assert not offers("The array supplies homes.", "number")
     assert offers("It was foiled earlier this month.", "time")
     assert not offers("It was foiled by the police.", "time")
+
+
+def test_a_person_s_name_is_no_answer_to_where() -> None:
+    """A name beside "in" or "to" offers a place unless it is someone's: one headed or preceded
+    by a word for people, or saying something."""
+    assert offers("An ISIS plot to attack a shrine near Damascus.", "place")
+    assert not offers("Mayor Ines Varga said the town hopes to add a battery store.", "place")
+    assert not offers("The talks went well, Varga said in a statement.", "place")
+    assert not offers("In his statement, the new leader, Ahmed al-Sharaa, spoke.", "place")
+    assert place_names("Varga said the farm near Millbrook opens") == ["Millbrook"]
+    assert names_in("Varga said the farm near Millbrook opens") == ["Millbrook"]  # first word
+    assert names_in("The mayor, Ines Varga, flew to Rome.") == ["Ines Varga", "Rome"]
+    assert place_names("The mayor, Ines Varga, flew to Rome.") == ["Rome"]
 
 
 def test_a_month_that_is_also_a_word_is_a_time_only_capitalised() -> None:

@@ -297,6 +297,8 @@ def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
         ),
         # ¶2 speaks of panels most ("keeps the panels cool", "panels on land") and was first.
         ("how many homes will the solar farm power?", "and how many panels?", "4,200 panels"),
+        # "Mayor Ines Varga said the town hopes to add …" had offered a place: a person's name.
+        ("when did the solar farm open?", "where is it?", "Hartley quarry"),
     ],
 )
 def test_a_follow_up_finds_the_sentence_that_answers_what_it_asks(
