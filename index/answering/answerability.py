@@ -23,6 +23,7 @@ from index.answering.concepts import (
     CLOSED_CLASS,
     HOW_OLD,
     PLACE,
+    PRESSING,
     WORD,
     Concept,
     concepts,
@@ -232,7 +233,7 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
         if (c.specificity >= MISSING_NAMED or c.named)
         and not c.verbal
         and not framing(c)
-        and c.word.lower() not in CLOSED_CLASS
+        and c.word.lower() not in CLOSED_CLASS | PRESSING
         and not vocabulary.mentions(c)
     )
 

@@ -201,6 +201,12 @@ GIST = re.compile(
 ASKING_WHEN = r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b"
 """"When" where it opens the question or a clause of it, not inside one ("what happens when
 it rains?")."""
+EXACT = r"(?:(?:exact|precise|specific|particular)\s+)?"
+"""How a question may press for a time ("on what exact date …?"): it asks for one all the same."""
+PRESSING = word_set("exact exactly precise precisely specific specifically particular particularly")
+"""Words that press for an answer rather than name what is asked ("what specific day", "what
+exactly did he say"): a refusal never names them as what the story lacks. They are no closed
+class: "specific" turned to "general" still tells a question from its passage (`opposites`)."""
 ASKS = (
     (
         "number",
@@ -214,9 +220,9 @@ ASKS = (
     (
         "time",
         re.compile(
-            rf"{ASKING_WHEN}|\bwhat (year|date|time|day|month|century|decade|period)\b|"
-            r"\bwhat (?:is|was|are|were) the (year|date|day|month|century|decade)\b|"
-            r"\bwhich (year|date|day|month|century|decade)\b|\bhow long ago\b",
+            rf"{ASKING_WHEN}|\bwhat {EXACT}(year|date|time|day|month|century|decade|period)\b|"
+            rf"\bwhat (?:is|was|are|were) the {EXACT}(year|date|day|month|century|decade)\b|"
+            rf"\bwhich {EXACT}(year|date|day|month|century|decade)\b|\bhow long ago\b",
             re.I,
         ),
     ),
@@ -239,7 +245,8 @@ STRICT = (
         "when",
         re.compile(
             rf"{ASKING_WHEN}|"
-            r"\b(what|which) (?:(?:is|was|are|were) the )?(year|date|day|month|century|decade)\b",
+            rf"\b(what|which) (?:(?:is|was|are|were) the )?{EXACT}"
+            r"(year|date|day|month|century|decade)\b",
             re.I,
         ),
     ),

@@ -353,6 +353,8 @@ def test_a_contraction_does_not_hide_what_the_story_lacks(engine: Engine, typed:
         ("When did Assad fall?", "when"),
         ("What year did Assad's regime collapse?", "when"),
         ("How many times did al-Sharaa talk to Trump?", "how many"),
+        # It had been refused as not mentioning “specific”, a word that only presses.
+        ("What specific day did Trump take office?", "when"),
     ],
 )
 def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(

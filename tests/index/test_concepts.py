@@ -154,6 +154,7 @@ def test_a_concept_s_forms_tell_which_passages_hold_it_as_holds_does() -> None:
         ("What is the name of the shrine?", None),
         ("How long ago was the plot?", "time"),  # was "number", for "how long"
         ("How long is the lake?", "number"),
+        ("On what exact date was the plot foiled?", "time"),  # pressing, still a date
     ],
 )
 def test_the_kind_of_answer_asked_for(question: str, kind: str | None) -> None:
@@ -442,6 +443,7 @@ def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None
         ("How fast is it growing?", None),
         ("What happens when the jellyfish is eaten?", None),
         ("Who leads Syria?", None),
+        ("Which specific day did it open?", "when"),
     ],
 )
 def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> None:
