@@ -174,6 +174,8 @@ NAME_RUN = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}")
 UNNAMED = re.compile(rf"(?<=\S)(\s+){NAME_TOKEN}|\b\d[\d,.]*\b")
 """A name inside a question (not its first word) or a number, with the space before it."""
 PLACE = re.compile(r"\b(in|at|near|from|to|across|between|inside|outside|north|south|east|west)\b")
+LAST_WORD = re.compile(r"([^\W_]+)\W*$")
+"""The last word of a text, and what follows it."""
 SPEAKING = re.compile(r"\W*(?:said|says|told|tells|added|adds|stated|states|wrote|writes)\b", re.I)
 """What follows a person's name, not a place's: "Varga said"."""
 
@@ -401,8 +403,9 @@ def names_in(sentence: str) -> list[str]:
 
 def place_names(sentence: str) -> list[str]:
     """The names in a sentence that may say where something is: `names_in`'s but a person's,
-    one with a word for people before it or at its head ("Mayor Ines Varga", "the new Syrian
-    leader, Ahmed al-Sharaa") or one saying something ("Varga said")."""
+    one with a word for people before it or in its title ("Mayor Ines Varga", "US President
+    Donald Trump", "the new Syrian leader, Ahmed al-Sharaa") or one saying something ("Varga
+    said")."""
     return [name for name, person in _name_runs(sentence) if not person]
 
 
@@ -410,8 +413,9 @@ def _name_runs(sentence: str) -> Iterator[tuple[str, bool]]:
     """Each name of the sentence (`names_in`), and whether it is a person's (`place_names`)."""
     for match in NAME_RUN.finditer(sentence):
         tokens = [POSSESSIVE.sub("", t) for t in match.group().split()]
-        before = WORD.findall(sentence[: match.start()])
-        person = tokens[0].lower() in _people() or bool(before and is_person(before[-1]))
+        before = LAST_WORD.search(sentence[: match.start()])
+        person = any(t.lower() in _people() for t in tokens[:-1])  # "US President Donald Trump"
+        person = person or bool(before and is_person(before.group(1).lower()))
         person = person or bool(SPEAKING.match(sentence[match.end() :]))
         if match.start() == 0 or tokens[0].lower() in STOPWORD_SET:
             tokens = tokens[1:]

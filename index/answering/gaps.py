@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.answering.concepts import STOPWORD_SET, word_set
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
 
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*['’]?", re.UNICODE)
-POSSESSIVE = re.compile(r"['’]s?$")
-LINKS = frozenset(["of"])
+LINK = "of"
 """The word that joins a thing to what it belongs to ("population of Damascus")."""
 AUXILIARIES = word_set(
     "do does did will would can could shall should may might must has have had is are was were"
@@ -131,7 +130,7 @@ def _owned_by(tokens: list[Token], at: int) -> int | None:
     "symptoms of the flu", "Secretary of State"): at a missing word, or at a name that ends its
     phrase (not "budget of the CIA operation", whose head comes after the name)."""
     link = at + 1
-    if tokens[link].text.lower() not in LINKS:
+    if tokens[link].text.lower() != LINK:
         return None
     after = link + 1
     if after < len(tokens) and tokens[after].text.lower() == "the":

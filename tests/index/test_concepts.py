@@ -179,6 +179,7 @@ def test_a_person_s_name_is_no_answer_to_where() -> None:
     assert names_in("Varga said the farm near Millbrook opens") == ["Millbrook"]  # first word
     assert names_in("The mayor, Ines Varga, flew to Rome.") == ["Ines Varga", "Rome"]
     assert place_names("The mayor, Ines Varga, flew to Rome.") == ["Rome"]
+    assert place_names("He called US President Donald Trump in Washington.") == ["Washington"]
 
 
 def test_a_month_that_is_also_a_word_is_a_time_only_capitalised() -> None:
