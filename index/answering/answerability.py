@@ -22,7 +22,6 @@ from index.answering.concepts import (
     ATTRIBUTES,
     CLOSED_CLASS,
     HOW_OLD,
-    PLACE,
     PRESSING,
     WORD,
     Concept,
@@ -294,9 +293,8 @@ def unknown_names(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[s
 def offered(sentence: str, kind: str, stemmer: Stemmer.Stemmer) -> tuple[frozenset[str], ...]:
     """The names a sentence offers as the answer to "who?" or "where?" (`kind` "person" or
     "place"), each as its stems: its names (`names_in`); for "who?" not a place or its people
-    ("Syria", "Americans"), and also lowercase words for people ("leader")."""
-    if kind == "place" and not PLACE.search(sentence):
-        return ()
+    ("Syria", "Americans"), and also lowercase words for people ("leader"); for "where?" those
+    beside a word of place that are not a person's (`place_names`)."""
     found: list[list[str]] = []
     if kind == "person":
         found += [[w] for w in WORD.findall(sentence) if w.islower() and is_person(w)]

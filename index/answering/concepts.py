@@ -388,7 +388,7 @@ def offers(sentence: str, kind: str) -> bool:
     people ("the accountants", "an attorney"); for "where?", a name not a person's beside a
     word of place ("in", "near")."""
     if kind == "place":
-        return bool(PLACE.search(sentence)) and bool(place_names(sentence))
+        return bool(place_names(sentence))
     if kind == "person" and any(is_person(w) for w in WORD.findall(sentence.lower())):
         return True
     return bool(OFFERS[kind].search(sentence))
@@ -402,10 +402,12 @@ def names_in(sentence: str) -> list[str]:
 
 
 def place_names(sentence: str) -> list[str]:
-    """The names in a sentence that may say where something is: `names_in`'s but a person's,
-    one with a word for people before it or in its title ("Mayor Ines Varga", "US President
-    Donald Trump", "the new Syrian leader, Ahmed al-Sharaa") or one saying something ("Varga
-    said")."""
+    """The names in a sentence that may say where something is: none unless a word of place
+    ("in", "near": `PLACE`) stands in it; else `names_in`'s but a person's, one with a word for
+    people before it or in its title ("Mayor Ines Varga", "US President Donald Trump", "the new
+    Syrian leader, Ahmed al-Sharaa") or one saying something ("Varga said")."""
+    if not PLACE.search(sentence):
+        return []
     return [name for name, person in _name_runs(sentence) if not person]
 
 

@@ -46,7 +46,6 @@ from index.answering.concepts import (
     CHAT_SPELLINGS,
     GIST,
     HOW_OLD,
-    PLACE,
     Concept,
     asked_kind,
     concepts,
@@ -602,7 +601,6 @@ def names_new(hit: Hit, kind: str, said: frozenset[str]) -> bool:
     return any(
         name_stems(name).isdisjoint(known)
         for sentence in hit.chunk.sentence_texts
-        if kind == "person" or PLACE.search(sentence)
         for name in (names_in(sentence) if kind == "person" else place_names(sentence))
     )
 
