@@ -58,6 +58,16 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+PRONOUNS = word_set(
+    "my mine you your yours he him his she her hers its we our ours them theirs myself yourself"
+    " himself herself itself ourselves themselves"
+)
+"""Pronouns the stop words leave: "Will the US reopen its embassy?" asks about no "its"."""
+QUANTIFIERS = frozenset({"many", "much"})
+"""What "how" asks with, not about: "how many locals chipped in" asks for a count of locals,
+and a story that never says "many" still tells it."""
+
+
 CHAT_PEOPLE = word_set("guy guys dude dudes folks fella fellas bloke blokes")
 """Chat's words for a person or people: no concept, as a pronoun is none ("what happened to the
 previous guy", "what did the new guy say to trump" ask about whom the rest of the question
@@ -284,10 +294,15 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
     matches = list(WORD.finditer(question))
-    for match, after in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
+    befores, afters = [None, *matches][: len(matches)], [*matches[1:], None][: len(matches)]
+    for match, before, after in zip(matches, befores, afters, strict=True):
         word = POSSESSIVE.sub("", match.group())
         lower = word.lower()
         if len(lower) < 2 or lower in STOPWORD_SET or lower in CHAT_SPELLINGS:
+            continue
+        if lower in PRONOUNS:
+            continue
+        if lower in QUANTIFIERS and before is not None and before.group().lower() == "how":
             continue
         if lower in CHAT_PEOPLE or CONTRACTED.match(lower):
             continue

@@ -256,6 +256,23 @@ def test_a_contracted_stop_word_is_no_concept(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("how many locals chipped in", ["locals", "chipped"]),
+        ("How much extra power does the cooling give?", ["extra", "power", "cooling", "give"]),
+        ("Will the US reopen its embassy in Damascus?", ["US", "reopen", "embassy", "Damascus"]),
+        ("Did she call him about his plans?", ["call", "plans"]),
+    ],
+)
+def test_how_s_counting_words_and_pronouns_are_no_concepts(question: str, asked: list[str]) -> None:
+    assert words(question) == asked
+
+
+def test_counting_words_are_concepts_when_how_does_not_ask_with_them() -> None:
+    assert words("Did many residents buy shares?") == ["many", "residents", "buy", "shares"]
+
+
+@pytest.mark.parametrize(
     "question",
     ["what happened to the previous guy", "what did the new guys say", "what did folks say"],
 )

@@ -299,6 +299,13 @@ def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
         ("how many homes will the solar farm power?", "and how many panels?", "4,200 panels"),
         # "Mayor Ines Varga said the town hopes to add …" had offered a place: a person's name.
         ("when did the solar farm open?", "where is it?", "Hartley quarry"),
+        # Refused as not mentioning "much" (nor "extra"): the story never says "much", but "how
+        # much" asks for an amount, not about one.
+        (
+            "how do the panels stay in place?",
+            "how much extra power does the cooling give?",
+            "roughly eight percent",
+        ),
     ],
 )
 def test_a_follow_up_finds_the_sentence_that_answers_what_it_asks(
