@@ -382,6 +382,8 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
         ("Who is the new leader of Syria?", "where was he born?"),
         # "How old" asks the age in other words; it was answered with ¶6.
         ("Who is the mayor of Millbrook?", "how old is she?"),
+        # A politician's election is part of her career; it was answered with ¶5.
+        ("Who is the mayor of Millbrook?", "when was she elected?"),
     ],
 )
 def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
