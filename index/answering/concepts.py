@@ -359,11 +359,12 @@ RHETORICAL = re.compile(r"^\W*\w+n['’]t\b", re.I)
 """A question that opens "Isn't …", "Didn't …", "Can't …" asks whether something is so."""
 
 
-POLAR = re.compile(
-    r"^\W*(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|shall|should|may|"
-    r"might|must)(?:n['’]t)?\b",
-    re.I,
+AUXILIARIES = word_set(
+    "is are was were am do does did has have had can could will would shall should may might must"
 )
+"""The verbs that open a question asked yes or no, and after which a name is the subject of
+the question's own verb ("Did Russia react?")."""
+POLAR = re.compile(rf"^\W*(?:{'|'.join(sorted(AUXILIARIES))})(?:n['’]t)?\b", re.I)
 """A question that asks whether something is so ("Did the water keep the panels warm?")."""
 
 

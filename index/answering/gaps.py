@@ -15,15 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
 
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*['’]?", re.UNICODE)
 LINK = "of"
 """The word that joins a thing to what it belongs to ("population of Damascus")."""
-AUXILIARIES = word_set(
-    "do does did will would can could shall should may might must has have had is are was were"
-)
-"""Words after which a name is the subject of the question's verb ("Did Russia react")."""
 DETERMINERS = word_set(
     "the a an its their his her our your my this that these those any some no every each whose"
     " what which many much"
