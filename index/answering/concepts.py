@@ -188,6 +188,12 @@ LAST_WORD = re.compile(r"([^\W_]+)\W*$")
 """The last word of a text, and what follows it."""
 SPEAKING = re.compile(r"\W*(?:said|says|told|tells|added|adds|stated|states|wrote|writes)\b", re.I)
 """What follows a person's name, not a place's: "Varga said"."""
+PLACE_HEADS = word_set(
+    "island islands county city town river lake street avenue road square park bay valley"
+    " mountain mountains sound strait province district"
+)
+"""The last word of a place's name, whatever word for people opens it: "Prince Edward Island",
+"King County"."""
 
 ARTICLE_WORDS = re.compile(
     r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
@@ -435,6 +441,7 @@ def _name_runs(sentence: str) -> Iterator[tuple[str, bool]]:
         person = any(t.lower() in _people() for t in tokens[:-1])  # "US President Donald Trump"
         person = person or bool(before and is_person(before.group(1).lower()))
         person = person or bool(SPEAKING.match(sentence[match.end() :]))
+        person = person and tokens[-1].lower() not in PLACE_HEADS
         if match.start() == 0 or tokens[0].lower() in STOPWORD_SET:
             tokens = tokens[1:]
         if tokens and not (len(tokens) == 1 and _slight(tokens[0])):

@@ -182,6 +182,11 @@ def test_a_person_s_name_is_no_answer_to_where() -> None:
     assert place_names("He called US President Donald Trump in Washington.") == ["Washington"]
 
 
+def test_a_place_s_name_is_one_whatever_word_for_people_opens_it() -> None:
+    assert place_names("The ferry sails to Prince Edward Island daily.") == ["Prince Edward Island"]
+    assert place_names("The new depot opened in King County.") == ["King County"]
+
+
 def test_a_month_that_is_also_a_word_is_a_time_only_capitalised() -> None:
     assert offers("The farm opened in May.", "time")
     assert offers("Protests grew in March and August.", "time")
