@@ -163,6 +163,9 @@ PERSONS = word_set("i you we me us")
 and "did US officials" name a country)."""
 THIS_ARTICLE = re.compile(r"\bthis (article|story|piece|report|text)\b", re.I)
 """"This article" points at the text the person is reading, not back at the conversation."""
+THE_ARTICLE = re.compile(r"\bthe (article|story|piece|report)\b", re.I)
+"""Asked in a conversation, "the article" is the one it is about: "who wrote the article?"
+after questions on one of several stories asks for that story's byline."""
 OPENINGS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|what of)\b", re.I)
 FUNCTION_WORDS = CHAT_PEOPLE | word_set(
     "what who whom whose why how when where which whether is are was were am be been being do"
@@ -475,6 +478,8 @@ def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     the engine refuses it alone although it is elliptical ("On what occasion?") or its best
     passage nearly answers it ("What was the plot's target?")."""
     if leans_on_context(question):
+        return True
+    if THE_ARTICLE.search(question) and about_article(spelled_out(question)):
         return True
     mine = len(own_words(question))
     if alone.tentative and mine <= TENTATIVE_WORDS:

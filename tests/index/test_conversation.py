@@ -336,6 +336,11 @@ def test_a_name_is_new_when_neither_the_conversation_nor_the_headline_names_it(
         ("who leads syria now?", "and who wrote this article?", SYRIA_STORY),
         ("who paid for the solar farm", "and who wrote this article?", "second-article"),
         ("who leads syria now?", "and who is the author of this story?", SYRIA_STORY),
+        # No "and", no "this": "the article" is the one the conversation is about, and alone
+        # the solar farm's byline ranked first.
+        ("Is cooperation between the US and Syria common?", "Who wrote the article?", SYRIA_STORY),
+        ("what role did the washington post play", "who wrote the article", SYRIA_STORY),
+        ("who paid for the solar farm", "who wrote the article?", "second-article"),
     ],
 )
 def test_who_wrote_it_in_a_conversation_is_the_conversation_s_story_s_byline(
