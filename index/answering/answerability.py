@@ -20,8 +20,11 @@ import Stemmer
 
 from index.answering.concepts import (
     ATTRIBUTES,
+    CLOCK,
     CLOSED_CLASS,
     HOW_OLD,
+    LOCAL_TIME,
+    MOST_SPECIFIC,
     PRESSING,
     WORD,
     Concept,
@@ -31,6 +34,7 @@ from index.answering.concepts import (
     names_in,
     offers,
     place_names,
+    written_out,
 )
 from index.answering.vocabulary import (
     Vocabulary,
@@ -246,6 +250,8 @@ def unknown_attributes(
     plot was, a paraphrase of "near Damascus"; "What is Syria's capital?" asks for it)."""
     if HOW_OLD.search(question):  # "how old" asks the age, as "what age" does
         asked = (*asked, *concepts("age", stemmer()))
+    if CLOCK.search(written_out(question)):  # "what time is it there?"
+        asked = (*asked, Concept(LOCAL_TIME, LOCAL_TIME.replace(" ", "_"), MOST_SPECIFIC, False))
     return tuple(
         c.word
         for c in asked

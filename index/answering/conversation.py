@@ -44,8 +44,10 @@ from index.answering.concepts import (
     ATTRIBUTES,
     CHAT_PEOPLE,
     CHAT_SPELLINGS,
+    CLOCK,
     GIST,
     HOW_OLD,
+    LOCAL_TIME,
     Concept,
     asked_kind,
     concepts,
@@ -53,6 +55,7 @@ from index.answering.concepts import (
     offers,
     place_names,
     word_set,
+    written_out,
 )
 from index.answering.gaps import worded
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
@@ -527,6 +530,7 @@ def unsaid_attribute(question: str, own: Sequence[Hit]) -> str | None:
     passages it ranks only. "How old" asks the age ("how old is she?")."""
     said = [stems_of(hit.chunk) for hit in own]
     asked = [*own_words(question), *(["age"] if HOW_OLD.search(question) else [])]
+    asked += [LOCAL_TIME] if CLOCK.search(written_out(question)) else []
     for word in asked:
         if word in ATTRIBUTES and not any(mentions(stemmed([word])[0], s) for s in said):
             return word

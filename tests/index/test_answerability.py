@@ -97,6 +97,10 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         # was answered with the byline (1.00): it names her, not her past
         ("what's tamilla hasanova's background", "background"),
         ("What was al-Sharaa's career before he took power?", "career"),
+        # The present moment: the story's times are those of what it reports ("earlier this
+        # month", in ¶2 beside Damascus, had answered it with 0.88).
+        ("what time is it in damascus", "local time"),
+        ("What's the date today?", "local time"),
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(

@@ -9,6 +9,7 @@ import Stemmer
 
 from index.answering.answerability import offered
 from index.answering.concepts import (
+    CLOCK,
     WHY,
     asked_kind,
     asked_outright,
@@ -20,6 +21,7 @@ from index.answering.concepts import (
     place_names,
     specificity,
     unnamed,
+    written_out,
 )
 from index.answering.focus import asked_for
 from index.answering.spelling import Respeller, spellings
@@ -530,3 +532,21 @@ def test_a_question_without_its_names_and_numbers_is_what_it_asks_about_them(
 )
 def test_a_question_without_names_or_with_nothing_but_names_has_no_rest(question: str) -> None:
     assert unnamed(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("what time is it there?", True),
+        ("What's the date today?", True),
+        ("what day is it", True),
+        ("what is the local time in Damascus", True),
+        ("What time was the plot foiled?", False),
+        ("What is the date of the attack?", False),
+        ("What day did the farm open?", False),
+    ],
+)
+def test_a_question_about_the_present_moment_is_told_from_one_about_a_time_reported(
+    question: str, now: bool
+) -> None:
+    assert bool(CLOCK.search(written_out(question))) is now

@@ -389,6 +389,9 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
         ("Who is the mayor of Millbrook?", "how old is she?"),
         # A politician's election is part of her career; it was answered with ¶5.
         ("Who is the mayor of Millbrook?", "when was she elected?"),
+        # The present moment is no attribute a story tells; it was answered with ¶1 ("on
+        # Tuesday").
+        ("Where is the floating solar farm?", "what time is it there now?"),
     ],
 )
 def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
