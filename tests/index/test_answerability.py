@@ -101,6 +101,7 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         # month", in ¶2 beside Damascus, had answered it with 0.88).
         ("what time is it in damascus", "local time"),
         ("What's the date today?", "local time"),
+        ("where does al-sharaa live?", "live"),  # was answered with ¶6, on his rise
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(

@@ -392,6 +392,10 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
         # The present moment is no attribute a story tells; it was answered with ¶1 ("on
         # Tuesday").
         ("Where is the floating solar farm?", "what time is it there now?"),
+        # Where someone lives: the first was answered with the other story's byline, the second
+        # with ¶1 ("about 1,600 homes").
+        ("Who is the mayor of Millbrook?", "where does she live?"),
+        ("Where is the floating solar farm?", "how many people live there?"),
     ],
 )
 def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
