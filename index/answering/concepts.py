@@ -102,16 +102,17 @@ ATTRIBUTES = word_set(
     climate temperature rain raining snow snowing age aged dead alive died death capital currency
     economy gdp background biography career education educated degree profession occupation
     hometown elected election elections reelected live lives lived living reside resides resided
-    residence"""
+    residence hotel hotels restaurant restaurants airport airports visa visas tourist tourists
+    tourism"""
 ) | {LOCAL_TIME}
 """Words for what an encyclopedia tells of a person or a place: where and when born, faith,
 family, height, age, whether alive, where they live, nationality, background, career and
-elections, a country's capital, currency or economy, a town's population, language, weather
-or local time (`CLOCK`). A news story tells these only when they are news, and then says the
-word (or a synonym); a question asking for one that the story never mentions ("Is al-Sharaa
-married?", "What is the population of Millbrook?", or "is she married?" after a question
-about the mayor) is not answered by the passages about the person or place, however closely
-they resemble it."""
+elections, a country's capital, currency or economy, a town's population, language, weather,
+local time (`CLOCK`), hotels and the like. A news story tells these only when they are news,
+and then says the word (or a synonym); a question asking for one that the story never
+mentions ("Is al-Sharaa married?", "What is the population of Millbrook?", or "is she
+married?" after a question about the mayor) is not answered by the passages about the person
+or place, however closely they resemble it."""
 HOW_OLD = re.compile(r"\bhow old\b", re.I)
 """"How old is he?" asks the attribute "age" in other words."""
 CLOCK = re.compile(

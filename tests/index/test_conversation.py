@@ -396,6 +396,8 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
         # with ¶1 ("about 1,600 homes").
         ("Who is the mayor of Millbrook?", "where does she live?"),
         ("Where is the floating solar farm?", "how many people live there?"),
+        # What a travel guide tells of a place; it was answered with ¶2 (the plot near Damascus).
+        ("Where was the plot?", "what's the best hotel there?"),
     ],
 )
 def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
