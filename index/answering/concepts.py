@@ -103,7 +103,7 @@ ATTRIBUTES = word_set(
     economy gdp background biography career education educated degree profession occupation
     hometown elected election elections reelected live lives lived living reside resides resided
     residence hotel hotels restaurant restaurants airport airports visa visas tourist tourists
-    tourism"""
+    tourism travel traveling travelling"""
 ) | {LOCAL_TIME}
 """Words for what an encyclopedia tells of a person or a place: where and when born, faith,
 family, height, age, whether alive, where they live, nationality, background, career and

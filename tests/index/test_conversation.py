@@ -398,6 +398,7 @@ def test_off_topic_questions_mid_conversation_are_still_refused(engine: Engine) 
         ("Where is the floating solar farm?", "how many people live there?"),
         # What a travel guide tells of a place; it was answered with ¶2 (the plot near Damascus).
         ("Where was the plot?", "what's the best hotel there?"),
+        ("Where was the plot?", "is it safe to travel there?"),
     ],
 )
 def test_a_follow_up_asking_an_attribute_no_story_mentions_is_refused(
