@@ -476,10 +476,11 @@ def changes_story(question: str, alone: Answer, own: Sequence[Hit], topic: Topic
 
 
 def follows(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
-    """Whether a question is read as a follow-up: it refers back; or the engine answers it alone
-    only tentatively and it says little of its own ("what was the target?", "and the cost?"); or
-    the engine refuses it alone although it is elliptical ("On what occasion?") or its best
-    passage nearly answers it ("What was the plot's target?")."""
+    """Whether a question is read as a follow-up: it refers back; or it asks about "the
+    article" itself (`THE_ARTICLE`: the conversation's); or the engine answers it alone only
+    tentatively and it says little of its own ("what was the target?", "and the cost?"); or the
+    engine refuses it alone although it is elliptical ("On what occasion?") or its best passage
+    nearly answers it ("What was the plot's target?")."""
     if leans_on_context(question):
         return True
     if THE_ARTICLE.search(question) and about_article(spelled_out(question)):
