@@ -20,21 +20,17 @@ import Stemmer
 
 from index.answering.concepts import (
     ATTRIBUTES,
-    CLOCK,
     CLOSED_CLASS,
-    HOW_OLD,
-    LOCAL_TIME,
     MOST_SPECIFIC,
     PRESSING,
     WORD,
     Concept,
-    concepts,
     denies,
+    implied_attributes,
     is_person,
     names_in,
     offers,
     place_names,
-    written_out,
 )
 from index.answering.vocabulary import (
     Vocabulary,
@@ -248,10 +244,9 @@ def unknown_attributes(
     "born", "married", "population") that the corpus never says (`says_attribute`), unless
     the question only places something by it ("near the Syrian capital" is where the
     plot was, a paraphrase of "near Damascus"; "What is Syria's capital?" asks for it)."""
-    if HOW_OLD.search(question):  # "how old" asks the age, as "what age" does
-        asked = (*asked, *concepts("age", stemmer()))
-    if CLOCK.search(written_out(question)):  # "what time is it there?"
-        asked = (*asked, Concept(LOCAL_TIME, LOCAL_TIME.replace(" ", "_"), MOST_SPECIFIC, False))
+    for word in implied_attributes(question):  # "how old?" asks the age, as "what age?" does
+        stem = "_".join(stemmer().stemWords(word.split()))
+        asked = (*asked, Concept(word, stem, MOST_SPECIFIC, named=False))
     return tuple(
         c.word
         for c in asked

@@ -123,6 +123,15 @@ CLOCK = re.compile(
 )
 """"What time is it there?", "what's the date today?": the present moment, which a news story
 never tells (its times are those of what it reports), asked as an attribute of the place."""
+
+
+def implied_attributes(question: str) -> tuple[str, ...]:
+    """The attributes a question asks for in other words: "how old is he?" the age, "what time
+    is it there?" the local time (`CLOCK`)."""
+    implied = [("age", HOW_OLD.search(question)), (LOCAL_TIME, CLOCK.search(written_out(question)))]
+    return tuple(word for word, asked in implied if asked)
+
+
 REASON = re.compile(
     r"\b(?:because|as a result|due to|owing to|thanks to|so that|in order to|so as to|"
     r"reflection of|reflects?|concerns? (?:about|over)|fears? (?:of|that|over)|fearing|"

@@ -44,18 +44,15 @@ from index.answering.concepts import (
     ATTRIBUTES,
     CHAT_PEOPLE,
     CHAT_SPELLINGS,
-    CLOCK,
     GIST,
-    HOW_OLD,
-    LOCAL_TIME,
     Concept,
     asked_kind,
     concepts,
+    implied_attributes,
     names_in,
     offers,
     place_names,
     word_set,
-    written_out,
 )
 from index.answering.gaps import worded
 from index.answering.questions import CHAT_WORDS, Unaskable, question_from
@@ -530,8 +527,7 @@ def unsaid_attribute(question: str, own: Sequence[Hit]) -> str | None:
     "birth" for "born"); a follow-up that leans on its topic for the rest is read against the
     passages it ranks only. "How old" asks the age ("how old is she?")."""
     said = [stems_of(hit.chunk) for hit in own]
-    asked = [*own_words(question), *(["age"] if HOW_OLD.search(question) else [])]
-    asked += [LOCAL_TIME] if CLOCK.search(written_out(question)) else []
+    asked = [*own_words(question), *implied_attributes(question)]
     for word in asked:
         if word in ATTRIBUTES and not any(mentions(stemmed([word])[0], s) for s in said):
             return word
