@@ -512,8 +512,8 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
         return True
     if alone.refused and alone.missing:
-        names = {c.word for c in concepts(spelled_out(question), stemmer()) if c.named}
-        if not names.isdisjoint(alone.missing):
+        names = {c.word.lower() for c in concepts(spelled_out(question), stemmer()) if c.named}
+        if not names.isdisjoint(word.lower() for word in alone.missing):  # "Russia", typed so
             return True
     mine = [word for word in own_words(question) if not ARTICLE_WORDS.match(word)]
     return len(mine) > ELLIPTICAL_WORDS and unheard_of(" ".join(mine), own)

@@ -15,7 +15,7 @@ from functools import cache
 
 import Stemmer
 
-from index.answering.concepts import STOPWORD_SET, _zipf, known, place
+from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, place
 from index.answering.vocabulary import Vocabulary, aliases, apart, fold
 
 TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{5,}\b(?![’']t\b)")
@@ -63,6 +63,12 @@ def is_name(word: str) -> bool:
     off is respelt only as such a name ("Ameriican" → "American"), never as a common word
     ("Fermat" is no slip for "format")."""
     return place(word) or bool(aliases(word))
+
+
+def _country(word: str) -> bool:
+    """Whether a lowercase word names a country or its people, one of its other names being
+    its people's ("turkey" → "Turkish", "china" → "Chinese"; not "fish" → "Pisces")."""
+    return any(a.lower().startswith(word[:4]) and a.lower() != word for a in aliases(word))
 
 
 def _unknown(vocabulary: Vocabulary, lower: str) -> bool:
@@ -135,7 +141,29 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        return self._named(self._joined(TYPED_WORD.sub(respelt, text)))
+        return self._cased(self._named(self._joined(TYPED_WORD.sub(respelt, text))))
+
+    def _cased(self, text: str) -> str:
+        """A question typed all in lower case with its names capitalised, as the corpus writes
+        them ("what does the millbrook mayor want" → "… Millbrook mayor …"), or as a country
+        is written when the corpus never mentions it ("did turkey help" → "did Turkey help"):
+        typed so, its capitals tell nothing of what is a name, and a name is read as one
+        (no synonyms: "turkey" is not "flop"; not what a "who?" question's answer may be)."""
+        if any(ch.isupper() for ch in text[1:]):
+            return text
+        return WORD.sub(self._capital, text)
+
+    def _capital(self, match: re.Match[str]) -> str:
+        word = match.group()
+        lower = fold(word).lower()
+        if lower in STOPWORD_SET or len(lower) < 3:
+            return word
+        stem = self._stemmer.stemWord(lower)
+        if lower in self._vocabulary.written and lower not in self._vocabulary.lowercase:
+            return self._vocabulary.written[lower] if place(lower) or not known(lower) else word
+        if stem not in self._vocabulary.stems and _country(lower):
+            return word.capitalize()
+        return word
 
     def _joined(self, text: str) -> str:
         """Two words the corpus writes as one word, or as one of the same stem, when it lacks one

@@ -128,17 +128,31 @@ class Vocabulary:
         return self._names[2]
 
     @cached_property
-    def _names(self) -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
+    def lowercase(self) -> frozenset[str]:
+        """Its words written in lower case somewhere (folded): the others it only capitalises."""
+        return self._names[3]
+
+    @cached_property
+    def _names(
+        self,
+    ) -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str], frozenset[str]]:
         words: dict[str, set[str]] = {}
         initials: set[str] = set()
         capitals: set[str] = set()
+        lowercase: set[str] = set()
         for text in self.texts:
             found = WORD.findall(fold(text))
             for word in found:
                 words.setdefault(word[0].lower(), set()).add(word.lower())
             initials.update(_initials(found))
             capitals.update(w for w in found if w[0].isupper())
-        return {k: tuple(v) for k, v in words.items()}, frozenset(initials), frozenset(capitals)
+            lowercase.update(w for w in found if w[0].islower())
+        return (
+            {k: tuple(v) for k, v in words.items()},
+            frozenset(initials),
+            frozenset(capitals),
+            frozenset(lowercase),
+        )
 
     @cached_property
     def _by_head(self) -> dict[str, tuple[str, ...]]:

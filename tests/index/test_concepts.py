@@ -327,6 +327,31 @@ def test_a_name_a_slip_off_is_respelt_only_as_a_name() -> None:
     assert respeller.corrected("Where is Formatt?") == "Where is Formatt?"  # "format" is no name
 
 
+def test_a_question_typed_in_lower_case_has_its_names_capitalised() -> None:
+    respeller = _respeller(
+        ["Mayor Ines Varga said Millbrook hopes to add a battery store.", "Engineers chose it."]
+    )
+
+    assert respeller.corrected("what does the millbrook mayor want") == (
+        "what does the Millbrook mayor want"  # "mayor" is a word the corpus only capitalises
+    )
+    assert respeller.corrected("what did ines varga say") == "what did Ines Varga say"
+    assert respeller.corrected("did turkey help") == "did Turkey help"  # a country, unsaid
+    assert respeller.corrected("what did the engineers choose") == (
+        "what did the engineers choose"  # a word, though only ever capitalised there
+    )
+    assert respeller.corrected("what fish live there") == "what fish live there"  # Pisces
+    assert respeller.corrected("Did the turkey in Millbrook help?") == (
+        "Did the turkey in Millbrook help?"  # typed with capitals, which tell the names
+    )
+
+
+def test_a_country_the_corpus_writes_as_a_word_stays_a_word() -> None:
+    respeller = _respeller(["They ate turkey in Millbrook."])
+
+    assert respeller.corrected("who ate turkey in millbrook") == "who ate turkey in Millbrook"
+
+
 def test_the_first_part_of_a_negation_is_never_respelt() -> None:
     respeller = _respeller(["The attack could not succeed."])
 
