@@ -136,8 +136,9 @@ class Judgement:
     unknown_attributes: tuple[str, ...] = ()
     """Its words for a person's or place's attributes that the corpus never mentions."""
     unheld: tuple[str, ...] = ()
-    """The numbers it gives ("in 1850", "the 3 parks") that none of the passages it ranks first
-    holds: SQuAD's unanswerable questions swap a paragraph's number for another."""
+    """The numbers it gives ("in 1850", "the 3 parks") and its ordinals past "first" ("Newton's
+    Third Law") that none of the passages it ranks first holds: SQuAD's unanswerable questions
+    swap a paragraph's number for another."""
     undenied: bool = False
     """It asks about what is not so ("Friction is not caused by what?") and none of the
     passages it ranks first says that anything is not so: SQuAD's unanswerable questions often

@@ -1,5 +1,5 @@
 """What SQuAD 2.0's unanswerable questions change in an answerable one, read against the
-passages a question ranks first: a number swapped for another, a negation added, a word turned
+passages a question ranks first: a number or an ordinal swapped for another, a negation added, a word turned
 into its opposite. A passage that looks as if it answered such a question does not bear it out;
 the question is then refused (`answerability.Judgement`).
 """
@@ -40,6 +40,33 @@ def unheld_numbers(question: str, passages: list[Chunk]) -> tuple[str, ...]:
     return tuple(n for n in dict.fromkeys(NUMERAL.findall(question)) if not held(n))
 
 
+ORDINAL_WORDS = (
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+ORDINALS = tuple(ORDINAL_WORDS.split())
+"""Ordinals past "first", which is too common to swap ("the first to…")."""
+ORDINAL = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
+
+
+def unheld_ordinals(question: str, passages: list[Chunk]) -> tuple[str, ...]:
+    """The ordinals past "first" the question gives ("Newton's Third Law", "the 5th
+    president") that none of the passages holds, in words or digits."""
+
+    def forms(ordinal: str) -> set[str]:
+        lower = ordinal.lower()
+        if lower in ORDINALS:
+            n = ORDINALS.index(lower) + 2
+            return {lower, f"{n}{'nd' if n == 2 else 'rd' if n == 3 else 'th'}"}
+        n = int(re.sub(r"\D", "", lower))
+        return {lower} | ({ORDINALS[n - 2]} if 2 <= n <= len(ORDINALS) + 1 else set())
+
+    texts = [{m.lower() for m in ORDINAL.findall(p.text)} for p in passages]
+    return tuple(
+        o for o in dict.fromkeys(ORDINAL.findall(question)) if not any(forms(o) & t for t in texts)
+    )
+
+
 def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
     """`missing` with the pieces of a number the question writes with a comma or a point
     ("000" of "3,000": words split there) put back together as the question wrote it."""
@@ -56,7 +83,7 @@ def unsupported(
     question: str, first: list[Chunk], negative: bool
 ) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
     """What in the question the passages ranked `first` do not bear out, as SQuAD's
-    unanswerable questions are made: its numbers they do not hold; whether it is `negative`
+    unanswerable questions are made: its numbers and ordinals they do not hold; whether it is `negative`
     (`concepts.negated`) and none of them denies anything; its words whose opposite alone the
     best one says. A question asked yes or no is answered by another number or the opposite
     too (with a no)."""
@@ -64,4 +91,5 @@ def unsupported(
     if polar(question):
         return (), undenied, ()
     texts = [c.text for c in first]
-    return unheld_numbers(question, first), undenied, turned(question, texts[0], texts)
+    unheld = unheld_numbers(question, first) + unheld_ordinals(question, first)
+    return unheld, undenied, turned(question, texts[0], texts)

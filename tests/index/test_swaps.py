@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.answering.concepts import negated
-from index.answering.swaps import unheld_numbers, unsupported, whole_numbers
+from index.answering.swaps import unheld_numbers, unheld_ordinals, unsupported, whole_numbers
 from index.passages import Chunk, Source
 
 
@@ -20,6 +20,16 @@ def test_a_number_a_question_gives_is_held_in_digits_or_in_words() -> None:
     # "16" is not held by "1,600", nor "1.6" by it; an ordinal or a decade is not read at all.
     assert unheld_numbers("Which 16 homes, or 1.6?", passages) == ("16", "1.6")
     assert unheld_numbers("Who was the 5th mayor, in the 1990s?", passages) == ()
+
+
+def test_an_ordinal_a_question_gives_is_held_in_words_or_in_digits() -> None:
+    passages = _passages("Newton's Second Law asserts it.", "The 18th-century palace.")
+    # SQuAD's "Newton's Third Law asserts the direct proportionality of acceleration to what?"
+    assert unheld_ordinals("What does Newton's Third Law assert?", passages) == ("Third",)
+    assert unheld_ordinals("What does Newton's 2nd law assert?", passages) == ()
+    assert unheld_ordinals("Which eighteenth-century palace?", passages) == ()
+    assert unheld_ordinals("Which 19th-century palace?", passages) == ("19th",)
+    assert unheld_ordinals("Who was the first to assert it?", passages) == ()  # too common
 
 
 def test_a_number_written_with_a_comma_is_named_whole() -> None:
