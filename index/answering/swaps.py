@@ -1,7 +1,7 @@
 """What SQuAD 2.0's unanswerable questions change in an answerable one, read against the
-passages a question ranks first: a number or an ordinal swapped for another, a negation added, a word turned
-into its opposite. A passage that looks as if it answered such a question does not bear it out;
-the question is then refused (`answerability.Judgement`).
+passages a question ranks first: a number or an ordinal swapped for another, a negation added, a
+word turned into its opposite. A passage that looks as if it answered such a question does not
+bear it out; the question is then refused (`answerability.Judgement`).
 """
 
 from __future__ import annotations
@@ -83,10 +83,10 @@ def unsupported(
     question: str, first: list[Chunk], negative: bool
 ) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
     """What in the question the passages ranked `first` do not bear out, as SQuAD's
-    unanswerable questions are made: its numbers and ordinals they do not hold; whether it is `negative`
-    (`concepts.negated`) and none of them denies anything; its words whose opposite alone the
-    best one says. A question asked yes or no is answered by another number or the opposite
-    too (with a no)."""
+    unanswerable questions are made: its numbers and ordinals they do not hold; whether it is
+    `negative` (`concepts.negated`) and none of them denies anything; its words whose opposite
+    alone the best one says. A question asked yes or no is answered by another number or the
+    opposite too (with a no)."""
     undenied = negative and not any(denies(c.text) for c in first)
     if polar(question):
         return (), undenied, ()
