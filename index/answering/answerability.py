@@ -148,6 +148,9 @@ class Judgement:
     first says the word ("higher" of a passage saying "lower": `opposites.turned`)."""
     negative: bool = False
     """It asks about what is not so (`concepts.negated`): a sentence that denies answers it."""
+    unchosen: tuple[str, ...] = ()
+    """The alternatives it offers ("police or the army") when none of the passages it ranks
+    first says either: a choice the story never speaks of (`concepts.alternatives`)."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
     passages it ranks first tells it: no time, or no number."""
@@ -160,6 +163,7 @@ class Judgement:
             self.unheld,
             self.undenied,
             self.turned,
+            self.unchosen,
         )
         weight = UNKNOWN_NAME_FACTOR if any(ungrounded) or self.untold else 1.0
         return model.confidence(self.evidence) * weight

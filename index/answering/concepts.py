@@ -342,6 +342,28 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     return tuple(found.values())
 
 
+ALTERNATIVE = re.compile(r"\bor\b", re.I)
+ALTERNATIVE_REACH = 3
+"""How many words before and after "or" are searched for the alternatives' concepts."""
+
+
+def alternatives(question: str, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
+    """The concepts a question offers as alternatives, one on each side of its first "or" (the
+    nearest within `ALTERNATIVE_REACH` words): "police" and "army" in "Was it Syrian police or
+    the army that carried out the operation?"; none when either side has none ("more or less")."""
+    found = ALTERNATIVE.search(question)
+    if found is None:
+        return ()
+    by_word = {c.word.lower(): c for c in asked if c.word.lower() not in CLOSED_CLASS}
+    before = [w.lower() for w in WORD.findall(question[: found.start()])][::-1]
+    after = [w.lower() for w in WORD.findall(question[found.end() :])]
+    sides = [
+        next((by_word[w] for w in side[:ALTERNATIVE_REACH] if w in by_word), None)
+        for side in (before, after)
+    ]
+    return tuple(c for c in sides if c is not None) if all(sides) else ()
+
+
 def unnamed(question: str) -> str | None:
     """The question without its names and numbers, what it asks about them ("What is
     al-Sharaa's religion?" → "What is religion?"); None when it names nothing, or asks nothing

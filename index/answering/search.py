@@ -36,6 +36,7 @@ from index.answering.concepts import (
     WHY,
     WORD,
     Concept,
+    alternatives,
     asked_kind,
     asked_outright,
     concepts,
@@ -317,6 +318,13 @@ class Retriever:
         first = [self.chunks[int(scored.candidates[i])] for i in scored.ranked[:FIRST_READ]]
         negative = negated(question.text)
         unheld, undenied, opposite = unsupported(question.text, first, negative)
+        offered = alternatives(question.text, asked)
+        read = frozenset().union(
+            *(self._stems[int(i)] for i in scored.candidates[order[:FIRST_READ]])
+        )
+        unchosen = () if any(holds(c, read) for c in offered) else tuple(c.word for c in offered)
+        if offered and not any(self._vocabulary.mentions(c) for c in offered):
+            missing = (*missing, *(c.word for c in offered if c.word not in missing))
         return Judgement(
             evidence,
             missing,
@@ -328,6 +336,7 @@ class Retriever:
             undenied=undenied,
             turned=opposite,
             negative=negative,
+            unchosen=unchosen,
             untold=self._untold(question.text, kind, first),
         )
 

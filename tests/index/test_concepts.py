@@ -11,6 +11,7 @@ from index.answering.answerability import offered
 from index.answering.concepts import (
     CLOCK,
     WHY,
+    alternatives,
     asked_kind,
     asked_outright,
     concepts,
@@ -325,6 +326,22 @@ def test_a_name_a_slip_off_is_respelt_only_as_a_name() -> None:
     )
     assert respeller.corrected("Did Russsia react?") == "Did Russia react?"
     assert respeller.corrected("Where is Formatt?") == "Where is Formatt?"  # "format" is no name
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("Was it Syrian police or the army that carried out the raid?", ["police", "army"]),
+        ("Is he on a terrorism list or under a bounty?", ["list", "bounty"]),  # not "under"
+        ("Did it spread in Scandinavia or Germany first?", ["Scandinavia", "Germany"]),
+        ("Is it more or less?", []),  # quantities are no alternatives
+        ("Who owns it?", []),
+    ],
+)
+def test_the_alternatives_a_question_offers_are_the_concepts_beside_or(
+    question: str, offered: list[str]
+) -> None:
+    assert [c.word for c in alternatives(question, concepts(question, STEMMER))] == offered
 
 
 def test_a_question_typed_in_lower_case_has_its_names_capitalised() -> None:
