@@ -199,6 +199,21 @@ TIME = re.compile(
     r"\d+(st|nd|rd|th)|[0-9]{1,2}:[0-9]{2}|era|age|period|season|spring|summer|autumn|winter)\b",
     re.I,
 )
+CALENDAR = re.compile(
+    rf"\b(1[0-9]{{3}}s?|20[0-9]{{2}}s?|{MONTHS}|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|tomorrow|\d+(st|nd|rd|th)|[0-9]{1,2}:[0-9]{2}|century|"
+    r"centuries)\b",
+    re.I,
+)
+"""A time a calendar or a clock gives (a year, a month, a weekday, a date, an hour), not one told
+against another ("earlier this month", "after the war", "recently"): what "on what exact date?"
+asks for."""
+DATE_PRESSED = re.compile(
+    r"\b(exact|exactly|precise|precisely|specific)\b|"
+    r"\b(what|which)\s+((is|was|are|were)\s+the\s+)?(date|year|month|day)\b",
+    re.I,
+)
+"""A question asking for a date itself ("what year", "which day", "when exactly")."""
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 NAME_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
 """One word of a name, with the particle some names carry ("al-Assad")."""
@@ -433,6 +448,18 @@ def negated(question: str) -> bool:
 def denies(text: str) -> bool:
     """Whether a passage says that something is not so, in any of the ways of `DENIAL`."""
     return bool(DENIAL.search(text))
+
+
+def presses_for_date(question: str) -> bool:
+    """Whether a question asking when asks for a date itself ("On what exact date was the plot
+    foiled?", "What year …?", "When exactly …?"), which a time told against another does not
+    give: "earlier this month" answers "when was the plot foiled?", not "on what date?"."""
+    return DATE_PRESSED.search(written_out(question)) is not None
+
+
+def dates(sentence: str) -> bool:
+    """Whether a sentence gives a time a calendar or clock gives (`CALENDAR`)."""
+    return CALENDAR.search(sentence) is not None
 
 
 def asked_outright(question: str) -> str | None:

@@ -40,9 +40,11 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     concepts,
+    dates,
     negated,
     offers,
     polar,
+    presses_for_date,
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
@@ -347,9 +349,10 @@ class Retriever:
         outright = asked_outright(text)
         if outright is None or kind is None:
             return None
+        dated = outright == "when" and presses_for_date(text)
         told = any(
             (chunk.kind == "headline" and bool(chunk.source.date))
-            or any(offers(s, kind) for s in chunk.sentence_texts)
+            or any(dates(s) if dated else offers(s, kind) for s in chunk.sentence_texts)
             for chunk in first
         )
         return None if told else outright

@@ -15,11 +15,13 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     concepts,
+    dates,
     denies,
     names_in,
     negated,
     offers,
     place_names,
+    presses_for_date,
     specificity,
     unnamed,
     written_out,
@@ -515,6 +517,28 @@ def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None
 )
 def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> None:
     assert asked_outright(question) == outright
+
+
+@pytest.mark.parametrize(
+    ("question", "pressed"),
+    [
+        ("On what exact date was the plot foiled", True),
+        ("When exactly did Assad's government collapse?", True),
+        ("What year did it open?", True),
+        ("which day was it", True),
+        ("When was the plot foiled?", False),  # "earlier this month" answers it
+        ("When did he take power?", False),
+    ],
+)
+def test_a_question_pressing_for_a_date_itself(question: str, pressed: bool) -> None:
+    assert presses_for_date(question) is pressed
+
+
+def test_a_date_is_one_a_calendar_or_clock_gives() -> None:
+    assert dates("It opened on Tuesday.") and dates("In March 1901.") and dates("At 10:30.")
+    assert dates("By the 18th century.") and dates("Since 2014.")
+    assert not dates("It was foiled earlier this month.")  # a time, told against another
+    assert not dates("After the collapse of the regime, cooperation may grow.")
 
 
 @pytest.mark.parametrize(
