@@ -214,6 +214,14 @@ DATE_PRESSED = re.compile(
     re.I,
 )
 """A question asking for a date itself ("what year", "which day", "when exactly")."""
+PAST = word_set("earlier ago recently yesterday since before after during month months week weeks")
+"""Time words that tell of what has happened ("earlier this month", "weeks ago"), or that tell
+nothing of when by themselves."""
+WHEN_COMING = re.compile(
+    r"\bwhen\s+(will|shall|(is|are)\s+[\w’'-]+(\s+[\w’'-]+){0,3}?\s+going\s+to)\b",
+    re.I,
+)
+"""How a question asks when something is to happen: "when will …", "when is he going to …"."""
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 NAME_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
 """One word of a name, with the particle some names carry ("al-Assad")."""
@@ -460,6 +468,19 @@ def presses_for_date(question: str) -> bool:
 def dates(sentence: str) -> bool:
     """Whether a sentence gives a time a calendar or clock gives (`CALENDAR`)."""
     return CALENDAR.search(sentence) is not None
+
+
+def times_ahead(sentence: str) -> bool:
+    """Whether a sentence gives a time that need not be past (`TIME`, but not `PAST` alone):
+    "next winter", "for five years", "in 2027", not "earlier this month"."""
+    return any(m.group().lower() not in PAST for m in TIME.finditer(sentence))
+
+
+def asks_when_coming(question: str) -> bool:
+    """Whether a question asks when something will happen ("When will al-Sharaa visit
+    Washington?"), which a time past does not answer: "earlier this month" told when the plot
+    was foiled, not when a visit will be."""
+    return WHEN_COMING.search(written_out(question)) is not None
 
 
 def asked_outright(question: str) -> str | None:

@@ -39,12 +39,14 @@ from index.answering.concepts import (
     alternatives,
     asked_kind,
     asked_outright,
+    asks_when_coming,
     concepts,
     dates,
     negated,
     offers,
     polar,
     presses_for_date,
+    times_ahead,
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
@@ -350,9 +352,10 @@ class Retriever:
         if outright is None or kind is None:
             return None
         dated = outright == "when" and presses_for_date(text)
+        ahead = outright == "when" and asks_when_coming(text)
         told = any(
-            (chunk.kind == "headline" and bool(chunk.source.date))
-            or any(dates(s) if dated else offers(s, kind) for s in chunk.sentence_texts)
+            (chunk.kind == "headline" and bool(chunk.source.date) and not ahead)
+            or any(_tells_time(s, kind, dated, ahead) for s in chunk.sentence_texts)
             for chunk in first
         )
         return None if told else outright
@@ -528,6 +531,16 @@ class Retriever:
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
+
+
+def _tells_time(sentence: str, kind: str, dated: bool, ahead: bool) -> bool:
+    """Whether a sentence tells what a "when?" question asks: a date itself when it presses
+    for one, a time not past when it asks of what will be, else the kind of answer it asks."""
+    if dated:
+        return dates(sentence)
+    if ahead:
+        return times_ahead(sentence)
+    return offers(sentence, kind)
 
 
 def _under_headlines(tokens: list[list[str]], chunks: tuple[Chunk, ...]) -> list[list[str]]:

@@ -14,6 +14,7 @@ from index.answering.concepts import (
     alternatives,
     asked_kind,
     asked_outright,
+    asks_when_coming,
     concepts,
     dates,
     denies,
@@ -23,6 +24,7 @@ from index.answering.concepts import (
     place_names,
     presses_for_date,
     specificity,
+    times_ahead,
     unnamed,
     written_out,
 )
@@ -532,6 +534,25 @@ def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> 
 )
 def test_a_question_pressing_for_a_date_itself(question: str, pressed: bool) -> None:
     assert presses_for_date(question) is pressed
+
+
+@pytest.mark.parametrize(
+    ("question", "coming"),
+    [
+        ("When will al-Sharaa visit Washington?", True),
+        ("when is trump going to visit damascus", True),
+        ("When was the plot foiled?", False),
+        ("What will happen when it rains?", False),  # "when" inside: no time asked
+    ],
+)
+def test_a_question_asking_when_something_will_happen(question: str, coming: bool) -> None:
+    assert asks_when_coming(question) is coming
+
+
+def test_a_time_ahead_is_any_but_one_told_of_the_past() -> None:
+    assert times_ahead("The town hopes to add a battery store next winter.")
+    assert times_ahead("It will monitor the fish for five years.")
+    assert not times_ahead("The plot was foiled earlier this month.")
 
 
 def test_a_date_is_one_a_calendar_or_clock_gives() -> None:
