@@ -372,8 +372,9 @@ ALTERNATIVE_REACH = 3
 
 def alternatives(question: str, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
     """The concepts a question offers as alternatives, one on each side of its first "or" (the
-    nearest within `ALTERNATIVE_REACH` words): "police" and "army" in "Was it Syrian police or
-    the army that carried out the operation?"; none when either side has none ("more or less")."""
+    nearest within `ALTERNATIVE_REACH` words that is no preposition or quantity: `CLOSED_CLASS`):
+    "police" and "army" in "Was it Syrian police or the army that carried out the operation?";
+    "or under a bounty" offers "bounty"; none when either side has none ("more or less")."""
     found = ALTERNATIVE.search(question)
     if found is None:
         return ()

@@ -323,10 +323,7 @@ class Retriever:
         negative = negated(question.text)
         unheld, undenied, opposite = unsupported(question.text, first, negative)
         offered = alternatives(question.text, asked)
-        read = frozenset().union(
-            *(self._stems[int(i)] for i in scored.candidates[order[:FIRST_READ]])
-        )
-        unchosen = () if any(holds(c, read) for c in offered) else tuple(c.word for c in offered)
+        unchosen = self._unchosen(offered, scored)
         if offered and not any(self._vocabulary.mentions(c) for c in offered):
             missing = (*missing, *(c.word for c in offered if c.word not in missing))
         return Judgement(
@@ -343,6 +340,15 @@ class Retriever:
             unchosen=unchosen,
             untold=self._untold(question.text, kind, first),
         )
+
+    def _unchosen(self, offered: tuple[Concept, ...], scored: Scored) -> tuple[str, ...]:
+        """The alternatives a question offers when none of its first three passages holds
+        any of them (`concepts.alternatives`)."""
+        if not offered:
+            return ()
+        first = scored.candidates[scored.ranked[:FIRST_READ]]
+        read = frozenset().union(*(self._stems[int(i)] for i in first))
+        return () if any(holds(c, read) for c in offered) else tuple(c.word for c in offered)
 
     def _untold(self, text: str, kind: str | None, first: list[Chunk]) -> str | None:
         """What the question asks outright (a date, a count) when none of its first three

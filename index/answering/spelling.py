@@ -158,10 +158,13 @@ class Respeller:
         lower = fold(word).lower()
         if lower in STOPWORD_SET or len(lower) < 3:
             return word
-        stem = self._stemmer.stemWord(lower)
-        if lower in self._vocabulary.written and lower not in self._vocabulary.lowercase:
-            return self._vocabulary.written[lower] if place(lower) or not known(lower) else word
-        if stem not in self._vocabulary.stems and _country(lower):
+        # A word in common use is left as typed before the corpus's capitals are read: they are
+        # gathered once, on the first other word (seconds at 20,000 passages).
+        if place(lower) or not known(lower):
+            written = self._vocabulary.written.get(lower)
+            if written is not None and lower not in self._vocabulary.lowercase:
+                return written
+        if self._stemmer.stemWord(lower) not in self._vocabulary.stems and _country(lower):
             return word.capitalize()
         return word
 
