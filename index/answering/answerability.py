@@ -58,9 +58,9 @@ against 924 of the 937 above it (docs/quality.md, calibration)."""
 UNKNOWN_NAME_FACTOR = 0.1
 """What such a name multiplies the confidence by; so does a word for a person's or place's
 attribute that the corpus never mentions (`concepts.ATTRIBUTES`), a date or count asked outright
-that the passages ranked first do not give, a number of the question they do not hold, a
-negated question none of them answers with a denial, and a word turned into its opposite
-(`Judgement`)."""
+that the passages ranked first do not give, a number or ordinal of the question they do not
+hold, a choice it offers that none of them makes, a negated question none of them answers with
+a denial, and a word turned into its opposite (`Judgement`)."""
 
 
 @dataclass(frozen=True)
