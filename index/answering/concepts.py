@@ -192,22 +192,20 @@ MONTHS = (
 "mar") only capitalised: "counterterrorism cooperation may be one of the few areas" offered a
 time, so a bare "when?" after a question on the cooperation found ¶8 before ¶2's "earlier this
 month"."""
+CALENDAR_TIMES = (
+    rf"1[0-9]{{3}}s?|20[0-9]{{2}}s?|{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|yesterday|tomorrow|\d+(st|nd|rd|th)|[0-9]{1,2}:[0-9]{2}|century|centuries"
+)
+"""The times a calendar or a clock gives: a year, a month, a weekday, a date, an hour."""
 TIME = re.compile(
-    rf"\b(1[0-9]{{3}}s?|20[0-9]{{2}}s?|{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|today|yesterday|tomorrow|tonight|week|weeks|month|months|year|years|decade|decades|"
-    r"century|centuries|ago|earlier|later|since|until|during|after|before|recently|"
-    r"\d+(st|nd|rd|th)|[0-9]{1,2}:[0-9]{2}|era|age|period|season|spring|summer|autumn|winter)\b",
+    rf"\b({CALENDAR_TIMES}|tonight|week|weeks|month|months|year|years|decade|decades|ago|earlier|"
+    r"later|since|until|during|after|before|recently|era|age|period|season|spring|summer|autumn|"
+    r"winter)\b",
     re.I,
 )
-CALENDAR = re.compile(
-    rf"\b(1[0-9]{{3}}s?|20[0-9]{{2}}s?|{MONTHS}|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|today|yesterday|tomorrow|\d+(st|nd|rd|th)|[0-9]{1,2}:[0-9]{2}|century|"
-    r"centuries)\b",
-    re.I,
-)
-"""A time a calendar or a clock gives (a year, a month, a weekday, a date, an hour), not one told
-against another ("earlier this month", "after the war", "recently"): what "on what exact date?"
-asks for."""
+CALENDAR = re.compile(rf"\b({CALENDAR_TIMES})\b", re.I)
+"""A time a calendar or a clock gives (`CALENDAR_TIMES`), not one told against another
+("earlier this month", "after the war", "recently"): what "on what exact date?" asks for."""
 DATE_PRESSED = re.compile(
     r"\b(exact|exactly|precise|precisely|specific)\b|"
     r"\b(what|which)\s+((is|was|are|were)\s+the\s+)?(date|year|month|day)\b",
