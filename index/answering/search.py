@@ -50,6 +50,7 @@ from index.answering.concepts import (
 )
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
+from index.answering.naming import asks_name_of, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
 from index.answering.spelling import Respeller
@@ -338,7 +339,7 @@ class Retriever:
             turned=opposite,
             negative=negative,
             unchosen=unchosen,
-            untold=self._untold(question.text, kind, first),
+            untold=self._untold(question.text, kind, first) or self._unnamed(question.text, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], scored: Scored) -> tuple[str, ...]:
@@ -365,6 +366,15 @@ class Retriever:
             for chunk in first
         )
         return None if told else outright
+
+    def _unnamed(self, text: str, first: list[Chunk]) -> str | None:
+        """The name the question asks (`naming.asks_name_of`) when its first three passages
+        mention the thing it names but never name it ("one official", "a religious shrine")."""
+        asked = asks_name_of(text)
+        if asked is None:
+            return None
+        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        return asked.untold if named(asked, sentences, self._stemmer.stemWord) is False else None
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

@@ -365,6 +365,19 @@ def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
     assert answer.message == f"The story doesn't say {untold}, so I can't tell you that."
 
 
+def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> None:
+    # Answered from ¶2 (0.95), whose "a religious shrine near Damascus" names no shrine.
+    answer = engine.ask("What was the name of the shrine near Damascus?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
+
+
+def test_a_name_the_story_gives_is_still_answered(engine: Engine) -> None:
+    answer = engine.ask("What is the name of the new Syrian leader?")
+    assert not answer.refused
+    assert "Ahmed al-Sharaa" in answer.hits[0].answer
+
+
 def test_a_date_the_story_gives_in_words_is_still_answered(engine: Engine) -> None:
     answer = engine.ask("When was the shrine plot foiled?")
     assert not answer.refused

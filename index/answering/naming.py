@@ -1,0 +1,163 @@
+"""Whether the story names what a question asks the name of.
+
+"What is the name of the shrine ISIS wanted to bomb?" asks which shrine exactly; a story that
+speaks only of "a religious shrine near Damascus" mentions it without answering. A mention names
+what it mentions when a name stands beside it as English writes names: after it ("President
+Donald Trump", "the leader, Ahmed al-Sharaa", "the colony of Fort Caroline", "a router (Sky Q
+Hub)", "a festival called …"), or before it with a comma or a verb "to be" ("Jane Doe, a US
+official", "ITV were the rights holders"); a thing's name may also stand just before it ("the
+Solimões Basin"). A thing the story brings in with "a" or "one" and no such name is unnamed; a
+definite one ("the strong force", "the mesoglea") may be the name itself, as terms are, and
+counts as named. A person's word is named only by a name: "US officials" says whose officials,
+not who they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.answering.concepts import STOPWORD_SET, word_set
+
+TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,(“\"‘:]", re.UNICODE)
+NAME_OF = re.compile(
+    r"\bname\s+of\s+(?:(?:the|this|that|these|those|a|an|its|their|his|her)\s+)?(?P<rest>.+)",
+    re.I | re.S,
+)
+""""What is the name of the shrine …?", "tell me the name of the official"."""
+OWNERS_NAME = re.compile(r"\b(?P<rest>[^\W\d_]+)['’]s\s+(?:(?:full|real|official)\s+)?name\b")
+""""What is the official's name?"."""
+PREPOSITIONS = word_set(
+    "about above across after against along among around before behind below beneath beside"
+    " between beyond during except from inside near outside over past per since through"
+    " throughout toward towards under until upon via within without"
+)
+PHRASE_ENDS = STOPWORD_SET | PREPOSITIONS
+"""Words that end a noun phrase ("the shrine near Damascus", "the official who spoke")."""
+OPENERS = frozenset(',(“"‘:')
+"""What may stand between a thing and its name ("the leader, Ahmed al-Sharaa")."""
+NAMING_WORDS = word_set("called named dubbed known titled nicknamed such including like")
+"""Words after a thing that go on to its name ("a festival called …", "actors such as …")."""
+ROLES = word_set(
+    "official spokesman spokeswoman spokesperson minister secretary president senator governor"
+    " mayor ambassador envoy diplomat general commander officer agent leader chief director"
+    " adviser advisor aide reporter journalist correspondent editor author writer columnist"
+    " analyst expert source negotiator mediator representative lawmaker judge prosecutor"
+)
+"""Words for people by the office or work that news sets beside their names ("US President
+Donald Trump", "a spokesman, Ned Price"), whose name is a person's. (WordNet's words for
+people are too many for this: "satellite", "private" and "power" are among them.)"""
+INDEFINITE = word_set("a an one some another certain")
+"""Words that bring a thing in without saying which ("a religious shrine", "one official")."""
+COPULAS = word_set("is was are were became becomes")
+ARTICLES = word_set("a an the")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The word for the thing whose name a question asks, and whether it is a person's."""
+
+    word: str
+    person: bool
+
+    @property
+    def untold(self) -> str:
+        """What a refusal says the story does not tell: "the shrine's name"."""
+        return f"the {self.word}'s name"
+
+
+def asks_name_of(question: str) -> Asked | None:
+    """The thing whose name the question asks, if it asks one outright: "the name of the
+    shrine …", "the official's name"."""
+    for pattern in (NAME_OF, OWNERS_NAME):
+        for match in pattern.finditer(question):
+            asked = _head(match.group("rest"))
+            if asked is not None:
+                return asked
+    return None
+
+
+def _head(rest: str) -> Asked | None:
+    """The head of the noun phrase `rest` opens: its last lower-case word before a stop word,
+    a preposition, a comma or a name, leaving out a verb's participle ("the French colony
+    established …", "the shrine ISIS wanted …"); None when it is a name ("Warsaw's name")."""
+    run: list[str] = []
+    for token in TOKEN.findall(rest):
+        if token in OPENERS or token.lower() in PHRASE_ENDS:
+            break
+        if run and token[:1].isupper() and run[-1][:1].islower():
+            break
+        run.append(token)
+    nouns = [w for w in run if w[:1].islower() and not w.endswith(("ed", "ing"))]
+    return Asked(nouns[-1], _role(nouns[-1])) if nouns else None
+
+
+def _role(word: str) -> bool:
+    """Whether a lower-case word is one of `ROLES`, or its plural."""
+    return word in ROLES or (word.endswith("s") and word[:-1] in ROLES)
+
+
+def named(asked: Asked, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
+    """Whether the sentences name what is asked where they mention it: None when they never
+    mention it (what is missing is then for the concepts to say)."""
+    wanted = stem(asked.word.lower())
+    mentioned = False
+    for sentence in sentences:
+        tokens = TOKEN.findall(sentence)
+        for at, token in enumerate(tokens):
+            if stem(token.lower()) != wanted:
+                continue
+            mentioned = True
+            if _named_at(tokens, at, asked.person):
+                return True
+    return False if mentioned else None
+
+
+def _named_at(tokens: list[str], at: int, person: bool) -> bool:
+    """Whether the mention at `at` is named, or for a thing, may be."""
+    after = at + 1
+    if after < len(tokens) and tokens[after] in OPENERS:
+        after += 1
+    if after < len(tokens):
+        following = tokens[after]
+        if _is_name(following) or following.lower() in NAMING_WORDS:
+            return True
+        if not person and following.lower() == "of":
+            rest = [t for t in tokens[after + 1 : after + 3] if t.lower() != "the"]
+            if rest and _is_name(rest[0]):
+                return True
+    if _named_before(tokens, at):
+        return True
+    if person:
+        return False
+    beside = (at > 1 and _is_name(tokens[at - 1])) or (at > 0 and _is_name(tokens[at]))
+    return beside or not _indefinite(tokens, at)
+
+
+def _named_before(tokens: list[str], at: int) -> bool:
+    """A name set before the mention with a comma or a verb "to be": "Jane Doe, a US
+    official", "ITV were the current rights holders"."""
+    for back in range(at - 1, max(at - 6, 0), -1):
+        word = tokens[back].lower()
+        if word == "," or word in COPULAS:
+            return back > 0 and _is_name(tokens[back - 1])
+        if tokens[back] in OPENERS or (word in STOPWORD_SET and word not in ARTICLES):
+            return False
+    return False
+
+
+def _indefinite(tokens: list[str], at: int) -> bool:
+    """Whether the mention at `at` opens with "a", "one" or the like ("a religious shrine")."""
+    for back in range(at - 1, max(at - 4, -1), -1):
+        word = tokens[back].lower()
+        if word in INDEFINITE:
+            return True
+        if word in STOPWORD_SET or tokens[back] in OPENERS or _is_name(tokens[back]):
+            return False
+    return False
+
+
+def _is_name(token: str) -> bool:
+    """A capitalised word that is not a stop word ("The", "In") nor a scrap of one letter."""
+    return token[:1].isupper() and token.lower() not in STOPWORD_SET and len(token) > 1

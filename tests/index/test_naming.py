@@ -1,0 +1,58 @@
+"""Whether the story names what a question asks the name of (index.answering.naming)."""
+
+from __future__ import annotations
+
+import Stemmer
+
+from index.answering.naming import Asked, asks_name_of, named
+
+STEM = Stemmer.Stemmer("english").stemWord
+
+
+def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
+    assert asks_name_of("What is the name of the shrine ISIS wanted to bomb?") == Asked(
+        "shrine", False
+    )
+    assert asks_name_of("What is the name of the French colony established in 1564?") == Asked(
+        "colony", False
+    )
+    assert asks_name_of("What was the name of the shrine near Damascus?") == Asked("shrine", False)
+    assert asks_name_of("what's the official's name") == Asked("official", True)
+    assert asks_name_of("Tell me the name of the US officials quoted") == Asked("officials", True)
+
+
+def test_a_question_asking_no_name_or_a_name_s_other_name_asks_none() -> None:
+    assert asks_name_of("Who is the new Syrian leader?") is None
+    assert asks_name_of("What is Warsaw's name in the Polish language?") is None
+    assert asks_name_of("Which shrine did ISIS plan to attack?") is None
+
+
+def test_a_thing_brought_in_with_a_and_no_name_is_unnamed() -> None:
+    shrine = Asked("shrine", False)
+    story = [
+        "US intelligence helped thwart an ISIS plot to attack a religious shrine near Damascus"
+    ]
+    assert named(shrine, story, STEM) is False
+    assert named(shrine, ["They attacked the shrine of Sayyida Zeinab."], STEM) is True
+    assert named(shrine, ["They attacked the Sayyida Zeinab shrine."], STEM) is True
+    assert named(shrine, ["They attacked a shrine called Sayyida Zeinab."], STEM) is True
+    assert named(shrine, ["They attacked a shrine (Sayyida Zeinab) at dawn."], STEM) is True
+
+
+def test_a_definite_mention_may_be_the_name_itself_as_a_term_is() -> None:
+    force = Asked("force", False)
+    assert named(force, ["Nucleons are bound by the strong force."], STEM) is True
+    assert named(force, ["Nucleons are bound by a strong force."], STEM) is False
+
+
+def test_a_person_s_word_is_named_only_by_a_name() -> None:
+    official = Asked("official", True)
+    story = ["US officials indicated support.", "As one official put it, it is a measure."]
+    assert named(official, story, STEM) is False
+    assert named(official, ["Jane Doe, a US official, called it a measure."], STEM) is True
+    assert named(official, ["It is a measure, said US official Jane Doe."], STEM) is True
+    assert named(official, ["Jane Doe was the official who spoke."], STEM) is True
+
+
+def test_a_thing_the_passages_never_mention_is_left_to_the_concepts() -> None:
+    assert named(Asked("embassy", False), ["The US and Syria shared intelligence."], STEM) is None
