@@ -206,9 +206,15 @@ TIME = re.compile(
 CALENDAR = re.compile(rf"\b({CALENDAR_TIMES})\b", re.I)
 """A time a calendar or a clock gives (`CALENDAR_TIMES`), not one told against another
 ("earlier this month", "after the war", "recently"): what "on what exact date?" asks for."""
+DATE_SET = (
+    r"\b(?:is|was|are|were|has)\s+(?:there\s+)?(?:a|any)\s+(?:set\s+|fixed\s+|firm\s+)?"
+    r"(?:date|timeline|timetable|deadline)\b|\b(?:a|any)\s+date\s+(?:been\s+)?(?:set|fixed)\b"
+)
+"""A question asking yes or no whether a date is set ("Is there a date set for talks?", "Has a
+date been set?"): it asks for a date all the same."""
 DATE_PRESSED = re.compile(
     r"\b(exact|exactly|precise|precisely|specific)\b|"
-    r"\b(what|which)\s+((is|was|are|were)\s+the\s+)?(date|year|month|day)\b",
+    r"\b(what|which)\s+((is|was|are|were)\s+the\s+)?(date|year|month|day)\b|" + DATE_SET,
     re.I,
 )
 """A question asking for a date itself ("what year", "which day", "when exactly")."""
@@ -283,7 +289,7 @@ ASKS = (
         re.compile(
             rf"{ASKING_WHEN}|\bwhat {EXACT}(year|date|time|day|month|century|decade|period)\b|"
             rf"\bwhat (?:is|was|are|were) the {EXACT}(year|date|day|month|century|decade)\b|"
-            rf"\bwhich {EXACT}(year|date|day|month|century|decade)\b|\bhow long ago\b",
+            rf"\bwhich {EXACT}(year|date|day|month|century|decade)\b|\bhow long ago\b|{DATE_SET}",
             re.I,
         ),
     ),
@@ -307,7 +313,7 @@ STRICT = (
         re.compile(
             rf"{ASKING_WHEN}|"
             rf"\b(what|which) (?:(?:is|was|are|were) the )?{EXACT}"
-            r"(year|date|day|month|century|decade)\b",
+            rf"(year|date|day|month|century|decade)\b|{DATE_SET}",
             re.I,
         ),
     ),
@@ -473,6 +479,12 @@ def times_ahead(sentence: str) -> bool:
     """Whether a sentence gives a time that need not be past (`TIME`, but not `PAST` alone):
     "next winter", "for five years", "in 2027", not "earlier this month"."""
     return any(m.group().lower() not in PAST for m in TIME.finditer(sentence))
+
+
+def asks_date_set(question: str) -> bool:
+    """Whether a question asks whether a date is set ("Is there a date set for talks?"): one
+    a story gives for what is planned, never the article's own date."""
+    return re.search(DATE_SET, written_out(question), re.I) is not None
 
 
 def asks_when_coming(question: str) -> bool:

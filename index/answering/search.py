@@ -39,6 +39,7 @@ from index.answering.concepts import (
     alternatives,
     asked_kind,
     asked_outright,
+    asks_date_set,
     asks_when_coming,
     concepts,
     dates,
@@ -360,8 +361,9 @@ class Retriever:
             return None
         dated = outright == "when" and presses_for_date(text)
         ahead = outright == "when" and asks_when_coming(text)
+        planned = ahead or (outright == "when" and asks_date_set(text))
         told = any(
-            (chunk.kind == "headline" and bool(chunk.source.date) and not ahead)
+            (chunk.kind == "headline" and bool(chunk.source.date) and not planned)
             or any(_tells_time(s, kind, dated, ahead) for s in chunk.sentence_texts)
             for chunk in first
         )

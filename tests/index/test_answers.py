@@ -355,6 +355,8 @@ def test_a_contraction_does_not_hide_what_the_story_lacks(engine: Engine, typed:
         ("How many times did al-Sharaa talk to Trump?", "how many"),
         # It had been refused as not mentioning “specific”, a word that only presses.
         ("What specific day did Trump take office?", "when"),
+        # Answered from ¶6 (0.60): whether a date is set asks for one all the same.
+        ("Is there a date set for talks between Damascus and Washington?", "when"),
     ],
 )
 def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
@@ -376,6 +378,17 @@ def test_a_name_the_story_gives_is_still_answered(engine: Engine) -> None:
     answer = engine.ask("What is the name of the new Syrian leader?")
     assert not answer.refused
     assert "Ahmed al-Sharaa" in answer.hits[0].answer
+
+
+def test_whether_a_date_is_set_is_not_answered_by_the_article_s_own_date(
+    both_articles: Engine,
+) -> None:
+    # Answered (0.86) from the solar story, whose headline's date is when it was published.
+    planned = both_articles.ask("Is there a date set for the battery store?")
+    assert planned.refused
+    assert planned.message == "None of the stories says when, so I can't tell you that."
+    held = both_articles.ask("Was there a date set for switching on the solar farm?")
+    assert not held.refused and "on Tuesday" in held.hits[0].answer
 
 
 def test_a_date_the_story_gives_in_words_is_still_answered(engine: Engine) -> None:
