@@ -60,8 +60,8 @@ UNKNOWN_NAME_FACTOR = 0.1
 attribute that the corpus never mentions (`concepts.ATTRIBUTES`), a date or count asked outright
 that the passages ranked first do not give, a number or ordinal of the question they do not
 hold, a choice it offers that none of them makes, a negated question none of them answers with
-a denial, a name asked of a thing they mention but never name, and a word turned into its
-opposite (`Judgement`)."""
+a denial, a name asked of a thing they mention but never name, words asked of someone they
+never quote, and a word turned into its opposite (`Judgement`)."""
 
 
 @dataclass(frozen=True)
@@ -154,8 +154,9 @@ class Judgement:
     first says either: a choice the story never speaks of (`concepts.alternatives`)."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
-    passages it ranks first tells it (no time, or no number), or the name it asks ("the
-    shrine's name": `naming.asks_name_of`) when they mention the thing but never name it."""
+    passages it ranks first tells it (no time, or no number), the name it asks ("the shrine's
+    name": `naming.asks_name_of`) when they mention the thing but never name it, or the words
+    of someone they mention but never quote ("what Trump said": `speakers.asks_words_of`)."""
 
     def confidence(self, model: Model) -> float:
         """How likely the story answers the question, 0 to 1."""

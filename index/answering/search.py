@@ -54,6 +54,7 @@ from index.answering.lexical import BM25, tokenize
 from index.answering.naming import asks_name_of, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
+from index.answering.speakers import asks_words_of, speaks
 from index.answering.spelling import Respeller
 from index.answering.swaps import unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, holds
@@ -340,7 +341,9 @@ class Retriever:
             turned=opposite,
             negative=negative,
             unchosen=unchosen,
-            untold=self._untold(question.text, kind, first) or self._unnamed(question.text, first),
+            untold=self._untold(question.text, kind, first)
+            or self._unnamed(question.text, first)
+            or self._unsaid(question.text, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], scored: Scored) -> tuple[str, ...]:
@@ -377,6 +380,16 @@ class Retriever:
             return None
         sentences = [s for chunk in first for s in chunk.sentence_texts]
         return asked.untold if named(asked, sentences, self._stemmer.stemWord) is False else None
+
+    def _unsaid(self, text: str, first: list[Chunk]) -> str | None:
+        """Whose words the question asks (`speakers.asks_words_of`) when its first three
+        passages mention them but never give words of theirs ("What did Trump say?")."""
+        speaker = asks_words_of(text)
+        if speaker is None:
+            return None
+        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        said = speaks(speaker, sentences, self._stemmer.stemWord)
+        return speaker.untold if said is False else None
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

@@ -391,6 +391,18 @@ def test_whether_a_date_is_set_is_not_answered_by_the_article_s_own_date(
     assert not held.refused and "on Tuesday" in held.hits[0].answer
 
 
+def test_words_of_someone_the_story_never_quotes_are_refused_saying_so(engine: Engine) -> None:
+    # Answered from ¶6 (0.91), in which al-Sharaa congratulates Trump and Trump says nothing.
+    answer = engine.ask("What did Trump say?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say what Trump said, so I can't tell you that."
+
+
+def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
+    answer = engine.ask("What did al-Sharaa say?")
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 6
+
+
 def test_a_date_the_story_gives_in_words_is_still_answered(engine: Engine) -> None:
     answer = engine.ask("When was the shrine plot foiled?")
     assert not answer.refused

@@ -1,0 +1,152 @@
+"""Whether the story gives what someone said, when a question asks it.
+
+"What did Trump say?" and "How did Trump reply to al-Sharaa?" ask for words of Trump's; a story
+in which Trump is only congratulated ("al-Sharaa congratulated US President Donald Trump")
+mentions him without answering. Someone speaks in a sentence when they are named before a word
+of saying, thinking or reacting in it ("US officials indicated", "In his statement, al-Sharaa
+expressed", "As one official put it"), or just after "according to", "per" or "said" ("per
+Caliber.Az"). Without a parser this is read loosely, toward answering: a name anywhere before
+such a word counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.answering.concepts import STOPWORD_SET, word_set
+from index.answering.naming import ROLES
+from index.answering.vocabulary import aliases
+
+TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+SAYING = (
+    r"say|said|says|tell|told|think|claim|claimed|announce|announced|state|stated|"
+    r"reply|replied|respond|responded|react|reacted|comment|commented|argue|argued|believe|"
+    r"believed|feel|felt|write|wrote|suggest|suggested|warn|warned|describe|described|"
+    r"characteri[sz]e|characteri[sz]ed"
+)
+ASKED = (
+    re.compile(
+        rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>.+?)\s+(?:{SAYING})\b",
+        re.I | re.S,
+    ),
+    re.compile(
+        r"\b(?:what|how)\s+(?:is|was|are|were)\s+(?P<who>[^?]+?)['’]s?\s+"
+        r"(?:reaction|response|comment|statement|view|position|stance|opinion)s?\b",
+        re.I | re.S,
+    ),
+    re.compile(
+        r"^\W*(?:has|have|did|does|do)\s+(?P<who>.+?)\s+"
+        r"(?:reply|replied|respond|responded|react|reacted|comment|commented|said|say)\b",
+        re.I | re.S,
+    ),
+)
+""""What did X say …?", "How did X react …?", "What was X's response?", "Has X replied?"."""
+SPEAKING = word_set(
+    "say said says saying tell told tells think thinks thought claim claims claimed announce"
+    " announced announces announcement state states stated statement statements declare declared"
+    " reply replied replies respond responded responds response react reacted reaction comment"
+    " commented comments remark remarks remarked argue argued argues believe believes believed"
+    " feel feels felt write writes wrote written suggest suggested suggests warn warned warns"
+    " describe described describes characterised characterized call called calls express"
+    " expressed expresses stress stressed stresses emphasise emphasised emphasising emphasize"
+    " emphasized emphasizing indicate indicated indicates note noted notes add added explain"
+    " explained insist insisted assert asserted reveal revealed reveals report reported reports"
+    " confirm confirmed deny denied acknowledge acknowledged admit admitted promise promised"
+    " pledge pledged urge urged congratulate congratulated congratulates praise praised"
+    " criticise criticised criticize criticized condemn condemned welcome welcomed denounce"
+    " denounced consider considered deem deemed view viewed regard regarded hope hoped fear"
+    " feared expect expected want wanted ask asked demand demanded propose proposed"
+    " recommend recommended predict predicted conclude concluded agree agreed accuse accused"
+    " blame blamed thank thanked hail hailed signal signalled signaled signalling signaling"
+    " put message letter words view views opinion concern concerns concerned quoted cautious"
+    " wary stating saying telling claiming announcing declaring replying responding reacting"
+    " commenting arguing writing suggesting warning describing calling expressing stressing"
+    " noting adding explaining insisting revealing reporting confirming denying urging"
+    " email emailed emails tweet tweeted interview"
+)
+"""Words of saying, thinking or reacting: someone named before one of them in a sentence
+speaks there ("officials remain cautious", "put it", "his statement")."""
+REACH = 15
+"""How many words after a speaker their word of saying may come ("The new Syrian leader, Ahmed
+al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated")."""
+OWNER = re.compile(r"['’]s?$")
+PREPOSITIONS = word_set(
+    "of in on to with for by from at about against toward towards over near into onto upon"
+    " under between among through during without within behind beyond across"
+)
+ATTRIBUTING = word_set("according per said says told")
+"""Words just before a speaker named after what they said ("per Caliber.Az")."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Whose words a question asks for: the last word naming them ("Trump", "leader")."""
+
+    word: str
+    phrase: str
+
+    @property
+    def untold(self) -> str:
+        """What a refusal says the story does not tell: "what Trump said"."""
+        return f"what {self.phrase} said"
+
+
+def asks_words_of(question: str) -> Speaker | None:
+    """Whose words the question asks for, if it asks someone's ("What did Trump say?")."""
+    for pattern in ASKED:
+        match = pattern.search(question)
+        if match is None:
+            continue
+        words = [w for w in TOKEN.findall(match.group("who")) if w.lower() not in STOPWORD_SET]
+        if words and _someone(OWNER.sub("", words[-1])):
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", match.group("who").strip(), flags=re.I)
+            return Speaker(re.sub(r"['’]s?$", "", words[-1]), phrase)
+    return None
+
+
+def _someone(word: str) -> bool:
+    """Whether a word names someone who speaks for themself: a name that is not a place's or
+    its people's nor initials ("Trump", not "Washington", "Syrians" or "UN", whose officials
+    speak for them), or a word for someone by office or work ("official", `naming.ROLES`)."""
+    if word[:1].isupper():
+        return not word.isupper() and not aliases(word.lower())
+    return word in ROLES or (word.endswith("s") and word[:-1] in ROLES)
+
+
+def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
+    """Whether the speaker speaks in any of the sentences: None when none mentions them."""
+    wanted = stem(speaker.word.lower())
+    mentioned = False
+    for sentence in sentences:
+        tokens = TOKEN.findall(sentence)
+        lower = [t.lower() for t in tokens]
+        for at, token in enumerate(lower):
+            owner = OWNER.search(token) is not None
+            if stem(OWNER.sub("", token)) != wanted:
+                continue
+            mentioned = True
+            if any(t in ATTRIBUTING for t in lower[max(0, at - 3) : at]):
+                return True
+            after = lower[at + 1 : at + 1 + REACH]
+            if owner:
+                if after[:1] and after[0] in SPEAKING:
+                    return True
+                continue
+            if _subject(tokens, at) and any(t in SPEAKING for t in after):
+                return True
+    return False if mentioned else None
+
+
+def _subject(tokens: list[str], at: int) -> bool:
+    """Whether the mention at `at` may be a clause's subject: the word before its name or
+    phrase (capitalised words skipped) is no preposition nor a verb's -ed or -ing form
+    ("congratulated US President Donald Trump", "the collapse of Bashar al-Assad's regime")."""
+    back = at - 1
+    while back >= 0 and tokens[back][:1].isupper():
+        back -= 1
+    if back < 0:
+        return True
+    word = tokens[back].lower()
+    return word not in PREPOSITIONS and not word.endswith(("ed", "ing"))

@@ -1,0 +1,51 @@
+"""Whether the story gives what someone said, when a question asks it (index.answering.speakers)."""
+
+from __future__ import annotations
+
+import Stemmer
+
+from index.answering.speakers import Speaker, asks_words_of, speaks
+
+STEM = Stemmer.Stemmer("english").stemWord
+STORY = [
+    "The new Syrian leader, Ahmed al-Sharaa, who has assumed control in the wake of Assad's fall,"
+    " congratulated US President Donald Trump on his inauguration, signalling an openness.",
+    "In his statement, al-Sharaa expressed confidence that Trump could lead efforts toward peace.",
+    "This collaboration follows the collapse of former President Bashar al-Assad's regime.",
+]
+
+
+def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
+    assert asks_words_of("What did Trump say?") == Speaker("Trump", "Trump")
+    assert asks_words_of("How did the Syrian leader react to Trump taking office?") == Speaker(
+        "leader", "Syrian leader"
+    )
+    assert asks_words_of("What was Trump's response?") == Speaker("Trump", "Trump")
+
+
+def test_a_place_its_people_initials_and_things_are_not_asked_as_speakers() -> None:
+    # Washington, Syrians and the UN speak through their officials; a broadcast does not speak.
+    assert asks_words_of("What did Washington say about the deal?") is None
+    assert asks_words_of("How did ordinary Syrians react to the news?") is None
+    assert asks_words_of("What did the UN say?") is None
+    assert asks_words_of("What do some encrypted broadcasts require to view?") is None
+
+
+def test_someone_speaks_where_named_before_a_word_of_saying() -> None:
+    assert speaks(Speaker("al-Sharaa", "al-Sharaa"), STORY, STEM) is True
+    assert speaks(Speaker("leader", "leader"), STORY, STEM) is True
+    email = ["Joseph Haas was arrested for sending an email to the councilors stating, 'No.'"]
+    assert speaks(Speaker("Haas", "Joseph Haas"), email, STEM) is True
+    outlet = Speaker("Caliber.Az", "Caliber.Az")
+    assert asks_words_of("What did Caliber.Az say?") == outlet
+    assert speaks(outlet, ["It was foiled, per Caliber.Az."], STEM) is True
+
+
+def test_someone_only_spoken_to_or_of_does_not_speak() -> None:
+    # Trump is congratulated and trusted to lead; Assad's regime collapses.
+    assert speaks(Speaker("Trump", "Trump"), STORY, STEM) is False
+    assert speaks(Speaker("al-Assad", "Assad"), STORY, STEM) is False
+
+
+def test_someone_the_sentences_never_mention_is_left_to_the_concepts() -> None:
+    assert speaks(Speaker("Putin", "Putin"), STORY, STEM) is None
