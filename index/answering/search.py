@@ -383,12 +383,18 @@ class Retriever:
 
     def _unsaid(self, text: str, first: list[Chunk]) -> str | None:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three
-        passages mention them but never give words of theirs ("What did Trump say?")."""
+        passages mention them but never give words of theirs ("What did Trump say?"), or the
+        corpus never mentions them ("What did the foreign minister say?")."""
         speaker = asks_words_of(text)
         if speaker is None:
             return None
         sentences = [s for chunk in first for s in chunk.sentence_texts]
         said = speaks(speaker, sentences, self._stemmer.stemWord)
+        if said is None:
+            stem = self._stemmer.stemWord(speaker.word.lower())
+            named = speaker.word[:1].isupper()
+            unheard = not self._vocabulary.mentions(Concept(speaker.word, stem, 0.0, named))
+            return speaker.untold if unheard else None
         return speaker.untold if said is False else None
 
     def hits(

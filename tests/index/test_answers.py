@@ -398,6 +398,14 @@ def test_words_of_someone_the_story_never_quotes_are_refused_saying_so(engine: E
     assert answer.message == "The story doesn't say what Trump said, so I can't tell you that."
 
 
+def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
+    engine: Engine,
+) -> None:
+    # Answered from ¶6 (0.82): the story has no minister to quote.
+    answer = engine.ask("What did Syria's foreign minister say?")
+    assert answer.refused and answer.missing == ("minister",)
+
+
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("What did al-Sharaa say?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 6
