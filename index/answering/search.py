@@ -57,7 +57,7 @@ from index.answering.questions import Question
 from index.answering.speakers import asks_words_of, speaks
 from index.answering.spelling import Respeller
 from index.answering.swaps import unsupported, whole_numbers
-from index.answering.vocabulary import Vocabulary, holds
+from index.answering.vocabulary import Vocabulary, fold, holds
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
 
@@ -385,7 +385,7 @@ class Retriever:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three
         passages mention them but never give words of theirs ("What did Trump say?"), or the
         corpus never mentions them ("What did the foreign minister say?")."""
-        speaker = asks_words_of(text)
+        speaker = asks_words_of(text, self._only_capitalised)
         if speaker is None:
             return None
         sentences = [s for chunk in first for s in chunk.sentence_texts]
@@ -396,6 +396,13 @@ class Retriever:
             unheard = not self._vocabulary.mentions(Concept(speaker.word, stem, 0.0, named))
             return speaker.untold if unheard else None
         return speaker.untold if said is False else None
+
+    def _only_capitalised(self, word: str) -> str | None:
+        """A lower-case word as the corpus writes it, when it only ever capitalises it."""
+        folded = fold(word).lower()
+        if folded in self._vocabulary.lowercase:
+            return None
+        return self._vocabulary.written.get(folded)
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

@@ -93,16 +93,24 @@ class Speaker:
         return f"what {self.phrase} said"
 
 
-def asks_words_of(question: str) -> Speaker | None:
-    """Whose words the question asks for, if it asks someone's ("What did Trump say?")."""
+def asks_words_of(
+    question: str, written: Callable[[str], str | None] = lambda word: None
+) -> Speaker | None:
+    """Whose words the question asks for, if it asks someone's ("What did Trump say?").
+    `written` gives a word typed in lower case as the corpus writes it when the corpus only
+    ever capitalises it ("trump" → "Trump"), so that a name typed so is still a name."""
     for pattern in ASKED:
         match = pattern.search(question)
         if match is None:
             continue
         words = [w for w in TOKEN.findall(match.group("who")) if w.lower() not in STOPWORD_SET]
-        if words and _someone(OWNER.sub("", words[-1])):
+        if not words:
+            continue
+        word = OWNER.sub("", words[-1])
+        word = (written(word) or word) if word.islower() else word
+        if _someone(word):
             phrase = re.sub(r"^(?:the|a|an)\s+", "", match.group("who").strip(), flags=re.I)
-            return Speaker(re.sub(r"['’]s?$", "", words[-1]), phrase)
+            return Speaker(word, phrase)
     return None
 
 

@@ -396,6 +396,8 @@ def test_words_of_someone_the_story_never_quotes_are_refused_saying_so(engine: E
     answer = engine.ask("What did Trump say?")
     assert answer.refused and answer.hits == ()
     assert answer.message == "The story doesn't say what Trump said, so I can't tell you that."
+    # Typed in lower case, "trump" is read as the story writes it (it had been answered, 0.98).
+    assert engine.ask("has trump replied to al-sharaa's congratulations").refused
 
 
 def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(

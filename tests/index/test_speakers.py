@@ -23,6 +23,12 @@ def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
     assert asks_words_of("What was Trump's response?") == Speaker("Trump", "Trump")
 
 
+def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
+    written = {"trump": "Trump"}.get
+    assert asks_words_of("has trump replied?", written) == Speaker("Trump", "trump")
+    assert asks_words_of("has trump replied?") is None  # a trump is a card as well
+
+
 def test_a_place_its_people_initials_and_things_are_not_asked_as_speakers() -> None:
     # Washington, Syrians and the UN speak through their officials; a broadcast does not speak.
     assert asks_words_of("What did Washington say about the deal?") is None
