@@ -90,10 +90,10 @@ def _head(rest: str) -> Asked | None:
             break
         run.append(token)
     nouns = [w for w in run if w[:1].islower() and not w.endswith(("ed", "ing"))]
-    return Asked(nouns[-1], _role(nouns[-1])) if nouns else None
+    return Asked(nouns[-1], role(nouns[-1])) if nouns else None
 
 
-def _role(word: str) -> bool:
+def role(word: str) -> bool:
     """Whether a lower-case word is one of `ROLES`, or its plural."""
     return word in ROLES or (word.endswith("s") and word[:-1] in ROLES)
 

@@ -4,9 +4,10 @@
 in which Trump is only congratulated ("al-Sharaa congratulated US President Donald Trump")
 mentions him without answering. Someone speaks in a sentence when they are named before a word
 of saying, thinking or reacting in it ("US officials indicated", "In his statement, al-Sharaa
-expressed", "As one official put it"), or just after "according to", "per" or "said" ("per
-Caliber.Az"). Without a parser this is read loosely, toward answering: a name anywhere before
-such a word counts.
+expressed", "As one official put it") and may be the subject of its clause (no preposition
+nor verb form just before their name: not "congratulated US President Donald Trump"), or just
+after "according to", "per" or "said" ("per Caliber.Az"). Without a parser this is read
+loosely, toward answering: such a word anywhere in the next fifteen counts.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.answering import naming
 from index.answering.concepts import STOPWORD_SET, word_set
-from index.answering.naming import ROLES
 from index.answering.vocabulary import aliases
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -45,26 +46,26 @@ ASKED = (
 """"What did X say …?", "How did X react …?", "What was X's response?", "Has X replied?"."""
 SPEAKING = word_set(
     "say said says saying tell told tells think thinks thought claim claims claimed announce"
-    " announced announces announcement state states stated statement statements declare declared"
-    " reply replied replies respond responded responds response react reacted reaction comment"
-    " commented comments remark remarks remarked argue argued argues believe believes believed"
-    " feel feels felt write writes wrote written suggest suggested suggests warn warned warns"
-    " describe described describes characterised characterized call called calls express"
-    " expressed expresses stress stressed stresses emphasise emphasised emphasising emphasize"
-    " emphasized emphasizing indicate indicated indicates note noted notes add added explain"
-    " explained insist insisted assert asserted reveal revealed reveals report reported reports"
-    " confirm confirmed deny denied acknowledge acknowledged admit admitted promise promised"
-    " pledge pledged urge urged congratulate congratulated congratulates praise praised"
-    " criticise criticised criticize criticized condemn condemned welcome welcomed denounce"
-    " denounced consider considered deem deemed view viewed regard regarded hope hoped fear"
-    " feared expect expected want wanted ask asked demand demanded propose proposed"
-    " recommend recommended predict predicted conclude concluded agree agreed accuse accused"
-    " blame blamed thank thanked hail hailed signal signalled signaled signalling signaling"
-    " put message letter words view views opinion concern concerns concerned quoted cautious"
-    " wary stating saying telling claiming announcing declaring replying responding reacting"
-    " commenting arguing writing suggesting warning describing calling expressing stressing"
-    " noting adding explaining insisting revealing reporting confirming denying urging"
-    " email emailed emails tweet tweeted interview"
+    " announced announces announcement state states stated statement statements declare"
+    " declared reply replied replies respond responded responds response react reacted"
+    " reaction comment commented comments remark remarks remarked argue argued argues believe"
+    " believes believed feel feels felt write writes wrote written suggest suggested suggests"
+    " warn warned warns describe described describes characterised characterized call called"
+    " calls express expressed expresses stress stressed stresses emphasise emphasised"
+    " emphasising emphasize emphasized emphasizing indicate indicated indicates note noted"
+    " notes add added explain explained insist insisted assert asserted reveal revealed"
+    " reveals report reported reports confirm confirmed deny denied acknowledge acknowledged"
+    " admit admitted promise promised pledge pledged urge urged congratulate congratulated"
+    " congratulates praise praised criticise criticised criticize criticized condemn condemned"
+    " welcome welcomed denounce denounced consider considered deem deemed view viewed regard"
+    " regarded hope hoped fear feared expect expected want wanted ask asked demand demanded"
+    " propose proposed recommend recommended predict predicted conclude concluded agree agreed"
+    " accuse accused blame blamed thank thanked hail hailed signal signalled signaled"
+    " signalling signaling put message letter words views opinion concern concerns concerned"
+    " quoted cautious wary stating telling claiming announcing declaring replying responding"
+    " reacting commenting arguing writing suggesting warning describing calling expressing"
+    " stressing noting adding explaining insisting revealing reporting confirming denying"
+    " urging email emailed emails tweet tweeted interview"
 )
 """Words of saying, thinking or reacting: someone named before one of them in a sentence
 speaks there ("officials remain cautious", "put it", "his statement")."""
@@ -72,10 +73,8 @@ REACH = 15
 """How many words after a speaker their word of saying may come ("The new Syrian leader, Ahmed
 al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated")."""
 OWNER = re.compile(r"['’]s?$")
-PREPOSITIONS = word_set(
-    "of in on to with for by from at about against toward towards over near into onto upon"
-    " under between among through during without within behind beyond across"
-)
+PREPOSITIONS = naming.PREPOSITIONS | word_set("of in on to with for by from at into onto")
+"""Words after which a name is no clause's subject ("the collapse of … al-Assad's regime")."""
 ATTRIBUTING = word_set("according per said says told")
 """Words just before a speaker named after what they said ("per Caliber.Az")."""
 
@@ -109,7 +108,8 @@ def asks_words_of(
         word = OWNER.sub("", words[-1])
         word = (written(word) or word) if word.islower() else word
         if _someone(word):
-            phrase = re.sub(r"^(?:the|a|an)\s+", "", match.group("who").strip(), flags=re.I)
+            who = match.group("who").strip()
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
             return Speaker(word, phrase)
     return None
 
@@ -120,7 +120,7 @@ def _someone(word: str) -> bool:
     speak for them), or a word for someone by office or work ("official", `naming.ROLES`)."""
     if word[:1].isupper():
         return not word.isupper() and not aliases(word.lower())
-    return word in ROLES or (word.endswith("s") and word[:-1] in ROLES)
+    return naming.role(word)
 
 
 def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:

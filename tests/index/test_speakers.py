@@ -25,7 +25,7 @@ def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
 
 def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
     written = {"trump": "Trump"}.get
-    assert asks_words_of("has trump replied?", written) == Speaker("Trump", "trump")
+    assert asks_words_of("has trump replied?", written) == Speaker("Trump", "Trump")
     assert asks_words_of("has trump replied?") is None  # a trump is a card as well
 
 
