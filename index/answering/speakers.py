@@ -118,7 +118,7 @@ def _someone(word: str) -> bool:
     """Whether a word names someone who speaks for themself: a name that is not a place's or
     its people's nor initials ("Trump", not "Washington", "Syrians" or "UN", whose officials
     speak for them), or a word for someone by office or work ("official", `naming.ROLES`)."""
-    if word[:1].isupper():
+    if any(part[:1].isupper() for part in word.split("-")):  # "Trump", "al-Assad"
         return not word.isupper() and not aliases(word.lower())
     return naming.role(word)
 

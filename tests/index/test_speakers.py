@@ -21,6 +21,9 @@ def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
         "leader", "Syrian leader"
     )
     assert asks_words_of("What was Trump's response?") == Speaker("Trump", "Trump")
+    assert asks_words_of("What did Bashar al-Assad say about ISIS?") == Speaker(
+        "al-Assad", "Bashar al-Assad"
+    )
 
 
 def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
