@@ -15,7 +15,6 @@ not who they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.answering.concepts import STOPWORD_SET, word_set
@@ -98,20 +97,39 @@ def role(word: str) -> bool:
     return word in ROLES or (word.endswith("s") and word[:-1] in ROLES)
 
 
-def named(asked: Asked, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
-    """Whether the sentences name what is asked where they mention it: None when they never
-    mention it (what is missing is then for the concepts to say)."""
-    wanted = stem(asked.word.lower())
+def named(asked: Asked, sentences: list[str]) -> bool | None:
+    """Whether the sentences name what is asked where they mention it, in the singular or the
+    plural (not by a stem: "cooperative" is not "cooperation"): None when they never mention
+    it (what is missing is then for the concepts to say)."""
+    forms = noun_forms(asked.word.lower())
     mentioned = False
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
         for at, token in enumerate(tokens):
-            if stem(token.lower()) != wanted:
+            if re.sub(r"['’]s?$", "", token.lower()) not in forms:
                 continue
             mentioned = True
             if _named_at(tokens, at, asked.person):
                 return True
     return False if mentioned else None
+
+
+def noun_forms(noun: str) -> frozenset[str]:
+    """A noun's singular and plural as English mostly writes them ("shrine", "shrines";
+    "agency", "agencies"; "officials", "official")."""
+    singular = noun
+    if noun.endswith("ies") and len(noun) > 4:
+        singular = noun[:-3] + "y"
+    elif noun.endswith(("ches", "shes", "sses", "xes")):
+        singular = noun[:-2]
+    elif noun.endswith("s") and not noun.endswith("ss"):
+        singular = noun[:-1]
+    plural = (
+        singular[:-1] + "ies"
+        if singular.endswith("y") and singular[-2:-1] not in "aeiou"
+        else singular + ("es" if singular.endswith(("ch", "sh", "ss", "x")) else "s")
+    )
+    return frozenset({noun, singular, plural})
 
 
 def _named_at(tokens: list[str], at: int, person: bool) -> bool:

@@ -374,12 +374,15 @@ class Retriever:
 
     def _unnamed(self, text: str, first: list[Chunk]) -> str | None:
         """The name the question asks (`naming.asks_name_of`) when its first three passages
-        mention the thing it names but never name it ("one official", "a religious shrine")."""
+        mention the thing it names but never name it ("one official", "a religious shrine").
+        Only those of the best passage's article are read: another story's "cooperative steps"
+        do not name the solar farm's cooperative."""
         asked = asks_name_of(text)
-        if asked is None:
+        if asked is None or not first:
             return None
-        sentences = [s for chunk in first for s in chunk.sentence_texts]
-        return asked.untold if named(asked, sentences, self._stemmer.stemWord) is False else None
+        source = first[0].source
+        sentences = [s for chunk in first if chunk.source == source for s in chunk.sentence_texts]
+        return asked.untold if named(asked, sentences) is False else None
 
     def _unsaid(self, text: str, first: list[Chunk]) -> str | None:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three

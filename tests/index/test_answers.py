@@ -374,6 +374,19 @@ def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> No
     assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
 
 
+def test_a_name_is_read_in_the_article_of_the_best_passage(both_articles: Engine) -> None:
+    # Answered (0.85): the other story's "these cooperative steps" had counted as naming it.
+    unnamed = both_articles.ask("What is the name of the cooperative?")
+    assert unnamed.refused
+    assert (
+        unnamed.message
+        == "None of the stories says the cooperative's name, so I can't tell you that."
+    )
+    quarry = both_articles.ask("What is the name of the quarry?")
+    assert not quarry.refused
+    assert any("Hartley quarry" in hit.chunk.text for hit in quarry.hits)
+
+
 def test_a_name_the_story_gives_is_still_answered(engine: Engine) -> None:
     answer = engine.ask("What is the name of the new Syrian leader?")
     assert not answer.refused
