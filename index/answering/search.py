@@ -380,18 +380,24 @@ class Retriever:
         asked = asks_name_of(text)
         if asked is None or not first:
             return None
-        source = first[0].source
-        sentences = [s for chunk in first if chunk.source == source for s in chunk.sentence_texts]
-        return asked.untold if named(asked, sentences) is False else None
+        return asked.untold if named(asked, self._article_sentences(first)) is False else None
+
+    @staticmethod
+    def _article_sentences(first: list[Chunk]) -> list[str]:
+        """The sentences of the passages ranked first that belong to the best one's article."""
+        return [
+            s for chunk in first if chunk.source == first[0].source for s in chunk.sentence_texts
+        ]
 
     def _unsaid(self, text: str, first: list[Chunk]) -> str | None:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three
         passages mention them but never give words of theirs ("What did Trump say?"), or the
-        corpus never mentions them ("What did the foreign minister say?")."""
+        corpus never mentions them ("What did the foreign minister say?"). As for a name, only
+        the passages of the best one's article are read."""
         speaker = asks_words_of(text, self._only_capitalised)
-        if speaker is None:
+        if speaker is None or not first:
             return None
-        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        sentences = self._article_sentences(first)
         said = speaks(speaker, sentences, self._stemmer.stemWord)
         if said is None:
             stem = self._stemmer.stemWord(speaker.word.lower())
