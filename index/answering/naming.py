@@ -32,6 +32,7 @@ PREPOSITIONS = word_set(
     " between beyond during except from inside near outside over past per since through"
     " throughout toward towards under until upon via within without"
 )
+"""Prepositions that are not among the stop words."""
 PHRASE_ENDS = STOPWORD_SET | PREPOSITIONS
 """Words that end a noun phrase ("the shrine near Damascus", "the official who spoke")."""
 OPENERS = frozenset(',(“"‘:')
@@ -50,7 +51,9 @@ people are too many for this: "satellite", "private" and "power" are among them.
 INDEFINITE = word_set("a an one some another certain")
 """Words that bring a thing in without saying which ("a religious shrine", "one official")."""
 COPULAS = word_set("is was are were became becomes")
+"""A name before one of these and a thing's word names it ("ITV were the rights holders")."""
 ARTICLES = word_set("a an the")
+"""Words that may stand between such a verb or a comma and the thing's word."""
 
 
 @dataclass(frozen=True)
