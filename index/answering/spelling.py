@@ -18,9 +18,16 @@ import Stemmer
 from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, place
 from index.answering.vocabulary import Vocabulary, aliases, apart, fold
 
-TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{5,}\b(?![’']t\b)")
-"""A word that could be misspelt: five letters or more, not the first part of a negation
+TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{4,}\b(?![’']t\b)")
+"""A word that could be misspelt: four letters or more, not the first part of a negation
 ("couldn't" was once respelt "could't", its negation lost); a possessive's word may be."""
+SHORT = 4
+"""A word this long is only read as a longer one with a letter dropped ("Sria" → "Syria",
+"aout" → "about"): a slip of any other kind turns it into too many words."""
+CLEARLY_COMMONER = 1.0
+"""English words one slip from a typed word, of different stems, are told apart by how common
+they are only when one is this much commoner on the Zipf scale ("americnas" → "americans",
+4.8, not "americas", 3.7)."""
 TYPED_PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]{2,}) ([^\W\d_]{2,})\b")
 """Two words with one space between them: perhaps one word typed apart ("Sky Drive")."""
 NAME_PAIR = re.compile(r"\b([A-Z][^\W\d_]{3,}) ([A-Z][^\W\d_]+)\b")
@@ -84,6 +91,12 @@ def slips_of_known(word: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in _one_slip(word) if w in _english()))
 
 
+def _added(word: str) -> set[str]:
+    """Every string a letter longer than `word` that drops one letter to give it."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+
+
 def _one_slip(word: str) -> set[str]:
     """Every string a letter added, dropped or changed, or two neighbours swapped, from `word`
     (a few hundred: looking each up is quicker than measuring the distance to every word)."""
@@ -130,10 +143,13 @@ class Respeller:
                 if looked >= RESPELT_PER_QUESTION:
                     return word
                 looked += 1
-                found = self._one_stem(spellings(self._vocabulary, lower))
-                if found is None:
+                if len(lower) == SHORT:
+                    found = self._short(fold(lower), named)
+                else:
+                    found = self._one_stem(spellings(self._vocabulary, lower))
+                if found is None and len(lower) > SHORT:
                     english = english_spellings(self._vocabulary, lower)
-                    found = self._one_stem(tuple(filter(is_name, english)) if named else english)
+                    found = self._likeliest(tuple(filter(is_name, english)) if named else english)
                 if len(self._memory) >= RESPELT_KEPT:
                     self._memory.clear()
                 self._memory[key] = found
@@ -217,6 +233,34 @@ class Respeller:
         """Whether the corpus says the word, or it is a stop word, which every corpus may."""
         lower = fold(word).lower()
         return lower in STOPWORD_SET or self._stemmer.stemWord(lower) in self._vocabulary.stems
+
+    def _short(self, lower: str, named: bool) -> str | None:
+        """A four-letter word no dictionary knows read as the one word of the corpus, or else of
+        English or its stop words, that drops a letter to give it ("sria" → "syria", "trmp" →
+        "trump", "whch" → "which"); a name only as a word the corpus capitalises or a place."""
+        if not lower.isalpha() or lower in STOPWORD_SET:
+            return None
+        added = _added(lower)
+        stems = self._vocabulary.stems
+        corpus = tuple(sorted(w for w in added if self._stemmer.stemWord(w) in stems))
+        if named:
+            corpus = tuple(w for w in corpus if w in self._vocabulary.written or is_name(w))
+        if corpus or named:
+            return self._one_stem(corpus)
+        return self._one_stem(
+            tuple(sorted(w for w in added if w in _english() or w in STOPWORD_SET))
+        )
+
+    def _likeliest(self, nearest: tuple[str, ...]) -> str | None:
+        """The one word of the nearest English words, by stem (`_one_stem`), or else the one
+        clearly commoner than the others (`CLEARLY_COMMONER`)."""
+        found = self._one_stem(nearest)
+        if found is not None or len(nearest) < 2:
+            return found
+        zipf = _zipf()
+        ranked = sorted(nearest, key=lambda w: -zipf.get(w, 0.0))
+        lead = zipf.get(ranked[0], 0.0) - zipf.get(ranked[1], 0.0)
+        return ranked[0] if lead >= CLEARLY_COMMONER else None
 
     def _one_stem(self, nearest: tuple[str, ...]) -> str | None:
         """The first of the nearest words when they are all one word to BM25 ("atom",

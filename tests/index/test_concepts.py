@@ -322,6 +322,27 @@ def test_a_question_s_own_word_a_slip_from_english_is_searched_as_that_word() ->
     assert respeller.corrected("Was it rebranded?") == "Was it rebranded?"  # no slip of a word
 
 
+def test_a_four_letter_word_is_read_as_the_longer_word_a_letter_dropped_from() -> None:
+    respeller = _respeller(["Syria's leader congratulated Donald Trump when Assad fell"])
+
+    assert respeller.corrected("Who runs Sria now?") == "Who runs Syria now?"
+    assert respeller.corrected("What did Trmp say?") == "What did Trump say?"
+    assert respeller.corrected("what happened to asad") == "what happened to assad"
+    # Else an English word or a stop word: "aout" stood as a concept the story lacks.
+    assert respeller.corrected("Tell me aout the leader") == "Tell me about the leader"
+    assert respeller.corrected("Whch leader?") == "Which leader?"
+    assert respeller.corrected("Why trade intl?") == "Why trade intl?"  # no word drops to it
+    assert respeller.corrected("Who is Kiev's leader?") == "Who is Kiev's leader?"  # a name
+    assert respeller.corrected("Does it work?") == "Does it work?"
+
+
+def test_english_words_a_slip_off_are_told_apart_by_how_common_they_are() -> None:
+    respeller = _respeller(["US officials remain cautious about Damascus."])
+
+    # "americans" (Zipf 4.8) and "americas" (3.7) are both a slip off: the commoner is meant.
+    assert respeller.corrected("how did the americnas help") == "how did the Americans help"
+
+
 def test_a_name_a_slip_off_is_respelt_only_as_a_name() -> None:
     respeller = _respeller(["US officials remain cautious about Damascus."])
 
