@@ -1,8 +1,9 @@
 """Misspelt question words, searched as the corpus spells them ("Syrain" → "Syrian").
 
 A word of five letters or more that the corpus lacks and English rarely uses, a slip away from
-the corpus's nearest words (all of one stem), is searched as that word; the answer still quotes
-the question as typed. BM25, the concepts and the sentence model then see the word meant.
+the corpus's nearest words (all of one stem), is searched as that word; a four-letter one, as
+the one word that drops a letter to give it ("Sria" → "Syria"); the answer still quotes the
+question as typed. BM25, the concepts and the sentence model then see the word meant.
 Names are also respelt where English words would not be: two words that the corpus writes as one
 ("Sky Drive" → "SkyDrive"), and a word of a name a slip away from the corpus's word beside the
 same neighbour ("Primer League" → "Premier League"), however common the word typed.
