@@ -338,6 +338,9 @@ class Concept:
     phrase: str | None = None
     """With the particle that follows it, a phrasal verb's key ("took over" → "took_over"),
     whose synonyms ("assum") can differ from the verb's alone."""
+    initials: str | None = None
+    """For a word of a name of several capitalised words, the name's initials in lower case
+    ("United States" → "us"): a corpus that writes "US" says it."""
 
     @property
     def verbal(self) -> bool:
@@ -349,6 +352,7 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
     matches = list(WORD.finditer(question))
+    runs = _name_initials(matches)
     befores, afters = [None, *matches][: len(matches)], [*matches[1:], None][: len(matches)]
     for match, before, after in zip(matches, befores, afters, strict=True):
         word = POSSESSIVE.sub("", match.group())
@@ -365,8 +369,32 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper()) or place(lower)
         particle = after.group().lower() if after else ""
         phrase = f"{stem}_{particle}" if particle in PARTICLES else None
-        found.setdefault(stem, Concept(word, stem, specificity(lower), named, phrase))
+        initials = runs.get(match.start())
+        found.setdefault(stem, Concept(word, stem, specificity(lower), named, phrase, initials))
     return tuple(found.values())
+
+
+def _name_initials(matches: list[re.Match[str]]) -> dict[int, str]:
+    """For each word of a run of two or more capitalised words that are no stop words nor
+    initials themselves ("the United States", not "Does Syria" nor "US Secretary"), where it
+    starts and the run's initials in lower case."""
+    found: dict[int, str] = {}
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            initials = "".join(m.group()[0] for m in run).lower()
+            found.update(dict.fromkeys((m.start() for m in run), initials))
+        run.clear()
+
+    for match in matches:
+        word = match.group()
+        if word.istitle() and word.lower() not in STOPWORD_SET and "-" not in word:
+            run.append(match)
+        else:
+            close()
+    close()
+    return found
 
 
 ALTERNATIVE = re.compile(r"\bor\b", re.I)

@@ -27,7 +27,7 @@ def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
     """Whether a text whose stems are `stems` says the concept: its own stem, another name of
     the same place ("Americans" → "US"), or for a word that is not a name, a word WordNet gives
     for it ("swap" → "trade", "took over" → "assumed")."""
-    if mentions(concept.stem, stems):
+    if mentions(concept.stem, stems) or (concept.initials and concept.initials in stems):
         return True
     if not alias_stems(fold(concept.word).lower()).isdisjoint(stems):
         return True
@@ -172,6 +172,8 @@ class Vocabulary:
         found = {concept.stem, *(s for s in close if _one_concept(concept.stem, s))}
         if (decade := _decade(concept.stem)) is not None:
             found.add(decade)
+        if concept.initials and concept.initials.upper() in self.capitals:
+            found.add(concept.initials)  # "United States" said as "US"
         if not concept.named:
             found |= synonyms(concept.stem)
             if concept.phrase:

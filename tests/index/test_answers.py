@@ -367,6 +367,13 @@ def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
     assert answer.message == f"The story doesn't say {untold}, so I can't tell you that."
 
 
+def test_the_united_states_is_the_story_s_us(engine: Engine) -> None:
+    # Answered tentatively (0.75): "United" was a name the story lacked.
+    answer = engine.ask("Does Syria want talks with the United States?")
+    assert not answer.refused and not answer.tentative
+    assert answer.hits[0].chunk.paragraph == 6
+
+
 def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> None:
     # Answered from ¶2 (0.95), whose "a religious shrine near Damascus" names no shrine.
     answer = engine.ask("What was the name of the shrine near Damascus?")

@@ -214,6 +214,19 @@ def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initi
     assert named("What did Russia say?") == {"Russia": False}
 
 
+def test_a_name_of_several_words_is_mentioned_by_the_initials_the_corpus_writes() -> None:
+    texts = ["US officials said so.", "The Washington Post revealed it."]
+    vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["us", "officials", "said"])))
+    asked = {c.word: c for c in concepts("Does Syria want talks with the United States?", STEMMER)}
+    assert (asked["United"].initials, asked["States"].initials) == ("us", "us")
+    assert asked["Syria"].initials is None  # "Does" is a stop word: "Does Syria" is no name
+    assert vocabulary.mentions(asked["United"]) and holds(asked["States"], {"us", "offici"})
+    # Initials are no name of several words: "US Secretary" is not "US".
+    secretary = {c.word: c for c in concepts("Who is the US Secretary of State?", STEMMER)}
+    assert secretary["Secretary"].initials is None
+    assert not vocabulary.mentions(secretary["Secretary"])
+
+
 def test_the_answers_a_sentence_offers_to_who_and_where_are_names_not_in_places() -> None:
     sentence = "The new Syrian leader, Ahmed al-Sharaa, met US President Donald Trump last month."
 
