@@ -343,7 +343,7 @@ class Retriever:
             unchosen=unchosen,
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first)
-            or self._unsaid(question.text, first),
+            or self._unsaid(question, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], scored: Scored) -> tuple[str, ...]:
@@ -389,12 +389,16 @@ class Retriever:
             s for chunk in first if chunk.source == first[0].source for s in chunk.sentence_texts
         ]
 
-    def _unsaid(self, text: str, first: list[Chunk]) -> str | None:
+    def _unsaid(self, question: Question, first: list[Chunk]) -> str | None:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three
         passages mention them but never give words of theirs ("What did Trump say?"), or the
         corpus never mentions them ("What did the foreign minister say?"). As for a name, only
-        the passages of the best one's article are read."""
-        speaker = asks_words_of(text, self._only_capitalised)
+        the passages of the best one's article are read. In a question typed all in lower case
+        a word the corpus only capitalises is its name ("trump"); elsewhere, reading the
+        corpus's capitals (seconds at 20,000 passages, once) is not worth it."""
+        typed_lower = not any(ch.isupper() for ch in question.asked[1:])
+        written = self._only_capitalised if typed_lower else _unwritten
+        speaker = asks_words_of(question.text, written)
         if speaker is None or not first:
             return None
         sentences = self._article_sentences(first)
@@ -584,6 +588,11 @@ class Retriever:
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
+
+
+def _unwritten(word: str) -> str | None:
+    """No word as the corpus writes it: the question's capitals say what is a name."""
+    return None
 
 
 def _tells_time(sentence: str, kind: str, dated: bool, ahead: bool) -> bool:

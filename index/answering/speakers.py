@@ -97,7 +97,8 @@ def asks_words_of(
 ) -> Speaker | None:
     """Whose words the question asks for, if it asks someone's ("What did Trump say?").
     `written` gives a word typed in lower case as the corpus writes it when the corpus only
-    ever capitalises it ("trump" → "Trump"), so that a name typed so is still a name."""
+    ever capitalises it ("trump" → "Trump"), so that a name typed so is still a name; a word
+    for someone's office is taken as typed."""
     for pattern in ASKED:
         match = pattern.search(question)
         if match is None:
@@ -106,7 +107,8 @@ def asks_words_of(
         if not words:
             continue
         word = OWNER.sub("", words[-1])
-        word = (written(word) or word) if word.islower() else word
+        if word.islower() and not naming.role(word):
+            word = written(word) or word
         if _someone(word):
             who = match.group("who").strip()
             phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
