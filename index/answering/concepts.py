@@ -522,6 +522,33 @@ def asks_when_coming(question: str) -> bool:
     return WHEN_COMING.search(written_out(question)) is not None
 
 
+COSTING = re.compile(
+    r"\b(cost|costs|costed|price|prices|priced|pay|pays|paid|spend|spends|spent|money|worth|"
+    r"budget|budgets|fee|fees|fund|funds|funded|funding|charge|charges|charged|earn|earns|"
+    r"earned|raise|raised|invest|invested|revenue|sell|sold)\b",
+    re.I,
+)
+"""Words that make "how much" ask for money ("How much did the operation cost?")."""
+MONEY = re.compile(
+    r"[$£€¥]\s?\d|\d\s?[$£€¥]|\b(US\$|USD|EUR|GBP)\b|"
+    r"\b\d[\d,.]*\s*(million|billion|trillion|thousand|bn|m)?\s*(dollars?|euros?|pounds?|yen|"
+    r"yuan|rupees?|francs?|marks?|cents?|pence|shillings?|guineas?|lire|pesos?|roubles?|rubles?)\b",
+    re.I,
+)
+"""An amount of money: a currency's sign or name beside a number ("$40", "6.8 million euros")."""
+
+
+def asks_money(question: str) -> bool:
+    """Whether a question asking "how much" asks for money ("How much did the operation
+    cost?"), which a count of something else does not give ("the two nations")."""
+    return asked_outright(question) == "how much" and COSTING.search(question) is not None
+
+
+def gives_money(sentence: str) -> bool:
+    """Whether a sentence gives an amount of money (`MONEY`)."""
+    return MONEY.search(sentence) is not None
+
+
 def asked_outright(question: str) -> str | None:
     """What the question asks outright, a date or a count (`STRICT`): "when", "how many" or
     "how much"; None when it asks neither."""

@@ -40,9 +40,11 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     asks_date_set,
+    asks_money,
     asks_when_coming,
     concepts,
     dates,
+    gives_money,
     negated,
     offers,
     polar,
@@ -365,9 +367,13 @@ class Retriever:
         dated = outright == "when" and presses_for_date(text)
         ahead = outright == "when" and asks_when_coming(text)
         planned = ahead or (outright == "when" and asks_date_set(text))
+        money = asks_money(text)
         told = any(
-            (chunk.kind == "headline" and bool(chunk.source.date) and not planned)
-            or any(_tells_time(s, kind, dated, ahead) for s in chunk.sentence_texts)
+            (chunk.kind == "headline" and bool(chunk.source.date) and not planned and not money)
+            or any(
+                gives_money(s) if money else _tells_time(s, kind, dated, ahead)
+                for s in chunk.sentence_texts
+            )
             for chunk in first
         )
         return None if told else outright

@@ -357,6 +357,8 @@ def test_a_contraction_does_not_hide_what_the_story_lacks(engine: Engine, typed:
         ("What specific day did Trump take office?", "when"),
         # Answered from ¶6 (0.60): whether a date is set asks for one all the same.
         ("Is there a date set for talks between Damascus and Washington?", "when"),
+        # Answered from ¶3 (0.63), whose "the two nations" counts nations, not money.
+        ("How much did the operation cost?", "how much"),
     ],
 )
 def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
@@ -431,6 +433,11 @@ def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("What did al-Sharaa say?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 6
+
+
+def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
+    answer = both_articles.ask("How much did the solar farm project cost?")
+    assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
 
 
 def test_a_date_the_story_gives_in_words_is_still_answered(engine: Engine) -> None:

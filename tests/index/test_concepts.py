@@ -14,10 +14,12 @@ from index.answering.concepts import (
     alternatives,
     asked_kind,
     asked_outright,
+    asks_money,
     asks_when_coming,
     concepts,
     dates,
     denies,
+    gives_money,
     names_in,
     negated,
     offers,
@@ -671,3 +673,13 @@ def test_a_question_about_the_present_moment_is_told_from_one_about_a_time_repor
     question: str, now: bool
 ) -> None:
     assert bool(CLOCK.search(written_out(question))) is now
+
+
+def test_how_much_it_cost_asks_for_money_which_a_count_does_not_give() -> None:
+    assert asks_money("How much did the operation cost?")
+    assert asks_money("how much money has the US given Syria")
+    assert not asks_money("How much power does the farm make?")
+    assert not asks_money("What did the operation cost them?")  # asks no amount outright
+    assert gives_money("The project cost 6.8 million euros.")
+    assert gives_money("Tickets are $40 each.") and gives_money("It raised £2m.")
+    assert not gives_money("It was shared between the two nations.")
