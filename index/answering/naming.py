@@ -27,6 +27,10 @@ NAME_OF = re.compile(
 """"What is the name of the shrine …?", "tell me the name of the official"."""
 OWNERS_NAME = re.compile(r"\b(?P<rest>[^\W\d_]+)['’]s\s+(?:(?:full|real|official)\s+)?name\b")
 """"What is the official's name?"."""
+TYPED_OWNERS_NAME = re.compile(
+    r"\bthe\s+(?P<rest>[^\W\d_]{3,}?)s\s+(?:(?:full|real|official)\s+)?name\b", re.I
+)
+""""whats the shrines name": the owner's "s" as chat types it, without its apostrophe."""
 PREPOSITIONS = word_set(
     "about above across after against along among around before behind below beneath beside"
     " between beyond during except from inside near outside over past per since through"
@@ -72,7 +76,7 @@ class Asked:
 def asks_name_of(question: str) -> Asked | None:
     """The thing whose name the question asks, if it asks one outright: "the name of the
     shrine …", "the official's name"."""
-    for pattern in (NAME_OF, OWNERS_NAME):
+    for pattern in (NAME_OF, OWNERS_NAME, TYPED_OWNERS_NAME):
         for match in pattern.finditer(question):
             asked = _head(match.group("rest"))
             if asked is not None:

@@ -25,8 +25,12 @@ SAYING = (
     r"say|said|says|tell|told|think|claim|claimed|announce|announced|state|stated|"
     r"reply|replied|respond|responded|react|reacted|comment|commented|argue|argued|believe|"
     r"believed|feel|felt|write|wrote|suggest|suggested|warn|warned|describe|described|"
-    r"characteri[sz]e|characteri[sz]ed"
+    r"characteri[sz]e|characteri[sz]ed|promise|promised|pledge|pledged|admit|admitted|deny|"
+    r"denied|confirm|confirmed|reveal|revealed|urge|urged|demand|demanded|propose|proposed|"
+    r"ask|asked|thank|thanked|praise|praised|critici[sz]e|critici[sz]ed|condemn|condemned|"
+    r"welcome|welcomed|tweet|tweeted|post|posted"
 )
+"""Verbs of saying a question asks someone's words with ("What did Trump promise?")."""
 ASKED = (
     re.compile(
         rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>.+?)\s+(?:{SAYING})\b",
@@ -65,7 +69,9 @@ SPEAKING = word_set(
     " quoted cautious wary stating telling claiming announcing declaring replying responding"
     " reacting commenting arguing writing suggesting warning describing calling expressing"
     " stressing noting adding explaining insisting revealing reporting confirming denying"
-    " urging email emailed emails tweet tweeted interview"
+    " urging email emailed emails tweet tweeted interview promising pledging admitting"
+    " proposing asking thanking praising criticising criticizing condemning welcoming"
+    " tweeting posted posting demanding"
 )
 """Words of saying, thinking or reacting: someone named before one of them in a sentence
 speaks there ("officials remain cautious", "put it", "his statement")."""

@@ -420,6 +420,8 @@ def test_words_of_someone_the_story_never_quotes_are_refused_saying_so(engine: E
     assert answer.message == "The story doesn't say what Trump said, so I can't tell you that."
     # Typed in lower case, "trump" is read as the story writes it (it had been answered, 0.98).
     assert engine.ask("has trump replied to al-sharaa's congratulations").refused
+    # A promise is words too (it had been answered from ¶6, 0.99).
+    assert engine.ask("What did Trump promise al-Sharaa?").refused
 
 
 def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(

@@ -14,6 +14,7 @@ def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
     )
     assert asks_name_of("What was the name of the shrine near Damascus?") == Asked("shrine", False)
     assert asks_name_of("what's the official's name") == Asked("official", True)
+    assert asks_name_of("whats the shrines name") == Asked("shrine", False)
     assert asks_name_of("Tell me the name of the US officials quoted") == Asked("officials", True)
 
 

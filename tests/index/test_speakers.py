@@ -21,6 +21,7 @@ def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
         "leader", "Syrian leader"
     )
     assert asks_words_of("What was Trump's response?") == Speaker("Trump", "Trump")
+    assert asks_words_of("What did Trump promise al-Sharaa?") == Speaker("Trump", "Trump")
     assert asks_words_of("What did Bashar al-Assad say about ISIS?") == Speaker(
         "al-Assad", "Bashar al-Assad"
     )
@@ -45,6 +46,8 @@ def test_someone_speaks_where_named_before_a_word_of_saying() -> None:
     assert speaks(Speaker("leader", "leader"), STORY, STEM) is True
     email = ["Joseph Haas was arrested for sending an email to the councilors stating, 'No.'"]
     assert speaks(Speaker("Haas", "Joseph Haas"), email, STEM) is True
+    proposal = ["Conservative MP Alec Shelbrooke was proposing the payments of benefits."]
+    assert speaks(Speaker("Shelbrooke", "Alec Shelbrooke"), proposal, STEM) is True
     outlet = Speaker("Caliber.Az", "Caliber.Az")
     assert asks_words_of("What did Caliber.Az say?") == outlet
     assert speaks(outlet, ["It was foiled, per Caliber.Az."], STEM) is True
