@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.answering.concepts import STOPWORD_SET, word_set
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,(“\"‘:]", re.UNICODE)
 NAME_OF = re.compile(
@@ -113,7 +113,7 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
         for at, token in enumerate(tokens):
-            if re.sub(r"['’]s?$", "", token.lower()) not in forms:
+            if POSSESSIVE.sub("", token.lower()) not in forms:
                 continue
             mentioned = True
             if _named_at(tokens, at, asked.person):

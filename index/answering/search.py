@@ -324,11 +324,12 @@ class Retriever:
         names = unknown_names(asked, self._vocabulary)
         attributes = unknown_attributes(asked, self._vocabulary, question.text)
         missing = whole_numbers(question.text, tuple(dict.fromkeys((*missing, *attributes))))
-        first = [self.chunks[int(scored.candidates[i])] for i in scored.ranked[:FIRST_READ]]
+        rows = scored.candidates[scored.ranked[:FIRST_READ]]
+        first = [self.chunks[int(i)] for i in rows]
         negative = negated(question.text)
         unheld, undenied, opposite = unsupported(question.text, first, negative)
         offered = alternatives(question.text, asked)
-        unchosen = self._unchosen(offered, scored)
+        unchosen = self._unchosen(offered, rows)
         if offered and not any(self._vocabulary.mentions(c) for c in offered):
             missing = (*missing, *(c.word for c in offered if c.word not in missing))
         return Judgement(
@@ -348,13 +349,12 @@ class Retriever:
             or self._unsaid(question, first),
         )
 
-    def _unchosen(self, offered: tuple[Concept, ...], scored: Scored) -> tuple[str, ...]:
-        """The alternatives a question offers when none of its first three passages holds
-        any of them (`concepts.alternatives`)."""
+    def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
+        """The alternatives a question offers when none of its first three passages (`rows`)
+        holds any of them (`concepts.alternatives`)."""
         if not offered:
             return ()
-        first = scored.candidates[scored.ranked[:FIRST_READ]]
-        read = frozenset().union(*(self._stems[int(i)] for i in first))
+        read = frozenset().union(*(self._stems[int(i)] for i in rows))
         return () if any(holds(c, read) for c in offered) else tuple(c.word for c in offered)
 
     def _untold(self, text: str, kind: str | None, first: list[Chunk]) -> str | None:
@@ -418,10 +418,7 @@ class Retriever:
 
     def _only_capitalised(self, word: str) -> str | None:
         """A lower-case word as the corpus writes it, when it only ever capitalises it."""
-        folded = fold(word).lower()
-        if folded in self._vocabulary.lowercase:
-            return None
-        return self._vocabulary.written.get(folded)
+        return self._vocabulary.only_capitalised(fold(word).lower())
 
     def hits(
         self, scored: Scored, vector: np.ndarray, k: int, judged: Judgement

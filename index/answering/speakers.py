@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.answering import naming
-from index.answering.concepts import STOPWORD_SET, word_set
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
 from index.answering.vocabulary import aliases
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -78,7 +78,6 @@ speaks there ("officials remain cautious", "put it", "his statement")."""
 REACH = 15
 """How many words after a speaker their word of saying may come ("The new Syrian leader, Ahmed
 al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated")."""
-OWNER = re.compile(r"['’]s?$")
 PREPOSITIONS = naming.PREPOSITIONS | word_set("of in on to with for by from at into onto")
 """Words after which a name is no clause's subject ("the collapse of … al-Assad's regime")."""
 ATTRIBUTING = word_set("according per said says told")
@@ -112,7 +111,7 @@ def asks_words_of(
         words = [w for w in TOKEN.findall(match.group("who")) if w.lower() not in STOPWORD_SET]
         if not words:
             continue
-        word = OWNER.sub("", words[-1])
+        word = POSSESSIVE.sub("", words[-1])
         if word.islower() and not naming.role(word):
             word = written(word) or word
         if _someone(word):
@@ -139,8 +138,8 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
         tokens = TOKEN.findall(sentence)
         lower = [t.lower() for t in tokens]
         for at, token in enumerate(lower):
-            owner = OWNER.search(token) is not None
-            if stem(OWNER.sub("", token)) != wanted:
+            owner = POSSESSIVE.search(token) is not None
+            if stem(POSSESSIVE.sub("", token)) != wanted:
                 continue
             mentioned = True
             if any(t in ATTRIBUTING for t in lower[max(0, at - 3) : at]):

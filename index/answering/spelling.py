@@ -33,6 +33,8 @@ TYPED_PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]{2,}) ([^\W\d_]{2,})\b")
 """Two words with one space between them: perhaps one word typed apart ("Sky Drive")."""
 NAME_PAIR = re.compile(r"\b([A-Z][^\W\d_]{3,}) ([A-Z][^\W\d_]+)\b")
 """Two capitalised words: a name, whose first word may be a slip ("Primer League")."""
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+"""The letters a slip adds or changes."""
 RESPELT_PER_QUESTION = 4
 """How many words of one question are looked up as possible misspellings, at most."""
 RESPELT_KEPT = 10_000
@@ -94,20 +96,17 @@ def slips_of_known(word: str) -> tuple[str, ...]:
 
 def _added(word: str) -> set[str]:
     """Every string a letter longer than `word` that drops one letter to give it."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
 
 
 def _one_slip(word: str) -> set[str]:
     """Every string a letter added, dropped or changed, or two neighbours swapped, from `word`
     (a few hundred: looking each up is quicker than measuring the distance to every word)."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     dropped = {a + b[1:] for a, b in splits if b}
     swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    changed = {a + c + b[1:] for a, b in splits if b for c in letters}
-    added = {a + c + b for a, b in splits for c in letters}
-    return dropped | swapped | changed | added
+    changed = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    return dropped | swapped | changed | _added(word)
 
 
 @cache
@@ -178,8 +177,8 @@ class Respeller:
         # A word in common use is left as typed before the corpus's capitals are read: they are
         # gathered once, on the first other word (seconds at 20,000 passages).
         if place(lower) or not known(lower):
-            written = self._vocabulary.written.get(lower)
-            if written is not None and lower not in self._vocabulary.lowercase:
+            written = self._vocabulary.only_capitalised(lower)
+            if written is not None:
                 return written
         if self._stemmer.stemWord(lower) not in self._vocabulary.stems and _country(lower):
             return word.capitalize()

@@ -132,6 +132,12 @@ class Vocabulary:
         """Its words written in lower case somewhere (folded): the others it only capitalises."""
         return self._names[3]
 
+    def only_capitalised(self, lower: str) -> str | None:
+        """A folded lower-case word as the corpus writes it, when it only ever capitalises it
+        ("sharaa" → "Sharaa"); None when it writes it in lower case too, or not at all."""
+        written = self.written.get(lower)
+        return None if written is None or lower in self.lowercase else written
+
     @cached_property
     def _names(
         self,
