@@ -42,12 +42,12 @@ ASKED = (
         re.I | re.S,
     ),
     re.compile(
-        r"^\W*(?:has|have|did|does|do)\s+(?P<who>.+?)\s+"
-        r"(?:reply|replied|respond|responded|react|reacted|comment|commented|said|say)\b",
+        rf"^\W*(?:has|have|did|does|do|will|would)\s+(?P<who>.+?)\s+(?:{SAYING})\b",
         re.I | re.S,
     ),
 )
-""""What did X say …?", "How did X react …?", "What was X's response?", "Has X replied?"."""
+""""What did X say …?", "How did X react …?", "What was X's response?", "Has X replied?", "Did X
+thank Y?" (any word of saying: whether someone thanked, praised or promised is their words too)."""
 SPEAKING = word_set(
     "say said says saying tell told tells think thinks thought claim claims claimed announce"
     " announced announces announcement state states stated statement statements declare"

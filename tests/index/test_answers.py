@@ -422,6 +422,8 @@ def test_words_of_someone_the_story_never_quotes_are_refused_saying_so(engine: E
     assert engine.ask("has trump replied to al-sharaa's congratulations").refused
     # A promise is words too (it had been answered from ¶6, 0.99).
     assert engine.ask("What did Trump promise al-Sharaa?").refused
+    # Whether he thanked him asks for his words as well (it had been answered from ¶6, 0.99).
+    assert engine.ask("Did Trump thank al-Sharaa?").refused
 
 
 def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
@@ -435,6 +437,8 @@ def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("What did al-Sharaa say?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 6
+    asked = engine.ask("Did the Syrian leader thank Trump?")
+    assert not asked.refused and asked.hits[0].chunk.paragraph == 6
 
 
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:

@@ -27,6 +27,13 @@ def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
     )
 
 
+def test_whether_someone_said_something_asks_their_words_too() -> None:
+    assert asks_words_of("Did Trump thank al-Sharaa?") == Speaker("Trump", "Trump")
+    assert asks_words_of("Has Trump welcomed the new government?") == Speaker("Trump", "Trump")
+    assert asks_words_of("Will Trump praise the operation?") == Speaker("Trump", "Trump")
+    assert asks_words_of("Did Trump visit Damascus?") is None  # a visit is not words
+
+
 def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
     written = {"trump": "Trump"}.get
     assert asks_words_of("has trump replied?", written) == Speaker("Trump", "Trump")
