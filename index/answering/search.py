@@ -15,6 +15,7 @@ from functools import cached_property
 import numpy as np
 import Stemmer
 
+from index.answering.ahead import asks_ahead, looks_ahead
 from index.answering.answerability import (
     Grounds,
     Judgement,
@@ -129,6 +130,10 @@ file gives none, and such a question is refused, saying so. Writing the date int
 headline is indexed as was tried and dropped: the headline's vector moved, and with it two
 follow-ups of `test3` at rank 1."""
 DATE_WORDS = frozenset(["date", "dated", "day", "posted", "post", "came", "come", "from"])
+
+
+AHEAD_SPECIFIC = 1.0
+"""How specific a word of a question about what will happen must be to be looked for."""
 
 
 @dataclass(frozen=True)
@@ -346,7 +351,8 @@ class Retriever:
             unchosen=unchosen,
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first)
-            or self._unsaid(question, first),
+            or self._unsaid(question, first)
+            or self._unforeseen(question.text, asked, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -415,6 +421,23 @@ class Retriever:
             unheard = not self._vocabulary.mentions(Concept(speaker.word, stem, 0.0, named))
             return speaker.untold if unheard else None
         return speaker.untold if said is False else None
+
+    def _unforeseen(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
+        """Whether something will happen, asked yes or no (`ahead.asks_ahead`), when no sentence
+        of the first three passages that looks ahead speaks of any of the question's concepts
+        that are not names: "Will the US lift sanctions?" is not answered by "cooperation may
+        be one of the few areas where the US and Syria can find common ground". Only words that
+        say something count (`AHEAD_SPECIFIC`: not "new" or "make")."""
+        plain = [c for c in asked if not c.named and c.specificity >= AHEAD_SPECIFIC]
+        if not plain or not first or not asks_ahead(text):
+            return None
+        for chunk in first:
+            for sentence in chunk.sentence_texts:
+                if looks_ahead(sentence):
+                    stems = frozenset(self._tokens([sentence])[0])
+                    if any(holds(c, stems) for c in plain):
+                        return None
+        return "what will happen"
 
     def _only_capitalised(self, word: str) -> str | None:
         """A lower-case word as the corpus writes it, when it only ever capitalises it."""

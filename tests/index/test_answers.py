@@ -441,6 +441,22 @@ def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) ->
     assert not asked.refused and asked.hits[0].chunk.paragraph == 6
 
 
+def test_whether_something_will_happen_needs_a_passage_that_looks_ahead(
+    engine: Engine, both_articles: Engine
+) -> None:
+    # Answered from ¶8 (0.75): the story tells what has happened, not what the US will do.
+    answer = engine.ask("Will the US recognize the new government?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say what will happen, so I can't tell you that."
+    # Answered from ¶8 (0.77), whose "endorsement" stood for "sanctions".
+    assert engine.ask("Will the US lift sanctions on Syria?").refused
+    # What the story says may come is still answered.
+    kept = engine.ask("Will the cooperation continue?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 8
+    solar = both_articles.ask("Will an ecologist monitor the fish?")
+    assert not solar.refused and "will monitor" in (solar.hits[0].answer or "")
+
+
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
