@@ -8,6 +8,10 @@ engage in dialogue", "the farm will power 2,000 homes", "next winter"), and such
 answers the question when it speaks of what the question asks beyond its names: of "lifting" or
 "sanctions" for the question above, of "cooperation" for "Will the cooperation continue?".
 Only questions asked yes or no count: "What will happen next?" is left to the other signals.
+
+"What would happen if the US stopped sharing intelligence?" asks what would follow from what has
+not happened; only a passage that speaks of such things ("if", "unless", "would", "otherwise",
+"when") can answer it, and a story that says none of them in its passages ranked first does not.
 """
 
 from __future__ import annotations
@@ -43,3 +47,34 @@ def asks_ahead(question: str) -> bool:
 def looks_ahead(sentence: str) -> bool:
     """Whether a sentence says what will or may happen, or gives a time to come."""
     return LOOKS_AHEAD.search(sentence) is not None or times_ahead(sentence)
+
+
+SUPPOSED = re.compile(r"\bwhat\s+if\b|\b(?:suppose|supposing|imagine)\b", re.I)
+"""A question about what would follow from something supposed: "What if the cooperation ends?"."""
+IF_WOULD = re.compile(
+    r"\bif\b.*\b(?:would|might|could|will)\b|\b(?:would|might|could|will)\b.*\bif\b", re.I | re.S
+)
+"""The same asked with a condition and a modal: "What would happen if the US stopped sharing
+intelligence?", "If the attack had not been stopped, how bad would it have been?"."""
+WHETHER = re.compile(
+    r"\b(?:decid\w*|know\w*|ask\w*|see|check\w*|tell|wonder\w*|sure|determin\w*|clear)\s+if\b",
+    re.I,
+)
+""""If" for "whether" ("decide if", "know if"), which supposes nothing."""
+CONDITIONAL = re.compile(
+    r"\b(?:if|unless|otherwise|would|wouldn['’]t|when|whenever|in\s+case|in\s+the\s+event|"
+    r"provided|as\s+long\s+as)\b|['’]d\b",
+    re.I,
+)
+"""Words by which a sentence says what would follow from something, or when it does."""
+
+
+def supposes(question: str) -> bool:
+    """Whether a question asks what would follow from something supposed."""
+    question = WHETHER.sub(" ", question)
+    return SUPPOSED.search(question) is not None or IF_WOULD.search(question) is not None
+
+
+def conditional(sentence: str) -> bool:
+    """Whether a sentence says what would follow from something, or when it does."""
+    return CONDITIONAL.search(sentence) is not None

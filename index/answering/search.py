@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import Stemmer
 
-from index.answering.ahead import asks_ahead, looks_ahead
+from index.answering.ahead import asks_ahead, conditional, looks_ahead, supposes
 from index.answering.answerability import (
     Grounds,
     Judgement,
@@ -427,16 +427,18 @@ class Retriever:
         of the first three passages that looks ahead speaks of any of the question's concepts
         that are not names: "Will the US lift sanctions?" is not answered by "cooperation may
         be one of the few areas where the US and Syria can find common ground". Only words that
-        say something count (`AHEAD_SPECIFIC`: not "new" or "make")."""
+        say something count (`AHEAD_SPECIFIC`: not "new" or "make"). What would follow from
+        something supposed ("What if the cooperation ends?") needs a sentence that says what
+        follows from what, or when (`ahead.conditional`)."""
+        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        if supposes(text) and not any(conditional(s) for s in sentences):
+            return "what would happen"
         plain = [c for c in asked if not c.named and c.specificity >= AHEAD_SPECIFIC]
         if not plain or not first or not asks_ahead(text):
             return None
-        for chunk in first:
-            for sentence in chunk.sentence_texts:
-                if looks_ahead(sentence):
-                    stems = frozenset(self._tokens([sentence])[0])
-                    if any(holds(c, stems) for c in plain):
-                        return None
+        for sentence in filter(looks_ahead, sentences):
+            if any(holds(c, frozenset(self._tokens([sentence])[0])) for c in plain):
+                return None
         return "what will happen"
 
     def _only_capitalised(self, word: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.answering.ahead import asks_ahead, looks_ahead
+from index.answering.ahead import asks_ahead, conditional, looks_ahead, supposes
 
 
 def test_a_question_asking_yes_or_no_whether_something_will_happen_asks_ahead() -> None:
@@ -27,3 +27,19 @@ def test_a_sentence_looks_ahead_when_it_says_what_will_or_may_come() -> None:
     assert looks_ahead("The town wants a battery store next winter.")
     assert not looks_ahead("The US and Syria have exchanged classified intelligence.")
     assert not looks_ahead("The plot was thwarted earlier this month.")
+
+
+def test_a_question_about_what_would_follow_from_something_supposes_it() -> None:
+    assert supposes("What would happen if the US stopped sharing intelligence?")
+    assert supposes("What if the cooperation ends?")
+    assert supposes("If the attack had not been stopped, how bad would it have been?")
+    assert not supposes("What group needs to decide if they should make a plea?")
+    assert not supposes("Do you know if the US will lift sanctions?")  # "if" for "whether"
+    assert not supposes("Will the US lift sanctions?")
+
+
+def test_a_sentence_is_conditional_when_it_says_what_follows_from_what() -> None:
+    assert conditional("Anglers opposed the plan, fearing it would harm the lake's fish.")
+    assert conditional("If the force is doubled, the acceleration doubles.")
+    assert conditional("When a force acts on a body, it accelerates.")
+    assert not conditional("Trump could lead efforts toward peace.")

@@ -457,6 +457,18 @@ def test_whether_something_will_happen_needs_a_passage_that_looks_ahead(
     assert not solar.refused and "will monitor" in (solar.hits[0].answer or "")
 
 
+def test_what_would_follow_from_something_supposed_needs_a_passage_that_says(
+    engine: Engine, both_articles: Engine
+) -> None:
+    # Answered from the headline (0.84): the story never says what would follow from anything.
+    answer = engine.ask("What would happen if the US stopped sharing intelligence?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say what would happen, so I can't tell you that."
+    # The anglers feared the farm "would harm the lake's fish".
+    solar = both_articles.ask("What would happen to the fish if the panels went in?")
+    assert not solar.refused and "would harm" in (solar.hits[0].answer or "")
+
+
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
