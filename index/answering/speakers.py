@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from index.answering import naming
 from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
@@ -31,9 +32,12 @@ SAYING = (
     r"welcome|welcomed|tweet|tweeted|post|posted"
 )
 """Verbs of saying a question asks someone's words with ("What did Trump promise?")."""
+WHO = r"(?P<who>(?:(?:the|a|an|this|that|his|her|its|their)\s+)*(?!(?:the|a|an)\b)\S.*?)"
+"""Who a question asks the words of: at least one word past an article, so that "the State
+Department" is not "the" before "State" read as a verb of saying."""
 ASKED = (
     re.compile(
-        rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>.+?)\s+(?:{SAYING})\b",
+        rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+{WHO}\s+(?:{SAYING})\b",
         re.I | re.S,
     ),
     re.compile(
@@ -42,7 +46,7 @@ ASKED = (
         re.I | re.S,
     ),
     re.compile(
-        rf"^\W*(?:has|have|did|does|do|will|would)\s+(?P<who>.+?)\s+(?:{SAYING})\b",
+        rf"^\W*(?:has|have|did|does|do|will|would)\s+{WHO}\s+(?:{SAYING})\b",
         re.I | re.S,
     ),
 )
@@ -75,12 +79,20 @@ SPEAKING = word_set(
 )
 """Words of saying, thinking or reacting: someone named before one of them in a sentence
 speaks there ("officials remain cautious", "put it", "his statement")."""
+BODIES = word_set(
+    "ministry ministries department departments agency agencies office bureau council committee"
+    " parliament congress senate commission court embassy police"
+)
+"""Words for bodies that speak in news as a person does ("the ministry said"); a government or an
+administration speaks through its officials, as a place does, and is left out."""
 REACH = 15
 """How many words after a speaker their word of saying may come ("The new Syrian leader, Ahmed
 al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated")."""
 PREPOSITIONS = naming.PREPOSITIONS | word_set("of in on to with for by from at into onto")
 """Words after which a name is no clause's subject ("the collapse of … al-Assad's regime")."""
 ATTRIBUTING = word_set("according per said says told")
+PRONOUNS = word_set("he she it they")
+"""Who speaks later in a sentence that named them ("…, as it claimed")."""
 """Words just before a speaker named after what they said ("per Caliber.Az")."""
 
 
@@ -124,10 +136,11 @@ def asks_words_of(
 def _someone(word: str) -> bool:
     """Whether a word names someone who speaks for themself: a name that is not a place's or
     its people's nor initials ("Trump", not "Washington", "Syrians" or "UN", whose officials
-    speak for them), or a word for someone by office or work ("official", `naming.ROLES`)."""
+    speak for them), a word for someone by office or work ("official", `naming.ROLES`), or
+    for a body that speaks as one ("ministry", `BODIES`)."""
     if any(part[:1].isupper() for part in word.split("-")):  # "Trump", "al-Assad"
         return not word.isupper() and not aliases(word.lower())
-    return naming.role(word)
+    return naming.role(word) or word.lower() in BODIES
 
 
 def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
@@ -144,6 +157,8 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
             mentioned = True
             if any(t in ATTRIBUTING for t in lower[max(0, at - 3) : at]):
                 return True
+            if any(a in PRONOUNS and b in SPEAKING for a, b in pairwise(lower[at + 1 :])):
+                return True  # "the benefits agency was checking bills – as, it claimed, …"
             after = lower[at + 1 : at + 1 + REACH]
             if owner:
                 if after[:1] and after[0] in SPEAKING:

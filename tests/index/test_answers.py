@@ -432,6 +432,9 @@ def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
     # Answered from ¶6 (0.82): the story has no minister to quote.
     answer = engine.ask("What did Syria's foreign minister say?")
     assert answer.refused and answer.missing == ("minister",)
+    # A body that speaks as one too (it had been answered from ¶6, 0.79).
+    ministry = engine.ask("What did the Syrian interior ministry say?")
+    assert ministry.refused and ministry.missing == ("ministry",)
 
 
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:

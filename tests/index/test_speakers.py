@@ -48,6 +48,14 @@ def test_a_place_its_people_initials_and_things_are_not_asked_as_speakers() -> N
     assert asks_words_of("What do some encrypted broadcasts require to view?") is None
 
 
+def test_a_body_that_speaks_as_one_is_asked_as_a_speaker() -> None:
+    ministry = Speaker("ministry", "Syrian interior ministry")
+    assert asks_words_of("What did the Syrian interior ministry say?") == ministry
+    department = Speaker("Department", "State Department")  # "State" is no verb of saying here
+    assert asks_words_of("What did the State Department say about it?") == department
+    assert asks_words_of("What did the Syrian government say?") is None  # through its officials
+
+
 def test_someone_speaks_where_named_before_a_word_of_saying() -> None:
     assert speaks(Speaker("al-Sharaa", "al-Sharaa"), STORY, STEM) is True
     assert speaks(Speaker("leader", "leader"), STORY, STEM) is True
@@ -58,6 +66,12 @@ def test_someone_speaks_where_named_before_a_word_of_saying() -> None:
     outlet = Speaker("Caliber.Az", "Caliber.Az")
     assert asks_words_of("What did Caliber.Az say?") == outlet
     assert speaks(outlet, ["It was foiled, per Caliber.Az."], STEM) is True
+    checking = [
+        "The paper reported that the benefits agency was checking claimants' TV bills to establish"
+        " if a woman in receipt of benefits as a single mother is wrongly claiming to live alone,"
+        " as, it claimed, sports channels would betray a man's presence."
+    ]
+    assert speaks(Speaker("agency", "benefits agency"), checking, STEM) is True
 
 
 def test_someone_only_spoken_to_or_of_does_not_speak() -> None:
