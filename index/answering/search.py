@@ -386,13 +386,18 @@ class Retriever:
 
     def _unnamed(self, text: str, first: list[Chunk]) -> str | None:
         """The name the question asks (`naming.asks_name_of`) when its first three passages
-        mention the thing it names but never name it ("one official", "a religious shrine").
+        mention the thing it names but never name it ("one official", "a religious shrine"), or
+        the corpus never mentions the thing at all ("Syria's foreign minister").
         Only those of the best passage's article are read: another story's "cooperative steps"
         do not name the solar farm's cooperative."""
         asked = asks_name_of(text)
         if asked is None or not first:
             return None
-        return asked.untold if named(asked, self._article_sentences(first)) is False else None
+        said = named(asked, self._article_sentences(first))
+        if said is None:
+            unheard = Concept(asked.word, self._stemmer.stemWord(asked.word.lower()), 0.0, False)
+            return None if self._vocabulary.mentions(unheard) else asked.untold
+        return asked.untold if said is False else None
 
     @staticmethod
     def _article_sentences(first: list[Chunk]) -> list[str]:

@@ -381,6 +381,9 @@ def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> No
     answer = engine.ask("What was the name of the shrine near Damascus?")
     assert answer.refused and answer.hits == ()
     assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
+    # Nor the name of someone it never mentions (it had been answered from ¶6, 0.75).
+    minister = engine.ask("What is the name of Syria's new foreign minister?")
+    assert minister.refused and minister.missing == ("minister",)
 
 
 def test_a_name_is_read_in_the_article_of_the_best_passage(both_articles: Engine) -> None:
