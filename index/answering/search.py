@@ -9,6 +9,7 @@ sentence model barely relates "who wrote this?" to "By Jane Doe".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -48,6 +49,7 @@ from index.answering.concepts import (
     gives_money,
     negated,
     offers,
+    place,
     polar,
     presses_for_date,
     times_ahead,
@@ -61,6 +63,7 @@ from index.answering.speakers import asks_words_of, speaks
 from index.answering.spelling import Respeller
 from index.answering.swaps import unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, fold, holds
+from index.answering.whereabouts import asks_whereabouts, told
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
 
@@ -352,7 +355,8 @@ class Retriever:
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first)
             or self._unsaid(question, first)
-            or self._unforeseen(question.text, asked, first),
+            or self._unforeseen(question.text, asked, first)
+            or self._unplaced(question, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -413,9 +417,7 @@ class Retriever:
         the passages of the best one's article are read. In a question typed all in lower case
         a word the corpus only capitalises is its name ("trump"); elsewhere, reading the
         corpus's capitals (seconds at 20,000 passages, once) is not worth it."""
-        typed_lower = not any(ch.isupper() for ch in question.asked[1:])
-        written = self._only_capitalised if typed_lower else _unwritten
-        speaker = asks_words_of(question.text, written)
+        speaker = asks_words_of(question.text, self._written(question))
         if speaker is None or not first:
             return None
         sentences = self._article_sentences(first)
@@ -445,6 +447,24 @@ class Retriever:
             if any(holds(c, frozenset(self._tokens([sentence])[0])) for c in plain):
                 return None
         return "what will happen"
+
+    def _unplaced(self, question: Question, first: list[Chunk]) -> str | None:
+        """Where someone named went or is (`whereabouts.asks_whereabouts`: "Where did Assad
+        flee to?"), when the first three passages name them but never say where they went,
+        live or are. As for a name, only the passages of the best one's article are read, and
+        in a question typed all in lower case a word the corpus only capitalises is a name."""
+        written = self._written(question)
+        asked = asks_whereabouts(question.text, lambda word: place(word.lower()), written)
+        if asked is None or not first:
+            return None
+        said = told(asked, self._article_sentences(first), self._stemmer.stemWord)
+        return asked.untold if said is False else None
+
+    def _written(self, question: Question) -> Callable[[str], str | None]:
+        """How a word of the question is written as a name: in a question typed all in lower
+        case, as the corpus writes a word it only capitalises ("trump" → "Trump")."""
+        typed_lower = not any(ch.isupper() for ch in question.asked[1:])
+        return self._only_capitalised if typed_lower else _unwritten
 
     def _only_capitalised(self, word: str) -> str | None:
         """A lower-case word as the corpus writes it, when it only ever capitalises it."""

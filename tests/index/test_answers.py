@@ -475,6 +475,17 @@ def test_what_would_follow_from_something_supposed_needs_a_passage_that_says(
     assert not solar.refused and "would harm" in (solar.hits[0].answer or "")
 
 
+def test_where_someone_went_needs_a_passage_that_says_it(engine: Engine) -> None:
+    # Answered from ¶5 (0.97), whose "in Syria" and "al-Assad's regime" say neither.
+    answer = engine.ask("Where did Assad go after his regime fell?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say where Assad went, so I can't tell you that."
+    assert engine.ask("Where is Bashar al-Assad now?").refused  # 0.99 before
+    assert engine.ask("Where did Assad flee to?").refused  # 0.83 before
+    shrine = engine.ask("Where was the shrine that ISIS wanted to attack?")
+    assert not shrine.refused and shrine.hits[0].chunk.paragraph == 2
+
+
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
