@@ -7,7 +7,8 @@ planned to happen ("counterterrorism cooperation may be one of the few areas …
 engage in dialogue", "the farm will power 2,000 homes", "next winter"), and such a sentence
 answers the question when it speaks of what the question asks beyond its names: of "lifting" or
 "sanctions" for the question above, of "cooperation" for "Will the cooperation continue?".
-Only questions asked yes or no count: "What will happen next?" is left to the other signals.
+Questions asked yes or no count, and those asking who, where or which will: "What will happen
+next?" is left to the other signals.
 
 "What would happen if the US stopped sharing intelligence?" asks what would follow from what has
 not happened; only a passage that speaks of such things ("if", "unless", "would", "otherwise",
@@ -24,11 +25,14 @@ ASKS_AHEAD = re.compile(
     r"^\W*(?:will|won[’']?t|shall)\s+[\w’'-]+"
     r"|^\W*(?:is|are|was|were)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:going|planning|expected|set|due|likely|about)\s+to\b"
-    r"|^\W*(?:does|do|did)\s+(?:[\w’'-]+\s+){1,6}?(?:plan|intend|expect)\s+to\b",
+    r"|^\W*(?:does|do|did)\s+(?:[\w’'-]+\s+){1,6}?(?:plan|intend|expect)\s+to\b"
+    r"|^\W*(?:who|where|which\s+[\w’'-]+)\s+will\b",
     re.I,
 )
 """A question asking yes or no whether something is to happen: "Will the US lift sanctions?",
-"Is the US planning to send troops?", "Does Syria plan to hold elections?"."""
+"Is the US planning to send troops?", "Does Syria plan to hold elections?"; and who, where or
+which will do it ("Who will replace al-Sharaa?"). "What will …" and "how will …" are left out:
+"What will a society with more equality have?" asks of what is so, in the present tense."""
 LOOKS_AHEAD = re.compile(
     r"\b(?:will|won[’']?t|shall|would|could|may|might|can|going\s+to|plans?|planned|planning|"
     r"intends?|intended|intending|expects?|expected|expecting|aims?|aimed|aiming|seeks?|seeking|"

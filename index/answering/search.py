@@ -434,13 +434,16 @@ class Retriever:
         of the first three passages that looks ahead speaks of any of the question's concepts
         that are not names: "Will the US lift sanctions?" is not answered by "cooperation may
         be one of the few areas where the US and Syria can find common ground". Only words that
-        say something count (`AHEAD_SPECIFIC`: not "new" or "make"). What would follow from
+        say something count (`AHEAD_SPECIFIC`: not "new" or "make", nor the "al" of
+        "al-Sharaa"). What would follow from
         something supposed ("What if the cooperation ends?") needs a sentence that says what
         follows from what, or when (`ahead.conditional`)."""
         sentences = [s for chunk in first for s in chunk.sentence_texts]
         if supposes(text) and not any(conditional(s) for s in sentences):
             return "what would happen"
-        plain = [c for c in asked if not c.named and c.specificity >= AHEAD_SPECIFIC]
+        plain = [
+            c for c in asked if not c.named and c.specificity >= AHEAD_SPECIFIC and len(c.word) > 2
+        ]
         if not plain or not first or not asks_ahead(text):
             return None
         for sentence in filter(looks_ahead, sentences):

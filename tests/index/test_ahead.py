@@ -11,6 +11,8 @@ def test_a_question_asking_yes_or_no_whether_something_will_happen_asks_ahead() 
     assert asks_ahead("Is the US planning to send troops?")
     assert asks_ahead("Are the two countries expected to sign a deal?")
     assert asks_ahead("Does Syria plan to hold elections?")
+    assert asks_ahead("Who will replace al-Sharaa?")
+    assert asks_ahead("Which country will lift sanctions?")
 
 
 def test_questions_about_what_is_or_was_do_not_ask_ahead() -> None:
