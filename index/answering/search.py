@@ -9,7 +9,7 @@ sentence model barely relates "who wrote this?" to "By Jane Doe".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -28,6 +28,8 @@ from index.answering.answerability import (
     unknown_names,
     weigh,
 )
+from index.answering.before import asking as asking_before
+from index.answering.before import asks_before, tells_before
 from index.answering.concepts import (
     ARTICLE_WORDS,
     COUNT_ASKED,
@@ -135,8 +137,8 @@ follow-ups of `test3` at rank 1."""
 DATE_WORDS = frozenset(["date", "dated", "day", "posted", "post", "came", "come", "from"])
 
 
-AHEAD_SPECIFIC = 1.0
-"""How specific a word of a question about what will happen must be to be looked for."""
+PLAIN_SPECIFIC = 1.0
+"""How specific a word of a question about another time must be to be looked for."""
 
 
 @dataclass(frozen=True)
@@ -430,26 +432,50 @@ class Retriever:
         return speaker.untold if said is False else None
 
     def _unforeseen(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
-        """Whether something will happen, asked yes or no (`ahead.asks_ahead`), when no sentence
-        of the first three passages that looks ahead speaks of any of the question's concepts
-        that are not names: "Will the US lift sanctions?" is not answered by "cooperation may
-        be one of the few areas where the US and Syria can find common ground". Only words that
-        say something count (`AHEAD_SPECIFIC`: not "new" or "make", nor the "al" of
-        "al-Sharaa"). What would follow from
+        """What the question asks of another time than the story's when its first three
+        passages do not tell it. Whether something will happen, asked yes or no
+        (`ahead.asks_ahead`), needs a sentence that looks ahead and speaks of one of the
+        question's words: "Will the US lift sanctions?" is not answered by "cooperation may be
+        one of the few areas where the US and Syria can find common ground". What came before
+        ("What group did al-Sharaa lead before taking power?": `before.asks_before`) needs the
+        best passage to tell of earlier times ("former", "rare", "in 1982") or a sentence that
+        does to speak of one of its words. What would follow from
         something supposed ("What if the cooperation ends?") needs a sentence that says what
         follows from what, or when (`ahead.conditional`)."""
+        if not first:
+            return None
         sentences = [s for chunk in first for s in chunk.sentence_texts]
         if supposes(text) and not any(conditional(s) for s in sentences):
             return "what would happen"
+        if asks_ahead(text) and not self._spoken_of(asked, filter(looks_ahead, sentences)):
+            return "what will happen"
+        if (
+            asks_before(text)
+            and not any(map(tells_before, first[0].sentence_texts))
+            and not self._spoken_of(asked, filter(tells_before, sentences))
+        ):
+            return "what came before"
+        return None
+
+    def _spoken_of(self, asked: tuple[Concept, ...], sentences: Iterable[str]) -> bool:
+        """Whether any of the sentences speaks of one of the question's words that say
+        something and are not names (`PLAIN_SPECIFIC`: not "new" or "make", nor the "al" of
+        "al-Sharaa", nor the words asking of the past), or the question has none."""
         plain = [
-            c for c in asked if not c.named and c.specificity >= AHEAD_SPECIFIC and len(c.word) > 2
+            c
+            for c in asked
+            if not c.named
+            and c.specificity >= PLAIN_SPECIFIC
+            and len(c.word) > 2
+            and not asking_before(c.word)
         ]
-        if not plain or not first or not asks_ahead(text):
-            return None
-        for sentence in filter(looks_ahead, sentences):
-            if any(holds(c, frozenset(self._tokens([sentence])[0])) for c in plain):
-                return None
-        return "what will happen"
+        if not plain:
+            return True
+        for sentence in sentences:
+            stems = frozenset(self._tokens([sentence])[0])
+            if any(holds(c, stems) for c in plain):
+                return True
+        return False
 
     def _unplaced(self, question: Question, first: list[Chunk]) -> str | None:
         """Where someone named went or is (`whereabouts.asks_whereabouts`: "Where did Assad

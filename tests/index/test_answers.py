@@ -491,6 +491,18 @@ def test_where_someone_went_needs_a_passage_that_says_it(engine: Engine) -> None
     assert not shrine.refused and shrine.hits[0].chunk.paragraph == 2
 
 
+def test_what_came_before_needs_a_passage_that_tells_of_earlier_times(engine: Engine) -> None:
+    # Answered from ¶6 (0.91): the story tells of al-Sharaa only since he took power.
+    answer = engine.ask("What group did al-Sharaa lead before taking power?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say what came before, so I can't tell you that."
+    # ¶2's "earlier this month" dates the plot, not an attack before it (0.92 before).
+    assert engine.ask("Has the shrine been attacked before?").refused
+    # ¶3's "a rare instance of collaboration" tells it.
+    kept = engine.ask("Have the US and Syria cooperated before?")
+    assert not kept.refused and any(h.chunk.paragraph == 3 for h in kept.hits)
+
+
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
