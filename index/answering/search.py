@@ -401,8 +401,7 @@ class Retriever:
             return None
         said = named(asked, self._article_sentences(first))
         if said is None:
-            unheard = Concept(asked.word, self._stemmer.stemWord(asked.word.lower()), 0.0, False)
-            return None if self._vocabulary.mentions(unheard) else asked.untold
+            return asked.untold if self._unheard(asked.word, False) else None
         return asked.untold if said is False else None
 
     @staticmethod
@@ -425,11 +424,14 @@ class Retriever:
         sentences = self._article_sentences(first)
         said = speaks(speaker, sentences, self._stemmer.stemWord)
         if said is None:
-            stem = self._stemmer.stemWord(speaker.word.lower())
-            named = speaker.word[:1].isupper()
-            unheard = not self._vocabulary.mentions(Concept(speaker.word, stem, 0.0, named))
+            unheard = self._unheard(speaker.word, speaker.word[:1].isupper())
             return speaker.untold if unheard else None
         return speaker.untold if said is False else None
+
+    def _unheard(self, word: str, named: bool) -> bool:
+        """Whether the corpus never mentions the word: by itself, a synonym or another name."""
+        stem = self._stemmer.stemWord(word.lower())
+        return not self._vocabulary.mentions(Concept(word, stem, 0.0, named))
 
     def _unforeseen(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
         """What the question asks of another time than the story's when its first three
@@ -439,9 +441,9 @@ class Retriever:
         one of the few areas where the US and Syria can find common ground". What came before
         ("What group did al-Sharaa lead before taking power?": `before.asks_before`) needs the
         best passage to tell of earlier times ("former", "rare", "in 1982") or a sentence that
-        does to speak of one of its words. What would follow from
-        something supposed ("What if the cooperation ends?") needs a sentence that says what
-        follows from what, or when (`ahead.conditional`)."""
+        does to speak of one of its words. What would follow from something supposed ("What if
+        the cooperation ends?") needs a sentence that says what follows from what, or when
+        (`ahead.conditional`)."""
         if not first:
             return None
         sentences = [s for chunk in first for s in chunk.sentence_texts]
