@@ -538,15 +538,35 @@ MONEY = re.compile(
 """An amount of money: a currency's sign or name beside a number ("$40", "6.8 million euros")."""
 
 
+CURRENCIES = (
+    ("dollar", re.compile(r"\$|\bUSD\b|\bdollars?\b", re.I)),
+    ("euro", re.compile(r"€|\bEUR\b|\beuros?\b", re.I)),
+    ("pound", re.compile(r"£|\bGBP\b|\bpounds?\b|\bsterling\b", re.I)),
+    ("yen", re.compile(r"¥|\byen\b", re.I)),
+)
+"""Currencies a question may ask an amount in ("How much is that in dollars?")."""
+
+
 def asks_money(question: str) -> bool:
     """Whether a question asking "how much" asks for money ("How much did the operation
-    cost?"), which a count of something else does not give ("the two nations")."""
-    return asked_outright(question) == "how much" and COSTING.search(question) is not None
+    cost?", "How much is that in dollars?"), which a count of something else does not give
+    ("the two nations")."""
+    return asked_outright(question) == "how much" and (
+        COSTING.search(question) is not None or asked_currency(question) is not None
+    )
 
 
-def gives_money(sentence: str) -> bool:
-    """Whether a sentence gives an amount of money (`MONEY`)."""
-    return MONEY.search(sentence) is not None
+def asked_currency(question: str) -> str | None:
+    """The currency a question asks an amount in, if it names one ("in dollars")."""
+    return next((name for name, pattern in CURRENCIES if pattern.search(question)), None)
+
+
+def gives_money(sentence: str, currency: str | None = None) -> bool:
+    """Whether a sentence gives an amount of money (`MONEY`), in `currency` when one is asked:
+    "6.8 million euros" does not say how much that is in dollars."""
+    if MONEY.search(sentence) is None:
+        return False
+    return currency is None or dict(CURRENCIES)[currency].search(sentence) is not None
 
 
 def asked_outright(question: str) -> str | None:

@@ -41,6 +41,7 @@ from index.answering.concepts import (
     WORD,
     Concept,
     alternatives,
+    asked_currency,
     asked_kind,
     asked_outright,
     asks_date_set,
@@ -380,15 +381,18 @@ class Retriever:
         ahead = outright == "when" and asks_when_coming(text)
         planned = ahead or (outright == "when" and asks_date_set(text))
         money = asks_money(text)
+        currency = asked_currency(text)
         told = any(
             (chunk.kind == "headline" and bool(chunk.source.date) and not planned and not money)
             or any(
-                gives_money(s) if money else _tells_time(s, kind, dated, ahead)
+                gives_money(s, currency) if money else _tells_time(s, kind, dated, ahead)
                 for s in chunk.sentence_texts
             )
             for chunk in first
         )
-        return None if told else outright
+        if told:
+            return None
+        return f"how much in {currency}s" if money and currency else outright
 
     def _unnamed(self, text: str, first: list[Chunk]) -> str | None:
         """The name the question asks (`naming.asks_name_of`) when its first three passages

@@ -506,6 +506,9 @@ def test_what_came_before_needs_a_passage_that_tells_of_earlier_times(engine: En
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
+    # Not in dollars (answered from the paragraph giving euros, 0.98, before).
+    dollars = both_articles.ask("How much did the solar farm cost in dollars?")
+    assert dollars.refused and dollars.missing == ("dollars",)
 
 
 def test_a_date_the_story_gives_in_words_is_still_answered(engine: Engine) -> None:

@@ -12,6 +12,7 @@ from index.answering.concepts import (
     CLOCK,
     WHY,
     alternatives,
+    asked_currency,
     asked_kind,
     asked_outright,
     asks_money,
@@ -683,3 +684,11 @@ def test_how_much_it_cost_asks_for_money_which_a_count_does_not_give() -> None:
     assert gives_money("The project cost 6.8 million euros.")
     assert gives_money("Tickets are $40 each.") and gives_money("It raised £2m.")
     assert not gives_money("It was shared between the two nations.")
+
+
+def test_an_amount_asked_in_a_currency_needs_that_currency() -> None:
+    assert asks_money("How much is that in dollars?")  # a currency asks for money
+    assert asked_currency("How much did it cost in dollars?") == "dollar"
+    assert asked_currency("How much did it cost?") is None
+    assert gives_money("It cost $40 million.", "dollar")
+    assert not gives_money("The project cost 6.8 million euros.", "dollar")
