@@ -55,9 +55,8 @@ def looks_ahead(sentence: str) -> bool:
 
 SUPPOSED = re.compile(r"\bwhat\s+if\b|\b(?:suppose|supposing|imagine)\b", re.I)
 """A question about what would follow from something supposed: "What if the cooperation ends?"."""
-IF_WOULD = re.compile(
-    r"\bif\b.*\b(?:would|might|could|will)\b|\b(?:would|might|could|will)\b.*\bif\b", re.I | re.S
-)
+IF = re.compile(r"\bif\b", re.I)
+MODAL = re.compile(r"\b(?:would|might|could|will)\b", re.I)
 """The same asked with a condition and a modal: "What would happen if the US stopped sharing
 intelligence?", "If the attack had not been stopped, how bad would it have been?"."""
 WHETHER = re.compile(
@@ -76,7 +75,9 @@ CONDITIONAL = re.compile(
 def supposes(question: str) -> bool:
     """Whether a question asks what would follow from something supposed."""
     question = WHETHER.sub(" ", question)
-    return SUPPOSED.search(question) is not None or IF_WOULD.search(question) is not None
+    if SUPPOSED.search(question) is not None:
+        return True
+    return IF.search(question) is not None and MODAL.search(question) is not None
 
 
 def conditional(sentence: str) -> bool:
