@@ -538,12 +538,12 @@ MONEY = re.compile(
 """An amount of money: a currency's sign or name beside a number ("$40", "6.8 million euros")."""
 
 
-CURRENCIES = (
-    ("dollar", re.compile(r"\$|\bUSD\b|\bdollars?\b", re.I)),
-    ("euro", re.compile(r"€|\bEUR\b|\beuros?\b", re.I)),
-    ("pound", re.compile(r"£|\bGBP\b|\bpounds?\b|\bsterling\b", re.I)),
-    ("yen", re.compile(r"¥|\byen\b", re.I)),
-)
+CURRENCIES = {
+    "dollar": re.compile(r"\$|\bUSD\b|\bdollars?\b", re.I),
+    "euro": re.compile(r"€|\bEUR\b|\beuros?\b", re.I),
+    "pound": re.compile(r"£|\bGBP\b|\bpounds?\b|\bsterling\b", re.I),
+    "yen": re.compile(r"¥|\byen\b", re.I),
+}
 """Currencies a question may ask an amount in ("How much is that in dollars?")."""
 
 
@@ -558,7 +558,7 @@ def asks_money(question: str) -> bool:
 
 def asked_currency(question: str) -> str | None:
     """The currency a question asks an amount in, if it names one ("in dollars")."""
-    return next((name for name, pattern in CURRENCIES if pattern.search(question)), None)
+    return next((name for name, pattern in CURRENCIES.items() if pattern.search(question)), None)
 
 
 def gives_money(sentence: str, currency: str | None = None) -> bool:
@@ -566,7 +566,7 @@ def gives_money(sentence: str, currency: str | None = None) -> bool:
     "6.8 million euros" does not say how much that is in dollars."""
     if MONEY.search(sentence) is None:
         return False
-    return currency is None or dict(CURRENCIES)[currency].search(sentence) is not None
+    return currency is None or CURRENCIES[currency].search(sentence) is not None
 
 
 def asked_outright(question: str) -> str | None:

@@ -91,9 +91,9 @@ al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated").
 PREPOSITIONS = naming.PREPOSITIONS | word_set("of in on to with for by from at into onto")
 """Words after which a name is no clause's subject ("the collapse of … al-Assad's regime")."""
 ATTRIBUTING = word_set("according per said says told")
+"""Words just before a speaker named after what they said ("per Caliber.Az")."""
 PRONOUNS = word_set("he she it they")
 """Who speaks later in a sentence that named them ("…, as it claimed")."""
-"""Words just before a speaker named after what they said ("per Caliber.Az")."""
 
 
 @dataclass(frozen=True)

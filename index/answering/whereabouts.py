@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.answering.concepts import word_set
+from index.answering.concepts import POSSESSIVE, word_set
 
 ASKED = re.compile(
     r"^\W*(?i:where\s+(?:did|does|do|has|have|had|is|was|are|were))\s+"
@@ -23,17 +23,17 @@ ASKED = re.compile(
     re.S,
 )
 """"Where did Assad …", "Where is Bashar al-Assad …": a name right after "where" and its verb."""
-GOING = word_set(
-    "go gone flee fled escape escaped move moved relocate relocated live living lived reside"
-    " resided stay stayed staying hide hiding hid head headed travel travelled traveled settle"
-    " settled emigrate emigrated migrate migrated now currently today nowadays"
-)
-"""What a question asks of someone's whereabouts with: where they went, live or are now."""
+WHERE = re.compile(r"^\W*where\b", re.I)
 WENT = word_set(
     "go gone flee fled escape escaped move moved relocate relocated head headed travel travelled"
     " traveled emigrate emigrated migrate migrated"
 )
-"""Those of them that ask where someone went."""
+"""What a question asks where someone went with."""
+GOING = WENT | word_set(
+    "live living lived reside resided stay stayed staying hide hiding hid settle settled now"
+    " currently today nowadays"
+)
+"""What a question asks of someone's whereabouts with: where they went, live or are now."""
 MOVING = word_set(
     "go goes going went gone flee flees fleeing fled escape escapes escaping escaped move moves"
     " moving moved relocate relocates relocated relocating live lives living lived reside"
@@ -69,6 +69,8 @@ def asks_whereabouts(
     """Whose whereabouts the question asks, if it asks a named someone's (`place` tells a
     place's name, which is no one's; `written` gives a word typed in lower case as the corpus
     writes it when it only ever capitalises it: "where is assad now")."""
+    if WHERE.match(question) is None:
+        return None  # most questions: no need to read their words as the corpus writes them
     question = TOKEN.sub(lambda m: written(m.group()) or m.group(), question.strip())
     match = ASKED.search(question)
     if match is None:
@@ -89,7 +91,7 @@ def told(asked: Asked, sentences: list[str], stem: Callable[[str], str]) -> bool
     mentioned = False
     for sentence in sentences:
         tokens = [t.lower() for t in TOKEN.findall(sentence)]
-        if not any(stem(re.sub(r"['’]s$", "", t)) == wanted for t in tokens):
+        if not any(stem(POSSESSIVE.sub("", t)) == wanted for t in tokens):
             continue
         mentioned = True
         if not MOVING.isdisjoint(tokens):
