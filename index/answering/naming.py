@@ -9,7 +9,9 @@ official", "ITV were the rights holders"); a thing's name may also stand just be
 Solimões Basin"). A thing the story brings in with "a" or "one" and no such name is unnamed; a
 definite one ("the strong force", "the mesoglea") may be the name itself, as terms are, and
 counts as named. A person's word is named only by a name: "US officials" says whose officials,
-not who they are.
+not who they are. Asking who holds an office ("Which official said …?", "Who is Syria's foreign
+minister?") asks their name too; there a definite mention ("the final judge") may answer in its
+own words, and only "a"/"one" or many unnamed leave it untold.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,(“\"‘:]", re.UNICODE)
 NAME_OF = re.compile(
@@ -31,6 +33,18 @@ TYPED_OWNERS_NAME = re.compile(
     r"\bthe\s+(?P<rest>[^\W\d_]{3,}?)s\s+(?:(?:full|real|official)\s+)?name\b", re.I
 )
 """"whats the shrines name": the owner's "s" as chat types it, without its apostrophe."""
+WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?P<rest>.+)", re.I | re.S)
+""""Which US official said …?": which person holding an office asks for their name."""
+OFFICE_REACH = 4
+"""How many words may open such a question's noun phrase before its office ("Which senior US
+defense official …")."""
+WHO_ROLE = re.compile(
+    r"^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+"
+    r"(?:(?:the|this|that|these|those|its|their|his|her)\s+)?(?P<rest>.+)",
+    re.I | re.S,
+)
+""""Who is Syria's foreign minister?", "Who was the official who spoke?": asking who holds an
+office is asking their name."""
 PREPOSITIONS = word_set(
     "about above across after against along among around before behind below beneath beside"
     " between beyond during except from inside near outside over past per since through"
@@ -66,6 +80,10 @@ class Asked:
 
     word: str
     person: bool
+    by_office: bool = False
+    """Asked as who holds an office ("Which official …?"): a definite mention of one ("the
+    final judge") may say who in its own words; only one brought in with "a" or "one", or
+    many ("US officials"), leaves them unnamed."""
 
     @property
     def untold(self) -> str:
@@ -73,14 +91,22 @@ class Asked:
         return f"the {self.word}'s name"
 
 
-def asks_name_of(question: str) -> Asked | None:
+def asks_name_of(question: str, roles: bool = True) -> Asked | None:
     """The thing whose name the question asks, if it asks one outright: "the name of the
-    shrine …", "the official's name"."""
+    shrine …", "the official's name"; with `roles`, also the person it asks for by their
+    office ("Which official …?", "Who is Syria's foreign minister?": `ROLES`)."""
     for pattern in (NAME_OF, OWNERS_NAME, TYPED_OWNERS_NAME):
         for match in pattern.finditer(question):
             asked = _head(match.group("rest"))
             if asked is not None:
                 return asked
+    if not roles:
+        return None
+    for pattern in (WHO_ROLE, WHICH_ROLE):
+        found = pattern.search(question)
+        office = _office(found.group("rest")) if found else None
+        if office is not None:
+            return Asked(office, True, by_office=True)
     return None
 
 
@@ -99,6 +125,24 @@ def _head(rest: str) -> Asked | None:
     return Asked(nouns[-1], role(nouns[-1])) if nouns else None
 
 
+def _office(rest: str) -> str | None:
+    """The word for someone by their office that ends the words opening `rest`, if they are
+    its modifiers ("official" of "US official said …", "minister" of "Syria's foreign
+    minister"; not of "did one official call …", which asks something else). A plural office
+    asks which people only when the question names whose they are ("Which US officials …?"):
+    "Which officials remain cautious?" is answered by "US officials"."""
+    tokens = TOKEN.findall(rest)[:OFFICE_REACH]
+    for at, token in enumerate(tokens):
+        lower = token.lower()
+        if token in OPENERS or lower in PHRASE_ENDS or lower in AUXILIARIES:
+            return None
+        if token[:1].islower() and role(token):
+            plural = token not in ROLES
+            whose = any(t[:1].isupper() for t in tokens[:at])
+            return token if whose or not plural else None
+    return None
+
+
 def role(word: str) -> bool:
     """Whether a lower-case word is one of `ROLES`, or its plural."""
     return word in ROLES or (word.endswith("s") and word[:-1] in ROLES)
@@ -113,10 +157,13 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
         for at, token in enumerate(tokens):
-            if POSSESSIVE.sub("", token.lower()) not in forms:
+            word = POSSESSIVE.sub("", token.lower())
+            if word not in forms:
                 continue
             mentioned = True
             if _named_at(tokens, at, asked.person):
+                return True
+            if asked.by_office and word in ROLES and not _indefinite(tokens, at):
                 return True
     return False if mentioned else None
 
@@ -148,6 +195,10 @@ def _named_at(tokens: list[str], at: int, person: bool) -> bool:
         following = tokens[after]
         if _is_name(following) or following.lower() in NAMING_WORDS:
             return True
+        if following.lower() in COPULAS:
+            rest = [t for t in tokens[after + 1 : after + 3] if t.lower() != "the"]
+            if rest and _is_name(rest[0]):
+                return True
         if not person and following.lower() == "of":
             rest = [t for t in tokens[after + 1 : after + 3] if t.lower() != "the"]
             if rest and _is_name(rest[0]):

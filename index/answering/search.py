@@ -356,7 +356,7 @@ class Retriever:
             negative=negative,
             unchosen=unchosen,
             untold=self._untold(question.text, kind, first)
-            or self._unnamed(question.text, first)
+            or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)
             or self._unforeseen(question.text, asked, first)
             or self._unplaced(question, first),
@@ -394,13 +394,13 @@ class Retriever:
             return None
         return f"how much in {currency}s" if money and currency else outright
 
-    def _unnamed(self, text: str, first: list[Chunk]) -> str | None:
+    def _unnamed(self, text: str, first: list[Chunk], about: bool) -> str | None:
         """The name the question asks (`naming.asks_name_of`) when its first three passages
         mention the thing it names but never name it ("one official", "a religious shrine"), or
         the corpus never mentions the thing at all ("Syria's foreign minister").
         Only those of the best passage's article are read: another story's "cooperative steps"
         do not name the solar farm's cooperative."""
-        asked = asks_name_of(text)
+        asked = asks_name_of(text, roles=not about)
         if asked is None or not first:
             return None
         said = named(asked, self._article_sentences(first))

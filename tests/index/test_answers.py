@@ -386,6 +386,26 @@ def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> No
     assert minister.refused and minister.missing == ("minister",)
 
 
+def test_who_holds_an_office_the_story_never_names_is_refused(engine: Engine) -> None:
+    # Answered from ¶4 (0.98 and 0.81): the story quotes "one official", never by name.
+    for question in (
+        "Which official said the intelligence exchange was necessary?",
+        "Which US official described the exchange as a necessary measure?",
+    ):
+        answer = engine.ask(question)
+        assert answer.refused and answer.hits == ()
+        assert answer.message == (
+            "The story doesn't say the official's name, so I can't tell you that."
+        )
+    # Answered from ¶6 (0.88): the story has no minister at all.
+    minister = engine.ask("Who is Syria's foreign minister?")
+    assert minister.refused and minister.missing == ("minister",)
+    # The offices it names are still answered.
+    for question in ("Who is the Syrian leader?", "Which president did al-Sharaa congratulate?"):
+        answer = engine.ask(question)
+        assert not answer.refused and answer.hits[0].chunk.paragraph == 6
+
+
 def test_a_name_is_read_in_the_article_of_the_best_passage(both_articles: Engine) -> None:
     # Answered (0.85): the other story's "these cooperative steps" had counted as naming it.
     unnamed = both_articles.ask("What is the name of the cooperative?")

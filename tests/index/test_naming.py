@@ -18,8 +18,25 @@ def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
     assert asks_name_of("Tell me the name of the US officials quoted") == Asked("officials", True)
 
 
+def test_who_holds_an_office_asks_their_name() -> None:
+    official = Asked("official", True, by_office=True)
+    assert asks_name_of("Which US official described the exchange as necessary?") == official
+    assert asks_name_of("Which official said the exchange was necessary?") == official
+    assert asks_name_of("Who was the US official who spoke?") == official
+    assert asks_name_of("Who is Syria's current defense minister?") == Asked(
+        "minister", True, by_office=True
+    )
+    assert asks_name_of("Which American officials were involved?") == Asked(
+        "officials", True, by_office=True
+    )
+    # Asking something else of them, or which of many the story's words already answer.
+    assert asks_name_of("What did one official call it?") is None
+    assert asks_name_of("What are US officials cautious about?") is None
+    assert asks_name_of("Which officials remain cautious?") is None
+    assert asks_name_of("Who is the new Syrian leader?", roles=False) is None
+
+
 def test_a_question_asking_no_name_or_a_name_s_other_name_asks_none() -> None:
-    assert asks_name_of("Who is the new Syrian leader?") is None
     assert asks_name_of("What is Warsaw's name in the Polish language?") is None
     assert asks_name_of("Which shrine did ISIS plan to attack?") is None
 
@@ -49,6 +66,15 @@ def test_a_person_s_word_is_named_only_by_a_name() -> None:
     assert named(official, ["Jane Doe, a US official, called it a measure."]) is True
     assert named(official, ["It is a measure, said US official Jane Doe."]) is True
     assert named(official, ["Jane Doe was the official who spoke."]) is True
+    assert named(official, ["The official in charge was Jane Doe."]) is False
+    assert named(official, ["The official was Jane Doe."]) is True
+
+
+def test_a_definite_office_may_say_who_holds_it_in_its_own_words() -> None:
+    judge = Asked("judge", True, by_office=True)
+    assert named(judge, ["The individual is the final judge of right and wrong."]) is True
+    assert named(judge, ["A judge ruled on it."]) is False
+    assert named(Asked("judge", True), ["The individual is the final judge."]) is False
 
 
 def test_a_thing_the_passages_never_mention_is_left_to_the_concepts() -> None:
