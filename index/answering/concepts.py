@@ -157,6 +157,22 @@ was the cause of …", "What is motivating …", "What's behind …", "What prom
 US aim in …", "What are their goals?"). The aims and goals were added after a probe of ours
 ("what's the US aim in sharing intel" ranked the headline first, now ¶4); no figure of the
 quality or follow-up benchmarks moved."""
+EXPLAINING = re.compile(
+    rf"{REASON.pattern}|\b(?:since|as|for|so|given|led|leads?|results?|resulted|causes?|caused"
+    r"|reasons?|therefore|thus|hence|meaning|order)\b",
+    re.I,
+)
+"""Any word that may give a reason, the loosest reading of one: "since", "as", "for", "so",
+"given", "led to", "as a result" beside `REASON`'s. A "why?" whose passages have none of these
+where they speak of its words is not answered by them ("Why did ISIS want to attack the
+shrine?" of "thwarting an ISIS plot to attack a religious shrine near Damascus")."""
+
+
+def explains(sentence: str) -> bool:
+    """Whether the sentence has a word that may give a reason (`EXPLAINING`)."""
+    return EXPLAINING.search(sentence) is not None
+
+
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0

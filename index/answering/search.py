@@ -49,6 +49,7 @@ from index.answering.concepts import (
     asks_when_coming,
     concepts,
     dates,
+    explains,
     gives_money,
     negated,
     offers,
@@ -359,7 +360,8 @@ class Retriever:
             or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)
             or self._unforeseen(question.text, asked, first)
-            or self._unplaced(question, first),
+            or self._unplaced(question, first)
+            or self._unexplained(question.text, asked, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -462,6 +464,20 @@ class Retriever:
         ):
             return "what came before"
         return None
+
+    def _unexplained(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
+        """Why, when the question asks it (`concepts.WHY`) and neither the best passage nor
+        any sentence of the first three that speaks of the question's words has a word that
+        may give a reason (`concepts.explains`, read loosely: "as", "for" and "so" count).
+        "Why did ISIS want to attack the shrine?" is not answered by "… thwarting an ISIS plot
+        to attack a religious shrine near Damascus". Only the best passage, or only the
+        sentences speaking of the words, refused answerable questions the other reads
+        ("Why is the US working with Syria's new rulers?" is answered by ¶4's "a reflection of
+        both sides' concerns")."""
+        if not first or not WHY.search(text) or any(map(explains, first[0].sentence_texts)):
+            return None
+        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        return None if self._spoken_of(asked, filter(explains, sentences)) else "why"
 
     def _spoken_of(self, asked: tuple[Concept, ...], sentences: Iterable[str]) -> bool:
         """Whether any of the sentences speaks of one of the question's words that say

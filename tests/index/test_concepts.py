@@ -20,6 +20,7 @@ from index.answering.concepts import (
     concepts,
     dates,
     denies,
+    explains,
     gives_money,
     names_in,
     negated,
@@ -692,3 +693,11 @@ def test_an_amount_asked_in_a_currency_needs_that_currency() -> None:
     assert asked_currency("How much did it cost?") is None
     assert gives_money("It cost $40 million.", "dollar")
     assert not gives_money("The project cost 6.8 million euros.", "dollar")
+
+
+def test_a_word_that_may_give_a_reason_is_read_loosely() -> None:
+    assert explains("It was a reflection of both sides' concerns about ISIS.")
+    assert explains("They moved as the rent rose.")
+    assert explains("The drought led to the famine.")
+    assert not explains("US intelligence helped thwart an ISIS plot to attack a shrine.")
+    assert not explains("The Washington Post revealed it, per Caliber.Az.")
