@@ -63,7 +63,7 @@ from index.answering.lexical import BM25, tokenize
 from index.answering.naming import asks_name_of, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
-from index.answering.speakers import asks_words_of, speaks
+from index.answering.speakers import asks_words_of, mentions_public, speaks
 from index.answering.spelling import Respeller
 from index.answering.swaps import unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, fold, holds
@@ -428,6 +428,8 @@ class Retriever:
         if speaker is None or not first:
             return None
         sentences = self._article_sentences(first)
+        if speaker.group:
+            return None if mentions_public(speaker, sentences) else speaker.untold
         said = speaks(speaker, sentences, self._stemmer.stemWord)
         if said is None:
             unheard = self._unheard(speaker.word, speaker.word[:1].isupper())

@@ -85,6 +85,15 @@ BODIES = word_set(
 )
 """Words for bodies that speak in news as a person does ("the ministry said"); a government or an
 administration speaks through its officials, as a place does, and is left out."""
+PUBLIC = word_set(
+    "people public citizens residents locals inhabitants civilians voters crowds protesters"
+    " population"
+)
+"""Words for the public, whose reaction a question may ask ("How did people react?"): many
+speak in news as many, in a poll, a protest or "the public welcomed …", not as the subject of
+one verb of saying."""
+PEOPLES = ("ns", "is")
+"""How the plural of a place's people ends ("Syrians", "Americans", "Israelis")."""
 REACH = 15
 """How many words after a speaker their word of saying may come ("The new Syrian leader, Ahmed
 al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated")."""
@@ -102,6 +111,8 @@ class Speaker:
 
     word: str
     phrase: str
+    group: bool = False
+    """The public or a place's people ("people", "ordinary Syrians"), not one who speaks."""
 
     @property
     def untold(self) -> str:
@@ -126,11 +137,28 @@ def asks_words_of(
         word = POSSESSIVE.sub("", words[-1])
         if word.islower() and not naming.role(word):
             word = written(word) or word
-        if _someone(word):
+        group = _public(word)
+        if group or _someone(word):
             who = match.group("who").strip()
             phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
-            return Speaker(word, phrase)
+            return Speaker(word, phrase, group)
     return None
+
+
+def _public(word: str) -> bool:
+    """Whether a word names the public (`PUBLIC`) or a place's people in the plural
+    ("Syrians", not "Syrian" nor "Syria")."""
+    lower = word.lower()
+    return lower in PUBLIC or (lower.endswith(PEOPLES) and bool(aliases(lower)))
+
+
+def mentions_public(speaker: Speaker, sentences: list[str]) -> bool:
+    """Whether any of the sentences mentions the public a question asks the reaction of: any
+    word for the public (`PUBLIC`), or the people it names as it names them ("Syrians"; "the
+    new Syrian leader" is one Syrian). However they are said to react, they are spoken of."""
+    lower = speaker.word.lower()
+    wanted = PUBLIC if lower in PUBLIC else frozenset({lower})
+    return any(POSSESSIVE.sub("", t.lower()) in wanted for s in sentences for t in TOKEN.findall(s))
 
 
 def _someone(word: str) -> bool:

@@ -460,6 +460,15 @@ def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
     assert ministry.refused and ministry.missing == ("ministry",)
 
 
+def test_how_the_public_reacted_needs_a_passage_that_speaks_of_them(engine: Engine) -> None:
+    # Answered from ¶6 (0.94), whose "new Syrian leader" is one Syrian, not the people.
+    answer = engine.ask("What did Syrians say about the plot?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say what Syrians said, so I can't tell you that."
+    assert engine.ask("How did Syrians react to Trump's inauguration?").refused
+    assert engine.ask("What do Americans think about the cooperation?").refused
+
+
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("What did al-Sharaa say?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 6

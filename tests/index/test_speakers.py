@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import Stemmer
 
-from index.answering.speakers import Speaker, asks_words_of, speaks
+from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks
 
 STEM = Stemmer.Stemmer("english").stemWord
 STORY = [
@@ -40,10 +40,10 @@ def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
     assert asks_words_of("has trump replied?") is None  # a trump is a card as well
 
 
-def test_a_place_its_people_initials_and_things_are_not_asked_as_speakers() -> None:
-    # Washington, Syrians and the UN speak through their officials; a broadcast does not speak.
+def test_a_place_its_initials_and_things_are_not_asked_as_speakers() -> None:
+    # Washington, Syria and the UN speak through their officials; a broadcast does not speak.
     assert asks_words_of("What did Washington say about the deal?") is None
-    assert asks_words_of("How did ordinary Syrians react to the news?") is None
+    assert asks_words_of("How did Syria react to the news?") is None
     assert asks_words_of("What did the UN say?") is None
     assert asks_words_of("What do some encrypted broadcasts require to view?") is None
 
@@ -82,3 +82,26 @@ def test_someone_only_spoken_to_or_of_does_not_speak() -> None:
 
 def test_someone_the_sentences_never_mention_is_left_to_the_concepts() -> None:
     assert speaks(Speaker("Putin", "Putin"), STORY, STEM) is None
+
+
+def test_the_public_and_a_place_s_people_are_asked_as_many() -> None:
+    assert asks_words_of("How did ordinary Syrians react to the news?") == Speaker(
+        "Syrians", "ordinary Syrians", group=True
+    )
+    assert asks_words_of("how did americans respond") == Speaker("americans", "americans", True)
+    assert asks_words_of("How did the Syrian people react?") == Speaker(
+        "people", "Syrian people", group=True
+    )
+    assert asks_words_of("How did the public react to the album?") == Speaker(
+        "public", "public", group=True
+    )
+
+
+def test_the_public_is_spoken_of_by_any_word_for_it_a_people_only_as_named() -> None:
+    syrians = Speaker("Syrians", "Syrians", group=True)
+    assert not mentions_public(syrians, STORY)  # "the new Syrian leader" is one Syrian
+    assert mentions_public(syrians, ["Many Syrians welcomed the news."])
+    assert mentions_public(syrians, ["The Syrians' reaction was muted."])
+    public = Speaker("public", "public", group=True)
+    assert mentions_public(public, ["The album was well received by residents."])
+    assert not mentions_public(public, STORY)
