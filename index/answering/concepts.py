@@ -599,6 +599,16 @@ def written_out(question: str) -> str:
     return WH_CONTRACTION.sub(r"\1 is", question)
 
 
+def measures(sentence: str) -> bool:
+    """Whether a sentence gives an amount, as "how much?" asks: a number that is no definite
+    reference to things already counted ("between the two nations" says which, not how
+    much)."""
+    return any(
+        not sentence[: found.start()].rstrip().lower().endswith(("the", "these", "those"))
+        for found in NUMBER.finditer(sentence)
+    )
+
+
 def offers(sentence: str, kind: str) -> bool:
     """Whether a sentence holds the kind of answer asked for: for "who?", a name or a word for
     people ("the accountants", "an attorney"); for "where?", a name not a person's beside a

@@ -33,6 +33,13 @@ TYPED_OWNERS_NAME = re.compile(
     r"\bthe\s+(?P<rest>[^\W\d_]{3,}?)s\s+(?:(?:full|real|official)\s+)?name\b", re.I
 )
 """"whats the shrines name": the owner's "s" as chat types it, without its apostrophe."""
+CALLED = re.compile(
+    r"\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+"
+    r"(?:(?:the|this|that|these|those|its|their|his|her)\s+)?(?P<rest>.+?)\s+called\W*$",
+    re.I | re.S,
+)
+""""What's the shrine called?": the name asked at the question's end ("What is the group
+called that does not agree …?" asks which group, and is left to the other signals)."""
 WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?P<rest>.+)", re.I | re.S)
 """"Which US official said …?": which person holding an office asks for their name."""
 OFFICE_REACH = 4
@@ -95,7 +102,7 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
     """The thing whose name the question asks, if it asks one outright: "the name of the
     shrine …", "the official's name"; with `roles`, also the person it asks for by their
     office ("Which official …?", "Who is Syria's foreign minister?": `ROLES`)."""
-    for pattern in (NAME_OF, OWNERS_NAME, TYPED_OWNERS_NAME):
+    for pattern in (NAME_OF, OWNERS_NAME, TYPED_OWNERS_NAME, CALLED):
         for match in pattern.finditer(question):
             asked = _head(match.group("rest"))
             if asked is not None:

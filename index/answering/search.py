@@ -51,6 +51,7 @@ from index.answering.concepts import (
     dates,
     explains,
     gives_money,
+    measures,
     negated,
     offers,
     place,
@@ -58,6 +59,7 @@ from index.answering.concepts import (
     presses_for_date,
     times_ahead,
 )
+from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
 from index.answering.naming import asks_name_of, named
@@ -361,7 +363,8 @@ class Retriever:
             or self._unsaid(question, first)
             or self._unforeseen(question.text, asked, first)
             or self._unplaced(question, first)
-            or self._unexplained(question.text, asked, first),
+            or self._unexplained(question.text, asked, first)
+            or self._nonexistent(question.text, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -387,7 +390,9 @@ class Retriever:
         told = any(
             (chunk.kind == "headline" and bool(chunk.source.date) and not planned and not money)
             or any(
-                gives_money(s, currency) if money else _tells_time(s, kind, dated, ahead)
+                gives_money(s, currency)
+                if money
+                else _tells_time(s, kind, dated, ahead, outright == "how much")
                 for s in chunk.sentence_texts
             )
             for chunk in first
@@ -480,6 +485,15 @@ class Retriever:
             return None
         sentences = [s for chunk in first for s in chunk.sentence_texts]
         return None if self._spoken_of(asked, filter(explains, sentences)) else "why"
+
+    def _nonexistent(self, text: str, first: list[Chunk]) -> str | None:
+        """Whether there is a thing, when the question asks it (`existence.asks_existence`:
+        "Are there still US troops in Syria?") and the corpus never mentions the thing, by its
+        word or a synonym: the passages about the rest of the question tell of other things."""
+        thing = asks_existence(text)
+        if thing is None or not first or not self._unheard(thing, False):
+            return None
+        return f"whether there are {thing}"
 
     def _spoken_of(self, asked: tuple[Concept, ...], sentences: Iterable[str]) -> bool:
         """Whether any of the sentences speaks of one of the question's words that say
@@ -701,13 +715,16 @@ def _unwritten(word: str) -> str | None:
     return None
 
 
-def _tells_time(sentence: str, kind: str, dated: bool, ahead: bool) -> bool:
+def _tells_time(sentence: str, kind: str, dated: bool, ahead: bool, amount: bool) -> bool:
     """Whether a sentence tells what a "when?" question asks: a date itself when it presses
-    for one, a time not past when it asks of what will be, else the kind of answer it asks."""
+    for one, a time not past when it asks of what will be; for "how much?", an amount
+    (`concepts.measures`); else the kind of answer it asks."""
     if dated:
         return dates(sentence)
     if ahead:
         return times_ahead(sentence)
+    if amount:
+        return measures(sentence)
     return offers(sentence, kind)
 
 

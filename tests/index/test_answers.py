@@ -548,6 +548,30 @@ def test_why_needs_a_passage_that_may_give_a_reason(engine: Engine) -> None:
         assert not kept.refused and kept.hits[0].chunk.paragraph == paragraph
 
 
+def test_whether_there_is_a_thing_the_story_never_mentions_is_refused(engine: Engine) -> None:
+    # Answered from ¶1 and ¶2 (0.72 and 0.85): the story has no troops and no embassy.
+    troops = engine.ask("Are there still US troops in Syria?")
+    assert troops.refused and troops.hits == () and troops.missing == ("troops",)
+    embassy = engine.ask("Does the US have an embassy in Damascus?")
+    assert embassy.refused and embassy.missing == ("embassy",)
+    kept = engine.ask("Is there a common interest?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 4
+
+
+def test_how_much_needs_an_amount_not_things_already_counted(engine: Engine) -> None:
+    # Answered from ¶3 (0.78), whose "between the two nations" is no amount of intelligence.
+    answer = engine.ask("How much intel did they share?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say how much, so I can't tell you that."
+
+
+def test_a_name_asked_with_called_needs_one(engine: Engine) -> None:
+    # Answered from ¶2 (0.51), whose "a religious shrine near Damascus" names none.
+    answer = engine.ask("What's the shrine called?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
+
+
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer

@@ -22,6 +22,7 @@ from index.answering.concepts import (
     denies,
     explains,
     gives_money,
+    measures,
     names_in,
     negated,
     offers,
@@ -701,3 +702,10 @@ def test_a_word_that_may_give_a_reason_is_read_loosely() -> None:
     assert explains("The drought led to the famine.")
     assert not explains("US intelligence helped thwart an ISIS plot to attack a shrine.")
     assert not explains("The Washington Post revealed it, per Caliber.Az.")
+
+
+def test_an_amount_is_a_number_that_does_not_refer_to_things_already_counted() -> None:
+    assert measures("It cost 6.8 million euros.")
+    assert measures("Two thirds of the budget went to it.")
+    assert not measures("It was a rare instance of collaboration between the two nations.")
+    assert not measures("No number at all.")

@@ -15,6 +15,8 @@ def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
     assert asks_name_of("What was the name of the shrine near Damascus?") == Asked("shrine", False)
     assert asks_name_of("what's the official's name") == Asked("official", True)
     assert asks_name_of("whats the shrines name") == Asked("shrine", False)
+    assert asks_name_of("What's the shrine called?") == Asked("shrine", False)
+    assert asks_name_of("whats the shrine called") == Asked("shrine", False)
     assert asks_name_of("Tell me the name of the US officials quoted") == Asked("officials", True)
 
 
@@ -39,6 +41,8 @@ def test_who_holds_an_office_asks_their_name() -> None:
 def test_a_question_asking_no_name_or_a_name_s_other_name_asks_none() -> None:
     assert asks_name_of("What is Warsaw's name in the Polish language?") is None
     assert asks_name_of("Which shrine did ISIS plan to attack?") is None
+    # "called" inside the question asks which group, not its name.
+    assert asks_name_of("What is the group called that does not agree with government?") is None
 
 
 def test_a_thing_brought_in_with_a_and_no_name_is_unnamed() -> None:

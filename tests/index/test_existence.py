@@ -1,0 +1,21 @@
+"""Whether a question asks if something exists, and what (index.answering.existence)."""
+
+from __future__ import annotations
+
+from index.answering.existence import asks_existence
+
+
+def test_the_thing_asked_of_ends_the_noun_phrase_after_is_there_or_have() -> None:
+    assert asks_existence("Are there still US troops in Syria?") == "troops"
+    assert asks_existence("Is there a US ambassador to Syria?") == "ambassador"
+    assert asks_existence("Does the US have an embassy in Damascus?") == "embassy"
+    assert asks_existence("Were there any casualties in the foiled plot?") == "casualties"
+    assert asks_existence("Is there an agreement between them?") == "agreement"
+    assert asks_existence("Will there be peace?") == "peace"
+
+
+def test_a_question_asking_no_existence_or_of_no_thing_asks_none() -> None:
+    assert asks_existence("Is ISIS still active?") is None
+    assert asks_existence("Is there anything about Russia?") is None
+    assert asks_existence("Where is there a shrine?") is None
+    assert asks_existence("Is there ISIS in Iraq?") is None  # a name is for the concepts
