@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -361,9 +361,9 @@ class Retriever:
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)
-            or self._unforeseen(question.text, asked, first)
+            or self._unforeseen(question.text, self._as_named(question, asked), first)
             or self._unplaced(question, first)
-            or self._unexplained(question.text, asked, first)
+            or self._unexplained(question.text, self._as_named(question, asked), first)
             or self._nonexistent(question.text, first),
         )
 
@@ -445,6 +445,16 @@ class Retriever:
         """Whether the corpus never mentions the word: by itself, a synonym or another name."""
         stem = self._stemmer.stemWord(word.lower())
         return not self._vocabulary.mentions(Concept(word, stem, 0.0, named))
+
+    def _as_named(self, question: Question, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
+        """The question's concepts, those it types in lower case that the corpus only ever
+        capitalises read as names ("assad" of "who was running syria before assad"), as the
+        question would have written them."""
+        written = self._written(question)
+        return tuple(
+            replace(c, named=True) if not c.named and written(c.word) is not None else c
+            for c in asked
+        )
 
     def _unforeseen(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
         """What the question asks of another time than the story's when its first three
