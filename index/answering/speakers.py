@@ -94,6 +94,10 @@ speak in news as many, in a poll, a protest or "the public welcomed …", not as
 one verb of saying."""
 PEOPLES = ("ns", "is")
 """How the plural of a place's people ends ("Syrians", "Americans", "Israelis")."""
+PEOPLE_ADJECTIVES = ("an", "ese", "ish", "i")
+"""How the word for a country's people ends ("Syrian", "Chinese", "Turkish", "Israeli")."""
+WHOSE_REACH = 3
+"""How many words before an office may say whose it is ("the new Syrian leader")."""
 REACH = 15
 """How many words after a speaker their word of saying may come ("The new Syrian leader, Ahmed
 al-Sharaa, who has assumed control in the wake of Assad's fall, congratulated")."""
@@ -113,6 +117,23 @@ class Speaker:
     phrase: str
     group: bool = False
     """The public or a place's people ("people", "ordinary Syrians"), not one who speaks."""
+
+    @property
+    def whose(self) -> tuple[str, ...]:
+        """The country or people the question sets before a word for someone by office
+        ("Syrian" of "Syrian officials", "Syria" of "Syria's new leader"): whose officials
+        they are. A city standing for its government ("Washington officials") is left out:
+        the story's "US officials" are theirs."""
+        if self.word[:1].isupper():
+            return ()
+        words = TOKEN.findall(self.phrase)[:-1]
+        return tuple(
+            POSSESSIVE.sub("", w)
+            for w in words
+            if w[:1].isupper()
+            and aliases(POSSESSIVE.sub("", w).lower())
+            and (POSSESSIVE.search(w) or w.lower().endswith(PEOPLE_ADJECTIVES))
+        )
 
     @property
     def untold(self) -> str:
@@ -183,6 +204,8 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
             if stem(POSSESSIVE.sub("", token)) != wanted:
                 continue
             mentioned = True
+            if speaker.whose and not _whose(speaker.whose, tokens[max(0, at - WHOSE_REACH) : at]):
+                continue  # "US officials indicated" are not the Syrian officials asked of
             if any(t in ATTRIBUTING for t in lower[max(0, at - 3) : at]):
                 return True
             if any(a in PRONOUNS and b in SPEAKING for a, b in pairwise(lower[at + 1 :])):
@@ -195,6 +218,15 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
             if _subject(tokens, at) and any(t in SPEAKING for t in after):
                 return True
     return False if mentioned else None
+
+
+def _whose(asked: tuple[str, ...], before: list[str]) -> bool:
+    """Whether the words before a mention of an office name whose it is as the question does
+    ("US officials" for "American officials"; not "one official" nor "US officials" for
+    "Syrian officials")."""
+    said = {t.lower() for t in before if t[:1].isupper()}
+    said |= {a.lower() for t in said for a in aliases(t)}
+    return all(w.lower() in said or not said.isdisjoint(aliases(w.lower())) for w in asked)
 
 
 def _subject(tokens: list[str], at: int) -> bool:

@@ -460,6 +460,17 @@ def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(
     assert ministry.refused and ministry.missing == ("ministry",)
 
 
+def test_officials_of_another_country_do_not_speak_for_those_asked_of(engine: Engine) -> None:
+    # Answered from ¶4 (0.95), where US officials speak, never Syrian ones.
+    answer = engine.ask("What did Syrian officials say about the plot?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == (
+        "The story doesn't say what Syrian officials said, so I can't tell you that."
+    )
+    kept = engine.ask("What did American officials say about the exchange?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 4
+
+
 def test_how_the_public_reacted_needs_a_passage_that_speaks_of_them(engine: Engine) -> None:
     # Answered from ¶6 (0.94), whose "new Syrian leader" is one Syrian, not the people.
     answer = engine.ask("What did Syrians say about the plot?")

@@ -105,3 +105,19 @@ def test_the_public_is_spoken_of_by_any_word_for_it_a_people_only_as_named() -> 
     public = Speaker("public", "public", group=True)
     assert mentions_public(public, ["The album was well received by residents."])
     assert not mentions_public(public, STORY)
+
+
+def test_an_office_s_country_must_be_the_one_asked_of() -> None:
+    officials = [*STORY, "US officials indicated support.", "As one official put it, it helps."]
+    syrian = asks_words_of("What did Syrian officials say about the plot?")
+    assert syrian is not None and syrian.whose == ("Syrian",)
+    assert speaks(syrian, officials, STEM) is False
+    american = asks_words_of("What did American officials say?")
+    assert american is not None and speaks(american, officials, STEM) is True
+    # Syria's leader is the new Syrian leader; a city stands for its government's officials.
+    leader = asks_words_of("What did Syria's new leader say?")
+    assert leader is not None and leader.whose == ("Syria",)
+    assert speaks(leader, STORY, STEM) is True
+    washington = asks_words_of("What did Washington officials say?")
+    assert washington is not None and washington.whose == ()
+    assert speaks(washington, officials, STEM) is True
