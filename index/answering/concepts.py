@@ -173,6 +173,39 @@ def explains(sentence: str) -> bool:
     return EXPLAINING.search(sentence) is not None
 
 
+NOT_SUPERLATIVE = word_set(
+    "interest west request forest honest modest test protest suggest arrest harvest guest"
+    " contest rest nest chest earnest quest pest manifest invest digest southwest northwest"
+    " midwest conquest priest inquest unrest crest behest zest vest lest jest attest detest infest"
+    " molest divest wrest everest budapest bucharest"
+)
+"""English words ending in "-est" that rank nothing ("the interest", "the west", "the rest")."""
+SUPERLATIVE = re.compile(
+    r"(?:\bthe|\w['’]s)\s+((?:most|least)(?:\s+[a-z]+)?|best|worst|[a-z]{2,}est)\b", re.I
+)
+"""A question asking which ranks first: "the biggest threat", "Syria's closest ally", "the most
+important shrine" (after "the" or an owner: "Who benefits most?" asks who benefits)."""
+RANKING = re.compile(
+    r"\b(most|least|best|worst|[a-z]{2,}est|first|top|leading|main|primary|chief|principal"
+    r"|major|only|sole|foremost|premier|favou?rite|key)\b",
+    re.I,
+)
+"""Words that rank something among others: a superlative, "first", "top", "main", "key"."""
+
+
+def asks_most(question: str) -> str | None:
+    """The superlative a question asks by ("biggest" of "What is the biggest threat?")."""
+    for found in SUPERLATIVE.finditer(question):
+        if found.group(1).lower() not in NOT_SUPERLATIVE:
+            return found.group(1)
+    return None
+
+
+def ranks(sentence: str) -> bool:
+    """Whether a sentence ranks something among others (`RANKING`)."""
+    return any(m.group(1).lower() not in NOT_SUPERLATIVE for m in RANKING.finditer(sentence))
+
+
 COMMON_ZIPF = 6.5
 """Words this common (Zipf ≥ 6.5: "said", "new", "people") carry no specificity at all."""
 MOST_SPECIFIC = 5.0
@@ -334,7 +367,14 @@ STRICT = (
         ),
     ),
     ("how many", re.compile(r"\bhow many\b|\bwhat (?:(?:is|was|are|were) the )?number\b", re.I)),
-    ("how much", re.compile(r"\bhow much\b|\bwhat (?:(?:is|was|are|were) the )?amount\b", re.I)),
+    (
+        "how much",
+        re.compile(
+            r"\bhow much\b|"
+            r"\bwhat (?:(?:is|was|are|were) the )?(?:amount|percentage|percent|proportion)\b",
+            re.I,
+        ),
+    ),
 )
 """Questions that ask for a date or a count outright, and how a refusal says what the story
 does not tell: a passage with no time or number in it does not answer them, however close its

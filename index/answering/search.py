@@ -46,6 +46,7 @@ from index.answering.concepts import (
     asked_outright,
     asks_date_set,
     asks_money,
+    asks_most,
     asks_when_coming,
     concepts,
     dates,
@@ -57,6 +58,7 @@ from index.answering.concepts import (
     place,
     polar,
     presses_for_date,
+    ranks,
     times_ahead,
 )
 from index.answering.existence import asks_existence
@@ -364,7 +366,8 @@ class Retriever:
             or self._unforeseen(question.text, self._as_named(question, asked), first)
             or self._unplaced(question, first)
             or self._unexplained(question.text, self._as_named(question, asked), first)
-            or self._nonexistent(question.text, first),
+            or self._nonexistent(question.text, first)
+            or self._unranked(question.text, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -504,6 +507,18 @@ class Retriever:
         if thing is None or not first or not self._unheard(thing, False):
             return None
         return f"whether there are {thing}"
+
+    @staticmethod
+    def _unranked(text: str, first: list[Chunk]) -> str | None:
+        """Which ranks first, when the question asks it by a superlative ("What is the biggest
+        threat to Syria?", `concepts.asks_most`) and no sentence of its first three passages
+        ranks anything (`concepts.ranks`: a superlative, "first", "main", "key" …)."""
+        most = asks_most(text)
+        if most is None or not first:
+            return None
+        if any(ranks(s) for chunk in first for s in chunk.sentence_texts):
+            return None
+        return f"which is the {most.lower()}"
 
     def _spoken_of(self, asked: tuple[Concept, ...], sentences: Iterable[str]) -> bool:
         """Whether any of the sentences speaks of one of the question's words that say

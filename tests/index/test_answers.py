@@ -579,6 +579,24 @@ def test_how_much_needs_an_amount_not_things_already_counted(engine: Engine) -> 
     assert answer.message == "The story doesn't say how much, so I can't tell you that."
 
 
+def test_which_ranks_first_needs_a_passage_that_ranks(engine: Engine) -> None:
+    # Answered from ¶2 (0.90), which speaks of "a religious shrine" and ranks none.
+    answer = engine.ask("What is the most important shrine in Syria?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == (
+        "The story doesn't say which is the most important, so I can't tell you that."
+    )
+    assert engine.ask("Which country is Syria's closest ally?").refused  # 0.85 before
+    # "most" of a verb asks who, not which ranks first.
+    assert not engine.ask("Who benefits most from this cooperation?").refused
+
+
+def test_a_share_asked_for_needs_an_amount(engine: Engine) -> None:
+    # Answered from ¶6 (0.48): the story gives no figure of support.
+    answer = engine.ask("What percentage of Syrians support al-Sharaa?")
+    assert answer.refused and answer.hits == ()
+
+
 def test_a_name_asked_with_called_needs_one(engine: Engine) -> None:
     # Answered from ¶2 (0.51), whose "a religious shrine near Damascus" names none.
     answer = engine.ask("What's the shrine called?")

@@ -16,6 +16,7 @@ from index.answering.concepts import (
     asked_kind,
     asked_outright,
     asks_money,
+    asks_most,
     asks_when_coming,
     concepts,
     dates,
@@ -28,6 +29,7 @@ from index.answering.concepts import (
     offers,
     place_names,
     presses_for_date,
+    ranks,
     specificity,
     times_ahead,
     unnamed,
@@ -709,3 +711,15 @@ def test_an_amount_is_a_number_that_does_not_refer_to_things_already_counted() -
     assert measures("Two thirds of the budget went to it.")
     assert not measures("It was a rare instance of collaboration between the two nations.")
     assert not measures("No number at all.")
+
+
+def test_a_superlative_asks_which_ranks_first_after_the_or_an_owner() -> None:
+    assert asks_most("What is the biggest threat to Syria today?") == "biggest"
+    assert asks_most("Which country is Syria's closest ally?") == "closest"
+    assert asks_most("What is the most important shrine?") == "most important"
+    assert asks_most("Who benefits most from this?") is None
+    assert asks_most("What is the interest of the US?") is None
+    assert asks_most("Where is the rest of the money?") is None
+    assert ranks("Warsaw is the largest city in Poland.")
+    assert ranks("It may be one of the few areas of cooperation, a key one.")
+    assert not ranks("They foiled a plot to attack a religious shrine near Damascus.")
