@@ -23,6 +23,7 @@ from index.answering.concepts import (
     CLOSED_CLASS,
     MOST_SPECIFIC,
     PRESSING,
+    REQUESTING,
     WORD,
     Concept,
     denies,
@@ -240,7 +241,7 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
         if (c.specificity >= MISSING_NAMED or c.named)
         and not c.verbal
         and not framing(c)
-        and c.word.lower() not in CLOSED_CLASS | PRESSING
+        and c.word.lower() not in CLOSED_CLASS | PRESSING | REQUESTING
         and not vocabulary.mentions(c)
     )
 

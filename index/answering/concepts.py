@@ -63,6 +63,9 @@ PRONOUNS = word_set(
     " himself herself itself ourselves themselves"
 )
 """Pronouns the stop words leave: "Will the US reopen its embassy?" asks about no "its"."""
+REQUESTING = word_set("explain describe define summarise summarize outline clarify elaborate")
+"""Verbs that ask rather than name what is asked ("Define counterterrorism.", "Explain the
+Russian role."): no story need say them, and a refusal never names them as missing."""
 QUANTIFIERS = frozenset({"many", "much"})
 """What "how" asks with, not about: "how many locals chipped in" asks for a count of locals,
 and a story that never says "many" still tells it."""

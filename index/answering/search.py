@@ -64,6 +64,7 @@ from index.answering.concepts import (
 from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
+from index.answering.meaning import asks_meaning, defined, spelt_out
 from index.answering.naming import asks_name_of, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
@@ -367,7 +368,8 @@ class Retriever:
             or self._unplaced(question, first)
             or self._unexplained(question.text, self._as_named(question, asked), first)
             or self._nonexistent(question.text, first)
-            or self._unranked(question.text, first),
+            or self._unranked(question.text, first)
+            or self._unmeant(question.text, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -507,6 +509,20 @@ class Retriever:
         if thing is None or not first or not self._unheard(thing, False):
             return None
         return f"whether there are {thing}"
+
+    def _unmeant(self, text: str, first: list[Chunk]) -> str | None:
+        """What a word means or initials stand for, when the question asks it
+        (`meaning.asks_meaning`: "What does ISIS stand for?", "What does counterterrorism
+        mean?") and none of the first three passages of the best one's article spells the
+        initials out or defines the word."""
+        asked = asks_meaning(text)
+        if asked is None or not first:
+            return None
+        term, initials = asked
+        sentences = self._article_sentences(first)
+        if initials:
+            return None if spelt_out(term, sentences) else f"what {term} stands for"
+        return None if defined(term, sentences) else f"what “{term}” means"
 
     @staticmethod
     def _unranked(text: str, first: list[Chunk]) -> str | None:

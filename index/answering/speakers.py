@@ -158,19 +158,23 @@ def asks_words_of(
         word = POSSESSIVE.sub("", words[-1])
         if word.islower() and not naming.role(word):
             word = written(word) or word
-        group = _public(word)
+        who = match.group("who").strip()
+        group = _public(word, who)
         if group or _someone(word):
-            who = match.group("who").strip()
             phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
             return Speaker(word, phrase, group)
     return None
 
 
-def _public(word: str) -> bool:
+def _public(word: str, who: str) -> bool:
     """Whether a word names the public (`PUBLIC`) or a place's people in the plural
-    ("Syrians", not "Syrian" nor "Syria")."""
+    ("Syrians", not "Syrian" nor "Syria"). "The Americans" are the nation, as news writes
+    sides ("the Americans and the Russians agreed"), and speak through their officials."""
     lower = word.lower()
-    return lower in PUBLIC or (lower.endswith(PEOPLES) and bool(aliases(lower)))
+    if lower in PUBLIC:
+        return True
+    nation = re.match(r"the\s", who, re.I) is not None
+    return not nation and lower.endswith(PEOPLES) and bool(aliases(lower))
 
 
 def mentions_public(speaker: Speaker, sentences: list[str]) -> bool:

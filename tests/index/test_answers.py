@@ -591,6 +591,20 @@ def test_which_ranks_first_needs_a_passage_that_ranks(engine: Engine) -> None:
     assert not engine.ask("Who benefits most from this cooperation?").refused
 
 
+def test_what_a_word_means_needs_a_passage_that_says_it(engine: Engine) -> None:
+    # Answered from ¶4 (0.94) and ¶8 (0.81): the story writes both, explains neither.
+    initials = engine.ask("What does ISIS stand for?")
+    assert initials.refused and initials.hits == ()
+    assert initials.message == (
+        "The story doesn't say what ISIS stands for, so I can't tell you that."
+    )
+    word = engine.ask("Define counterterrorism.")
+    assert word.refused and word.missing == ()  # "Define" asks; it is not missing
+    assert word.message == (
+        "The story doesn't say what “counterterrorism” means, so I can't tell you that."
+    )
+
+
 def test_a_share_asked_for_needs_an_amount(engine: Engine) -> None:
     # Answered from ¶6 (0.48): the story gives no figure of support.
     answer = engine.ask("What percentage of Syrians support al-Sharaa?")

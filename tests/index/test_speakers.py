@@ -89,6 +89,7 @@ def test_the_public_and_a_place_s_people_are_asked_as_many() -> None:
         "Syrians", "ordinary Syrians", group=True
     )
     assert asks_words_of("how did americans respond") == Speaker("americans", "americans", True)
+    assert asks_words_of("how did the americans respond?") is None  # the nation, a side
     assert asks_words_of("How did the Syrian people react?") == Speaker(
         "people", "Syrian people", group=True
     )
