@@ -180,9 +180,10 @@ NOT_SUPERLATIVE = word_set(
     "interest west request forest honest modest test protest suggest arrest harvest guest"
     " contest rest nest chest earnest quest pest manifest invest digest southwest northwest"
     " midwest conquest priest inquest unrest crest behest zest vest lest jest attest detest infest"
-    " molest divest wrest everest budapest bucharest"
+    " molest divest wrest everest budapest bucharest latest"
 )
-"""English words ending in "-est" that rank nothing ("the interest", "the west", "the rest")."""
+"""English words ending in "-est" that rank nothing ("the interest", "the west", "the rest"),
+and "latest", which in a newsroom asks for the news ("what's the latest?")."""
 SUPERLATIVE = re.compile(
     r"(?:\bthe|\w['’]s)\s+((?:most|least)(?:\s+[a-z]+)?|best|worst|[a-z]{2,}est)\b", re.I
 )

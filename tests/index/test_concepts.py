@@ -720,6 +720,7 @@ def test_a_superlative_asks_which_ranks_first_after_the_or_an_owner() -> None:
     assert asks_most("Who benefits most from this?") is None
     assert asks_most("What is the interest of the US?") is None
     assert asks_most("Where is the rest of the money?") is None
+    assert asks_most("what's the latest?") is None  # the news, as a newsroom asks it
     assert ranks("Warsaw is the largest city in Poland.")
     assert ranks("It may be one of the few areas of cooperation, a key one.")
     assert not ranks("They foiled a plot to attack a religious shrine near Damascus.")
