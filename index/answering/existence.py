@@ -26,6 +26,7 @@ OPENING = word_set("a an any some still no more many much other new currently no
 VAGUE = word_set("anything something nothing everything one ones them it this that")
 """Words that stand for no thing of their own ("Is there anything about Russia?")."""
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+"""A word, with its inner apostrophes and hyphens."""
 
 
 def asks_existence(question: str) -> str | None:

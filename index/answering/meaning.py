@@ -14,24 +14,28 @@ from __future__ import annotations
 import re
 
 STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?P<term>[\w.&-]+)\s+stand\s+for\b", re.I)
+""""What does ISIS stand for?": the initials asked of."""
 MEANS = re.compile(
     r"\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?[\"“']?(?P<term>[\w-]+)[\"”']?\s+mean"
     r"\W*$"
     r"|\bdefine\s+(?:the\s+(?:word|term)\s+)?[\"“']?(?P<defined>[\w-]+)[\"”']?\W*$",
     re.I,
 )
+""""What does counterterrorism mean?", "Define counterterrorism.": the word asked of, ending
+the question ("What does it mean for Syria?" asks something else)."""
+POINTING = frozenset({"this", "that", "it", "these", "those", "they", "he", "she", "that's"})
+"""Words that point at what was said rather than name a term ("What does this mean?")."""
 SMALL = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
 """Words an initialism skips ("Islamic State of Iraq and Syria" → ISIS)."""
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[(),&]", re.UNICODE)
+"""A word, or a bracket, comma or ampersand, which no initial stands for."""
 DEFINING = re.compile(
     r"^\W*(?:means|meant|refers?\s+to|(?:is|are|was|were)\s+(?:a|an|the|one)\b|,\s*(?:a|an|the)\b"
     r"|\(|stands?\s+for)",
     re.I,
 )
-
-
-POINTING = frozenset({"this", "that", "it", "these", "those", "they", "he", "she", "that's"})
-"""Words that point at what was said rather than name a term ("What does this mean?")."""
+"""What follows a word where a sentence says what it means: "means", "refers to", "is a",
+", a", a bracket."""
 
 
 def asks_meaning(question: str) -> tuple[str, bool] | None:

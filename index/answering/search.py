@@ -349,6 +349,7 @@ class Retriever:
         unchosen = self._unchosen(offered, rows)
         if offered and not any(self._vocabulary.mentions(c) for c in offered):
             missing = (*missing, *(c.word for c in offered if c.word not in missing))
+        as_named = self._as_named(question, asked)
         return Judgement(
             evidence,
             missing,
@@ -364,9 +365,9 @@ class Retriever:
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)
-            or self._unforeseen(question.text, self._as_named(question, asked), first)
+            or self._unforeseen(question.text, as_named, first)
             or self._unplaced(question, first)
-            or self._unexplained(question.text, self._as_named(question, asked), first)
+            or self._unexplained(question.text, as_named, first)
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
             or self._unmeant(question.text, first),
@@ -508,7 +509,9 @@ class Retriever:
         thing = asks_existence(text)
         if thing is None or not first or not self._unheard(thing, False):
             return None
-        return f"whether there are {thing}"
+        if thing.endswith("s"):
+            return f"whether there are any “{thing}”"
+        return f"whether there is any “{thing}”"
 
     def _unmeant(self, text: str, first: list[Chunk]) -> str | None:
         """What a word means or initials stand for, when the question asks it
