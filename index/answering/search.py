@@ -16,6 +16,8 @@ from functools import cached_property
 import numpy as np
 import Stemmer
 
+from index.answering.after import asking as asking_after
+from index.answering.after import asks_after, tells_after
 from index.answering.ahead import asks_ahead, conditional, looks_ahead, supposes
 from index.answering.answerability import (
     Grounds,
@@ -486,6 +488,10 @@ class Retriever:
             and not self._spoken_of(asked, filter(tells_before, sentences))
         ):
             return "what came before"
+        if asks_after(text) and not self._spoken_of(
+            asked, filter(tells_after, sentences), asking=asking_after
+        ):
+            return "what happened next"
         return None
 
     def _unexplained(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
@@ -539,17 +545,23 @@ class Retriever:
             return None
         return f"which is the {most.lower()}"
 
-    def _spoken_of(self, asked: tuple[Concept, ...], sentences: Iterable[str]) -> bool:
+    def _spoken_of(
+        self,
+        asked: tuple[Concept, ...],
+        sentences: Iterable[str],
+        asking: Callable[[str], bool] = asking_before,
+    ) -> bool:
         """Whether any of the sentences speaks of one of the question's words that say
         something and are not names (`PLAIN_SPECIFIC`: not "new" or "make", nor the "al" of
-        "al-Sharaa", nor the words asking of the past), or the question has none."""
+        "al-Sharaa", nor the words by which it is `asking` of another time: "previous",
+        "afterwards"), or the question has none."""
         plain = [
             c
             for c in asked
             if not c.named
             and c.specificity >= PLAIN_SPECIFIC
             and len(c.word) > 2
-            and not asking_before(c.word)
+            and not asking(c.word)
         ]
         if not plain:
             return True

@@ -618,6 +618,16 @@ def test_a_name_asked_with_called_needs_one(engine: Engine) -> None:
     assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
 
 
+def test_what_came_after_needs_a_passage_that_tells_of_later_times(engine: Engine) -> None:
+    # Answered from ¶2 (0.93): the story ends with the plot thwarted.
+    answer = engine.ask("What did the US do after the plot was foiled?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == ("The story doesn't say what happened next, so I can't tell you that.")
+    # "in the wake of Assad's fall" tells what came after it.
+    kept = engine.ask("What happened after Assad's fall?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 6
+
+
 def test_money_the_story_gives_answers_how_much_it_cost(both_articles: Engine) -> None:
     answer = both_articles.ask("How much did the solar farm project cost?")
     assert not answer.refused and "6.8 million euros" in answer.hits[0].answer
