@@ -220,6 +220,8 @@ RARE_ZIPF = 2.0
 PARTICLES = frozenset(["over", "up", "out", "off", "down", "back", "away", "in", "on", "into"])
 """Words that make a phrasal verb of the word before them ("take over", "carry out")."""
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+HYPHENATED = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+"""A word with its inner apostrophes and hyphens ("al-Assad", "US-Syria")."""
 POSSESSIVE = re.compile(r"['’]s?$")
 
 NUMBER = re.compile(

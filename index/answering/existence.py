@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from index.answering.concepts import word_set
+from index.answering.concepts import HYPHENATED, word_set
 from index.answering.naming import PHRASE_ENDS
 
 THERE = re.compile(r"^\W*(?:is|are|was|were|will)\s+there\s+(?:be\s+)?(?P<rest>.+)", re.I | re.S)
@@ -25,8 +25,6 @@ OPENING = word_set("a an any some still no more many much other new currently no
 """Words before the thing asked of ("Are there *still any* US troops …?")."""
 VAGUE = word_set("anything something nothing everything one ones them it this that")
 """Words that stand for no thing of their own ("Is there anything about Russia?")."""
-TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
-"""A word, with its inner apostrophes and hyphens."""
 
 
 def asks_existence(question: str) -> str | None:
@@ -38,7 +36,7 @@ def asks_existence(question: str) -> str | None:
         if found is None:
             continue
         run: list[str] = []
-        for token in TOKEN.findall(found.group("rest")):
+        for token in HYPHENATED.findall(found.group("rest")):
             lower = token.lower()
             if not run and lower in OPENING:
                 continue

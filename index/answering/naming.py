@@ -202,11 +202,8 @@ def _named_at(tokens: list[str], at: int, person: bool) -> bool:
         following = tokens[after]
         if _is_name(following) or following.lower() in NAMING_WORDS:
             return True
-        if following.lower() in COPULAS:
-            rest = [t for t in tokens[after + 1 : after + 3] if t.lower() != "the"]
-            if rest and _is_name(rest[0]):
-                return True
-        if not person and following.lower() == "of":
+        linking = following.lower() in COPULAS or (not person and following.lower() == "of")
+        if linking:  # "the official was Jane Doe", "the colony of Fort Caroline"
             rest = [t for t in tokens[after + 1 : after + 3] if t.lower() != "the"]
             if rest and _is_name(rest[0]):
                 return True

@@ -424,6 +424,11 @@ class Retriever:
         return asked.untold if said is False else None
 
     @staticmethod
+    def _first_sentences(first: list[Chunk]) -> list[str]:
+        """The sentences of the passages ranked first."""
+        return [s for chunk in first for s in chunk.sentence_texts]
+
+    @staticmethod
     def _article_sentences(first: list[Chunk]) -> list[str]:
         """The sentences of the passages ranked first that belong to the best one's article."""
         return [
@@ -477,7 +482,7 @@ class Retriever:
         (`ahead.conditional`)."""
         if not first:
             return None
-        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        sentences = self._first_sentences(first)
         if supposes(text) and not any(conditional(s) for s in sentences):
             return "what would happen"
         if asks_ahead(text) and not self._spoken_of(asked, filter(looks_ahead, sentences)):
@@ -505,7 +510,7 @@ class Retriever:
         both sides' concerns")."""
         if not first or not WHY.search(text) or any(map(explains, first[0].sentence_texts)):
             return None
-        sentences = [s for chunk in first for s in chunk.sentence_texts]
+        sentences = self._first_sentences(first)
         return None if self._spoken_of(asked, filter(explains, sentences)) else "why"
 
     def _nonexistent(self, text: str, first: list[Chunk]) -> str | None:
@@ -541,7 +546,7 @@ class Retriever:
         most = asks_most(text)
         if most is None or not first:
             return None
-        if any(ranks(s) for chunk in first for s in chunk.sentence_texts):
+        if any(map(ranks, Retriever._first_sentences(first))):
             return None
         return f"which is the {most.lower()}"
 

@@ -126,13 +126,13 @@ class Speaker:
         the story's "US officials" are theirs."""
         if self.word[:1].isupper():
             return ()
-        words = TOKEN.findall(self.phrase)[:-1]
+        bare = [(w, POSSESSIVE.sub("", w)) for w in TOKEN.findall(self.phrase)[:-1]]
         return tuple(
-            POSSESSIVE.sub("", w)
-            for w in words
+            name
+            for w, name in bare
             if w[:1].isupper()
-            and aliases(POSSESSIVE.sub("", w).lower())
-            and (POSSESSIVE.search(w) or w.lower().endswith(PEOPLE_ADJECTIVES))
+            and aliases(name.lower())
+            and (w != name or w.lower().endswith(PEOPLE_ADJECTIVES))
         )
 
     @property
@@ -230,7 +230,7 @@ def _whose(asked: tuple[str, ...], before: list[str]) -> bool:
     "Syrian officials")."""
     said = {t.lower() for t in before if t[:1].isupper()}
     said |= {a.lower() for t in said for a in aliases(t)}
-    return all(w.lower() in said or not said.isdisjoint(aliases(w.lower())) for w in asked)
+    return all(w.lower() in said for w in asked)
 
 
 def _subject(tokens: list[str], at: int) -> bool:

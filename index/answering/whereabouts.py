@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.answering.concepts import POSSESSIVE, word_set
+from index.answering.concepts import HYPHENATED, POSSESSIVE, word_set
 
 ASKED = re.compile(
     r"^\W*(?i:where\s+(?:did|does|do|has|have|had|is|was|are|were))\s+"
@@ -43,7 +43,7 @@ MOVING = word_set(
     " arrive arrives arrived return returns returned returning residence"
 )
 """Words by which a sentence tells where someone went or is."""
-TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+TOKEN = HYPHENATED
 
 
 @dataclass(frozen=True)
