@@ -139,8 +139,9 @@ class Judgement:
     """Its words for a person's or place's attributes that the corpus never mentions."""
     unheld: tuple[str, ...] = ()
     """The numbers it gives ("in 1850", "the 3 parks") and its ordinals past "first" ("Newton's
-    Third Law") that none of the passages it ranks first holds: SQuAD's unanswerable questions
-    swap a paragraph's number for another."""
+    Third Law") that none of the passages it ranks first holds, and its "always" or "never"
+    that none of them says: SQuAD's unanswerable questions swap a paragraph's number for another
+    or make its claim universal."""
     undenied: bool = False
     """It asks about what is not so ("Friction is not caused by what?") and none of the
     passages it ranks first says that anything is not so: SQuAD's unanswerable questions often

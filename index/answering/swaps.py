@@ -1,7 +1,8 @@
 """What SQuAD 2.0's unanswerable questions change in an answerable one, read against the
 passages a question ranks first: a number or an ordinal swapped for another, a negation added, a
-word turned into its opposite. A passage that looks as if it answered such a question does not
-bear it out; the question is then refused (`answerability.Judgement`).
+claim made to hold always or never, a word turned into its opposite. A passage that looks as if
+it answered such a question does not bear it out; the question is then refused
+(`answerability.Judgement`).
 """
 
 from __future__ import annotations
@@ -67,6 +68,20 @@ def unheld_ordinals(question: str, passages: list[Chunk]) -> tuple[str, ...]:
     )
 
 
+UNIVERSAL = re.compile(r"\b(?:always|never)\b", re.I)
+"""Words that make a claim hold at every time: SQuAD's unanswerable questions add them to an
+answerable one ("Which manufacturer never had supply issues …?", "What channels were always
+available?"), and only a passage that says them too bears the claim out."""
+
+
+def unheld_universals(question: str, passages: list[Chunk]) -> tuple[str, ...]:
+    """The words of the question that claim something always or never happens (`UNIVERSAL`)
+    that none of the passages says."""
+    said = {w.lower() for p in passages for w in UNIVERSAL.findall(p.text)}
+    asked = dict.fromkeys(w.lower() for w in UNIVERSAL.findall(question))
+    return tuple(w for w in asked if w not in said)
+
+
 def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
     """`missing` with the pieces of a number the question writes with a comma or a point
     ("000" of "3,000": words split there) put back together as the question wrote it."""
@@ -91,5 +106,9 @@ def unsupported(
     if polar(question):
         return (), undenied, ()
     texts = [c.text for c in first]
-    unheld = unheld_numbers(question, first) + unheld_ordinals(question, first)
+    unheld = (
+        unheld_numbers(question, first)
+        + unheld_ordinals(question, first)
+        + unheld_universals(question, first)
+    )
     return unheld, undenied, turned(question, texts[0], texts)

@@ -741,6 +741,15 @@ def test_a_negated_question_no_passage_answers_with_a_denial_is_refused(
     assert "rather than an endorsement" in denied.hits[0].answer
 
 
+def test_a_claim_of_always_or_never_no_passage_makes_refuses_the_question(engine: Engine) -> None:
+    # SQuAD's unanswerable questions add "always" or "never" to an answerable one. This was
+    # answered from ¶1 (0.97), which says what they exchanged, not that they always had.
+    assert engine.ask("What have the US and Syria always exchanged?").refused
+    assert engine.ask("What has Washington never given the new Syrian administration?").refused
+    kept = engine.ask("What have the US and Syria exchanged?")
+    assert not kept.refused and "classified intelligence" in kept.hits[0].answer
+
+
 def test_a_word_the_best_passage_says_only_the_opposite_of_refuses_the_question(
     two_articles: Engine,
 ) -> None:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from index.answering.concepts import negated
-from index.answering.swaps import unheld_numbers, unheld_ordinals, unsupported, whole_numbers
+from index.answering.swaps import (
+    unheld_numbers,
+    unheld_ordinals,
+    unheld_universals,
+    unsupported,
+    whole_numbers,
+)
 from index.passages import Chunk, Source
 
 
@@ -32,6 +38,18 @@ def test_an_ordinal_a_question_gives_is_held_in_words_or_in_digits() -> None:
     assert unheld_ordinals("Who was the first to assert it?", passages) == ()  # too common
 
 
+def test_always_or_never_a_question_claims_is_held_only_when_a_passage_says_it() -> None:
+    passages = _passages("Sky never had an HD channel.", "The panels keep cool in summer.")
+    # SQuAD's "What channels were always available on the network?" adds "always".
+    assert unheld_universals("What channels were always available?", passages) == ("always",)
+    assert unheld_universals("Which channel never had an HD version?", passages) == ()
+    assert unheld_universals("Do the panels NEVER keep cool, or Always?", passages[1:]) == (
+        "never",
+        "always",
+    )
+    assert unheld_universals("Which channels were available?", passages) == ()
+
+
 def test_a_number_written_with_a_comma_is_named_whole() -> None:
     # Words split at the comma, and the refusal had named “000”.
     assert whole_numbers("How many homes will 3,000 panels power?", ("000",)) == ("3,000",)
@@ -49,3 +67,4 @@ def test_what_the_first_passages_do_not_bear_out() -> None:
     assert _read("What does the water not cool?", cool) == ((), True, ())
     # Asked yes or no, another number or the opposite answers it: no.
     assert _read("Does the water keep the panels warm in 2025?", cool) == ((), False, ())
+    assert _read("What does the water always keep cool?", cool) == (("always",), False, ())
