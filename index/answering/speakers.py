@@ -7,7 +7,9 @@ of saying, thinking or reacting in it ("US officials indicated", "In his stateme
 expressed", "As one official put it") and may be the subject of its clause (no preposition
 nor verb form just before their name: not "congratulated US President Donald Trump"), or just
 after "according to", "per" or "said" ("per Caliber.Az"). Without a parser this is read
-loosely, toward answering: such a word anywhere in the next fifteen counts.
+loosely, toward answering: such a word anywhere in the next fifteen counts. The public, or a
+place's people, speak as many, and their opinion is asked as their words ("Do Americans approve
+of …?", "Is the cooperation popular?"): a passage that speaks of them at all may answer it.
 """
 
 from __future__ import annotations
@@ -52,6 +54,30 @@ ASKED = (
 )
 """"What did X say …?", "How did X react …?", "What was X's response?", "Has X replied?", "Did X
 thank Y?" (any word of saying: whether someone thanked, praised or promised is their words too)."""
+OPINION = (
+    r"approve|approved|support|supported|back|backed|view|viewed|see|saw|like|liked|favou?r|"
+    r"favou?red|oppose|opposed|trust|trusted|want|wanted|feel|felt|welcome|welcomed"
+)
+"""Verbs of holding an opinion, which ask the public's words when the public holds it ("Do
+Americans approve of …?", "How do ordinary Syrians view …?"); of one person they ask a stance a
+story may tell without their words ("Does the US support …?")."""
+HELD = (
+    re.compile(
+        rf"\b(?:what|how)\s+(?:did|does|do|have|had|will|would)\s+{WHO}\s+(?:{OPINION})\b",
+        re.I | re.S,
+    ),
+    re.compile(rf"^\W*(?:has|have|did|does|do|will|would)\s+{WHO}\s+(?:{OPINION})\b", re.I | re.S),
+)
+POPULARITY = re.compile(
+    r"\b(?:(?:un)?popular(?:ity)?|approval\s+ratings?|polls?|polling|public\s+opinion)\b", re.I
+)
+"""Words asking what the public thinks of something ("Is the cooperation popular in the US?",
+"What do polls say?")."""
+LOCAL = word_set("local ordinary")
+"""Words before a plural that make it the public's people ("local anglers", "ordinary
+workers")."""
+POLLED = word_set("popular popularity unpopular poll polls polling polled survey surveys surveyed")
+"""Words of a passage that tells what the public thinks, besides the public itself."""
 SPEAKING = word_set(
     "say said says saying tell told tells think thinks thought claim claims claimed announce"
     " announced announces announcement state states stated statement statements declare"
@@ -87,7 +113,8 @@ BODIES = word_set(
 administration speaks through its officials, as a place does, and is left out."""
 PUBLIC = word_set(
     "people public citizens residents locals inhabitants civilians voters crowds protesters"
-    " population"
+    " population villagers townspeople neighbours neighbors taxpayers consumers customers"
+    " shoppers commuters fans families parents"
 )
 """Words for the public, whose reaction a question may ask ("How did people react?"): many
 speak in news as many, in a poll, a protest or "the public welcomed …", not as the subject of
@@ -117,6 +144,9 @@ class Speaker:
     phrase: str
     group: bool = False
     """The public or a place's people ("people", "ordinary Syrians"), not one who speaks."""
+    verb: str = "said"
+    """What a refusal says the story does not tell of them: "said", or "think" of the public's
+    opinion."""
 
     @property
     def whose(self) -> tuple[str, ...]:
@@ -138,7 +168,7 @@ class Speaker:
     @property
     def untold(self) -> str:
         """What a refusal says the story does not tell: "what Trump said"."""
-        return f"what {self.phrase} said"
+        return f"what {self.phrase} {self.verb}"
 
 
 def asks_words_of(
@@ -148,7 +178,8 @@ def asks_words_of(
     `written` gives a word typed in lower case as the corpus writes it when the corpus only
     ever capitalises it ("trump" → "Trump"), so that a name typed so is still a name; a word
     for someone's office is taken as typed."""
-    for pattern in ASKED:
+    readings = [(pattern, False) for pattern in ASKED] + [(pattern, True) for pattern in HELD]
+    for pattern, opinion in readings:
         match = pattern.search(question)
         if match is None:
             continue
@@ -160,9 +191,11 @@ def asks_words_of(
             word = written(word) or word
         who = match.group("who").strip()
         group = _public(word, who)
-        if group or _someone(word):
+        if group or (_someone(word) and not opinion):
             phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
-            return Speaker(word, phrase, group)
+            return Speaker(word, phrase, group, "think" if opinion else "said")
+    if POPULARITY.search(question):
+        return Speaker("people", "people", group=True, verb="think")
     return None
 
 
@@ -178,12 +211,21 @@ def _public(word: str, who: str) -> bool:
 
 
 def mentions_public(speaker: Speaker, sentences: list[str]) -> bool:
-    """Whether any of the sentences mentions the public a question asks the reaction of: any
-    word for the public (`PUBLIC`), or the people it names as it names them ("Syrians"; "the
-    new Syrian leader" is one Syrian). However they are said to react, they are spoken of."""
+    """Whether any of the sentences mentions the public a question asks the reaction or the
+    opinion of: for the public, any word for it (`PUBLIC`) or for its local people ("Local
+    anglers opposed the plan"); for a place's people, them as the question names them
+    ("Syrians"; "the new Syrian leader" is one Syrian); for either, a poll or what is popular
+    (`POLLED`). However they are said to react, they are spoken of."""
     lower = speaker.word.lower()
-    wanted = PUBLIC if lower in PUBLIC else frozenset({lower})
-    return any(POSSESSIVE.sub("", t.lower()) in wanted for s in sentences for t in TOKEN.findall(s))
+    public = lower in PUBLIC
+    wanted = (PUBLIC if public else frozenset({lower})) | POLLED
+    for sentence in sentences:
+        words = [POSSESSIVE.sub("", t.lower()) for t in TOKEN.findall(sentence)]
+        if any(w in wanted for w in words):
+            return True
+        if public and any(a in LOCAL and b.endswith("s") for a, b in pairwise(words)):
+            return True
+    return False
 
 
 def _someone(word: str) -> bool:

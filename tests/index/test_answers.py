@@ -480,6 +480,16 @@ def test_how_the_public_reacted_needs_a_passage_that_speaks_of_them(engine: Engi
     assert engine.ask("What do Americans think about the cooperation?").refused
 
 
+def test_what_the_public_thinks_needs_a_passage_that_speaks_of_them(engine: Engine) -> None:
+    # Answered from ¶8 (0.85) and ¶4 (0.95): the story tells what officials think, not people.
+    popular = engine.ask("Is the cooperation popular in the US?")
+    assert popular.refused and popular.hits == ()
+    assert popular.message == "The story doesn't say what people think, so I can't tell you that."
+    assert engine.ask("Do Americans approve of the intelligence sharing?").refused
+    kept = engine.ask("How do US officials view the cooperation?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 4
+
+
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("What did al-Sharaa say?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 6

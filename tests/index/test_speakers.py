@@ -108,6 +108,35 @@ def test_the_public_is_spoken_of_by_any_word_for_it_a_people_only_as_named() -> 
     assert not mentions_public(public, STORY)
 
 
+def test_the_public_s_opinion_is_asked_as_what_they_think() -> None:
+    assert asks_words_of("Do Americans approve of the sharing?") == Speaker(
+        "Americans", "Americans", group=True, verb="think"
+    )
+    assert asks_words_of("How do ordinary Syrians view the US?") == Speaker(
+        "Syrians", "ordinary Syrians", group=True, verb="think"
+    )
+    assert asks_words_of("Is the cooperation popular in the US?") == Speaker(
+        "people", "people", group=True, verb="think"
+    )
+    assert asks_words_of("Do most Syrians back al-Sharaa?") is not None
+    assert asks_words_of("What do polls say?") is not None
+    # One person's or a nation's stance a story may tell without their words.
+    assert asks_words_of("How do US officials view the cooperation?") is None
+    assert asks_words_of("Does the US support the new government?") is None
+    assert asks_words_of("Does Syria want dialogue with Washington?") is None
+    assert Speaker("people", "people", group=True, verb="think").untold == "what people think"
+
+
+def test_a_poll_or_the_local_people_speak_for_the_public() -> None:
+    public = Speaker("people", "people", group=True, verb="think")
+    assert mentions_public(public, ["Local anglers opposed the plan at first."])
+    assert mentions_public(public, ["A poll found the farm popular."])
+    assert not mentions_public(public, ["Engineers chose the quarry lake."])
+    syrians = Speaker("Syrians", "Syrians", group=True)
+    assert mentions_public(syrians, ["The deal is popular in Damascus."])
+    assert not mentions_public(syrians, ["Local anglers opposed it."])
+
+
 def test_an_office_s_country_must_be_the_one_asked_of() -> None:
     officials = [*STORY, "US officials indicated support.", "As one official put it, it helps."]
     syrian = asks_words_of("What did Syrian officials say about the plot?")
