@@ -516,7 +516,9 @@ DENIAL = re.compile(
     r"\b(not|never|no|none|nor|neither|cannot|without|lacks?|lacked|lacking|few|fewer|fails?|"
     r"failed|failing|unable|absent|except|instead|rather|refused?|denied|denies|deny|hardly|"
     r"rarely|seldom|barely|nothing|nobody|nowhere|unlike|against|prevent(?:s|ed)?|"
-    r"avoid(?:s|ed)?|ban(?:s|ned)?|forbid\w*|prohibit\w*)\b|n['’]t\b",
+    r"avoid(?:s|ed)?|ban(?:s|ned)?|forbid\w*|prohibit\w*|exclud(?:e|ed|es|ing)|thwart\w*|"
+    r"foil(?:s|ed|ing)?|stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?|unclear|"
+    r"ambiguous|uncertain|unknown)\b|n['’]t\b",
     re.I,
 )
 """The ways a passage says that something is not so, or not done: a negated question is

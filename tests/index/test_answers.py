@@ -751,6 +751,16 @@ def test_a_negated_question_no_passage_answers_with_a_denial_is_refused(
     assert "rather than an endorsement" in denied.hits[0].answer
 
 
+def test_a_negated_question_needs_a_denial_where_its_words_are(engine: Engine) -> None:
+    # Answered from ¶6 (0.99 before), while ¶4 denies ("does not imply"), not of al-Sharaa.
+    assert engine.ask("What did al-Sharaa not express?").refused
+    assert engine.ask("What does Syria not want from Washington?").refused
+    # A plot "thwarted" was not carried out; a stance "ambiguous" is not clear.
+    assert not engine.ask("What didn't ISIS manage to attack?").refused
+    assert not engine.ask("What isn't clear about the US stance?").refused
+    assert not engine.ask("What is the intelligence sharing not meant to be?").refused
+
+
 def test_a_claim_of_always_or_never_no_passage_makes_refuses_the_question(engine: Engine) -> None:
     # SQuAD's unanswerable questions add "always" or "never" to an answerable one. This was
     # answered from ¶1 (0.97), which says what they exchanged, not that they always had.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from index.answering.concepts import negated
+import Stemmer
+
+from index.answering.concepts import concepts, negated
 from index.answering.swaps import (
+    denied_where_asked,
     unheld_numbers,
     unheld_ordinals,
     unheld_universals,
@@ -16,6 +19,16 @@ from index.passages import Chunk, Source
 def _passages(*texts: str) -> list[Chunk]:
     source = Source("story", "A story")
     return [Chunk(source, n, 0, len(t), t) for n, t in enumerate(texts, start=1)]
+
+
+def _sentences(*sentences: str) -> Chunk:
+    """One passage of these sentences, each marked as one."""
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for sentence in sentences:
+        spans.append((at, at + len(sentence)))
+        at += len(sentence) + 1
+    return Chunk(Source("story", "A story"), 1, 0, len(text), text, tuple(spans))
 
 
 def test_a_number_a_question_gives_is_held_in_digits_or_in_words() -> None:
@@ -68,3 +81,23 @@ def test_what_the_first_passages_do_not_bear_out() -> None:
     # Asked yes or no, another number or the opposite answers it: no.
     assert _read("Does the water keep the panels warm in 2025?", cool) == ((), False, ())
     assert _read("What does the water always keep cool?", cool) == (("always",), False, ())
+
+
+def test_a_negated_question_is_answered_where_its_words_are() -> None:
+    stemmer = Stemmer.Stemmer("english")
+    stem = stemmer.stemWords
+    rights = _sentences(
+        "ITV were the current rights holders, and fought hard to retain the new rights.",
+        "The channel did not launch until 2002.",
+    )
+    # SQuAD's "What company was not concerned about retaining new rights?": the passage denies
+    # only where the question's words are not.
+    asked = concepts("What company was not concerned about retaining new rights?", stemmer)
+    assert not denied_where_asked(rights, asked, stem)
+    endorsed = _sentences(
+        "The intelligence-sharing agreement is viewed as a reflection of concerns.",
+        "The intelligence exchange was a necessary measure, rather than an endorsement.",
+    )
+    # Half the question's words in the sentence that denies are enough.
+    asked = concepts("What is the intelligence sharing not meant to be?", stemmer)
+    assert denied_where_asked(endorsed, asked, stem)
