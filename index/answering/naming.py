@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.vocabulary import aliases
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,(“\"‘:]", re.UNICODE)
 NAME_OF = re.compile(
@@ -42,6 +43,28 @@ CALLED = re.compile(
 called that does not agree …?" asks which group, and is left to the other signals)."""
 WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?P<rest>.+)", re.I | re.S)
 """"Which US official said …?": which person holding an office asks for their name."""
+LEADS = re.compile(
+    r"^\W*who\s+(?:(?:now|currently|really)\s+)?(?:leads|heads|commands|chairs|rules)\s+"
+    r"(?P<rest>[^?]+)",
+    re.I | re.S,
+)
+""""Who leads ISIS now?", "Who heads the new administration?": who holds the office at the head
+of something asks their name, and a passage answers it where it names a leader of that thing.
+Only in the present: "Who led the attack …?" asks who did something once, and "Who runs the
+University of Chicago?" is answered by "a board of trustees", no person."""
+LEADERS = word_set(
+    "leader head chief president commander director chairman chairwoman chair ruler king queen"
+    " premier chancellor mayor governor emir boss control"
+)
+"""Words for whoever is at the head of something ("The new Syrian leader, Ahmed al-Sharaa",
+"US President Donald Trump"), and the control they have taken ("who has assumed control")."""
+POLITIES = word_set(
+    "government governments administration regime leadership country nation state people"
+)
+"""What a place's leader leads as the place: "the new Syrian government" is led by "the new
+Syrian leader", "the new administration" by whichever leader the passages name."""
+UNLEADING = word_set("new current now today currently really former old")
+"""Words of what is led that say nothing of what it is ("the new Syrian government")."""
 OFFICE_REACH = 4
 """How many words may open such a question's noun phrase before its office ("Which senior US
 defense official …")."""
@@ -91,6 +114,11 @@ class Asked:
     """Asked as who holds an office ("Which official …?"): a definite mention of one ("the
     final judge") may say who in its own words; only one brought in with "a" or "one", or
     many ("US officials"), leaves them unnamed."""
+    led: frozenset[str] | None = None
+    """For who leads something ("Who leads ISIS?"), the words that say what, lower case, any of
+    which a sentence naming a leader must hold, or another name of it ("Syria" by "Syrian");
+    empty for a government named by no name ("the new administration"), which any leader the
+    passages name may head."""
 
     @property
     def untold(self) -> str:
@@ -109,12 +137,35 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
                 return asked
     if not roles:
         return None
+    leads = LEADS.search(question)
+    if leads is not None and (led := _led(leads.group("rest"))) is not None:
+        return Asked("leader", True, by_office=True, led=led)
     for pattern in (WHO_ROLE, WHICH_ROLE):
         found = pattern.search(question)
         office = _office(found.group("rest")) if found else None
         if office is not None:
             return Asked(office, True, by_office=True)
     return None
+
+
+def _led(rest: str) -> frozenset[str] | None:
+    """The words a sentence must hold to speak of what a question asks the leader of, from the
+    words after its verb of leading: their head (the last word before a stop word: "ISIS" of
+    "ISIS now", "cell" of "the ISIS cell"), or for a government (`POLITIES`) the names of
+    whose it is ("Syria" of "Syria's new government")."""
+    words: list[str] = []
+    for token in TOKEN.findall(rest):
+        lower = POSSESSIVE.sub("", token).lower()
+        if token in OPENERS or (lower in PHRASE_ENDS and words):
+            break
+        if token[:1].isalnum() and lower not in STOPWORD_SET | UNLEADING:
+            words.append(token)
+    if not words:
+        return None
+    head = POSSESSIVE.sub("", words[-1]).lower()
+    if head not in POLITIES:
+        return frozenset({head})
+    return frozenset(POSSESSIVE.sub("", w).lower() for w in words if w[:1].isupper())
 
 
 def _head(rest: str) -> Asked | None:
@@ -160,9 +211,13 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
     plural (not by a stem: "cooperative" is not "cooperation"): None when they never mention
     it (what is missing is then for the concepts to say)."""
     forms = noun_forms(asked.word.lower())
+    if asked.led is not None:
+        forms = frozenset().union(*(noun_forms(w) for w in LEADERS))
     mentioned = False
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
+        if asked.led and not _holds_led(tokens, asked.led):
+            continue
         for at, token in enumerate(tokens):
             word = POSSESSIVE.sub("", token.lower())
             if word not in forms:
@@ -172,7 +227,17 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
                 return True
             if asked.by_office and word in ROLES and not _indefinite(tokens, at):
                 return True
-    return False if mentioned else None
+    return False if mentioned or asked.led is not None else None
+
+
+def _holds_led(tokens: list[str], led: frozenset[str]) -> bool:
+    """Whether a sentence's tokens say what a question asks the leader of, by one of its words
+    or another name of it ("Syrian" for "Syria", "US" for "America")."""
+    if not led:
+        return True
+    said = {POSSESSIVE.sub("", t).lower() for t in tokens}
+    said |= {a.lower() for t in said for a in aliases(t)}
+    return not said.isdisjoint(led)
 
 
 def noun_forms(noun: str) -> frozenset[str]:

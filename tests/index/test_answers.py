@@ -480,6 +480,16 @@ def test_how_the_public_reacted_needs_a_passage_that_speaks_of_them(engine: Engi
     assert engine.ask("What do Americans think about the cooperation?").refused
 
 
+def test_who_leads_something_needs_a_passage_naming_its_leader(engine: Engine) -> None:
+    # Answered from ¶4 (0.97): the only leader named is Syria's.
+    isis = engine.ask("Who leads ISIS now?")
+    assert isis.refused
+    assert isis.message == "The story doesn't say the leader's name, so I can't tell you that."
+    kept = engine.ask("Who heads the new administration?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 6
+    assert not engine.ask("Who leads the new Syrian government?").refused
+
+
 def test_what_the_public_thinks_needs_a_passage_that_speaks_of_them(engine: Engine) -> None:
     # Answered from ¶8 (0.85) and ¶4 (0.95): the story tells what officials think, not people.
     popular = engine.ask("Is the cooperation popular in the US?")

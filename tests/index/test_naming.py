@@ -38,6 +38,33 @@ def test_who_holds_an_office_asks_their_name() -> None:
     assert asks_name_of("Who is the new Syrian leader?", roles=False) is None
 
 
+def test_who_leads_something_asks_the_name_of_a_leader_of_it() -> None:
+    leader = asks_name_of("Who leads ISIS now?")
+    assert leader == Asked("leader", True, by_office=True, led=frozenset({"isis"}))
+    cell = asks_name_of("Who commands the ISIS cell?")
+    assert cell is not None and cell.led == frozenset({"cell"})
+    # A government is led as its place is; with no place, by any leader named.
+    syria = asks_name_of("Who heads Syria's new government?")
+    assert syria is not None and syria.led == frozenset({"syria"})
+    administration = asks_name_of("Who heads the new administration?")
+    assert administration is not None and administration.led == frozenset()
+    # Who did something once, or runs something a body may run, is no office asked of.
+    assert asks_name_of("Who led the attack of the French colony in 1565?") is None
+    assert asks_name_of("Who runs the University of Chicago?") is None
+
+
+def test_a_leader_is_named_only_in_a_sentence_that_speaks_of_what_they_lead() -> None:
+    story = ["The new Syrian leader, Ahmed al-Sharaa, who has assumed control, spoke."]
+    isis = Asked("leader", True, by_office=True, led=frozenset({"isis"}))
+    assert named(isis, story) is False
+    assert named(isis, ["Abu Hafs, the ISIS leader, was killed."]) is True
+    syria = Asked("leader", True, by_office=True, led=frozenset({"syria"}))
+    assert named(syria, story) is True  # "Syrian" says Syria
+    anyone = Asked("leader", True, by_office=True, led=frozenset())
+    assert named(anyone, story) is True
+    assert named(anyone, ["The plot was foiled."]) is False
+
+
 def test_a_question_asking_no_name_or_a_name_s_other_name_asks_none() -> None:
     assert asks_name_of("What is Warsaw's name in the Polish language?") is None
     assert asks_name_of("Which shrine did ISIS plan to attack?") is None
