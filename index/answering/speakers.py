@@ -109,8 +109,13 @@ BODIES = word_set(
     "ministry ministries department departments agency agencies office bureau council committee"
     " parliament congress senate commission court embassy police"
 )
-"""Words for bodies that speak in news as a person does ("the ministry said"); a government or an
-administration speaks through its officials, as a place does, and is left out."""
+"""Words for bodies that speak in news as a person does ("the ministry said"); a government
+speaks through its officials too (`GOVERNMENTS`)."""
+GOVERNMENTS = word_set("government administration authorities regime leadership")
+"""Words for a government, whose words a question may ask ("How did the Syrian government
+respond?"): they are said by it or by anyone holding an office of it ("The new Syrian leader …
+congratulated", "US officials indicated"); a place alone ("What did Syria say?") is left to
+the other signals."""
 PUBLIC = word_set(
     "people public citizens residents locals inhabitants civilians voters crowds protesters"
     " population villagers townspeople neighbours neighbors taxpayers consumers customers"
@@ -235,19 +240,21 @@ def _someone(word: str) -> bool:
     for a body that speaks as one ("ministry", `BODIES`)."""
     if any(part[:1].isupper() for part in word.split("-")):  # "Trump", "al-Assad"
         return not word.isupper() and not aliases(word.lower())
-    return naming.role(word) or word.lower() in BODIES
+    return naming.role(word) or word.lower() in BODIES | GOVERNMENTS
 
 
 def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
     """Whether the speaker speaks in any of the sentences: None when none mentions them."""
     wanted = stem(speaker.word.lower())
+    offices = speaker.word.lower() in GOVERNMENTS
     mentioned = False
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
         lower = [t.lower() for t in tokens]
         for at, token in enumerate(lower):
             owner = POSSESSIVE.search(token) is not None
-            if stem(POSSESSIVE.sub("", token)) != wanted:
+            bare = POSSESSIVE.sub("", token)
+            if stem(bare) != wanted and not (offices and naming.role(bare)):
                 continue
             mentioned = True
             if speaker.whose and not _whose(speaker.whose, tokens[max(0, at - WHOSE_REACH) : at]):

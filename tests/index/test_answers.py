@@ -500,6 +500,17 @@ def test_what_the_public_thinks_needs_a_passage_that_speaks_of_them(engine: Engi
     assert not kept.refused and kept.hits[0].chunk.paragraph == 4
 
 
+def test_a_government_s_words_need_one_of_its_office_holders_speaking(engine: Engine) -> None:
+    # Answered from ¶0 (0.94) and ¶4 (0.88): no Syrian official speaks of the report or the plot.
+    assert engine.ask("How did the Syrian government respond to the report?").refused
+    assert engine.ask("What did the Syrian authorities say about the plot?").refused
+    kept = engine.ask("What did the US administration say about the cooperation?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 4  # "US officials indicated"
+    assert not engine.ask(
+        "How did the new Syrian government react to Trump's inauguration?"
+    ).refused
+
+
 def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("What did al-Sharaa say?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 6

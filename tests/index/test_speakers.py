@@ -53,7 +53,10 @@ def test_a_body_that_speaks_as_one_is_asked_as_a_speaker() -> None:
     assert asks_words_of("What did the Syrian interior ministry say?") == ministry
     department = Speaker("Department", "State Department")  # "State" is no verb of saying here
     assert asks_words_of("What did the State Department say about it?") == department
-    assert asks_words_of("What did the Syrian government say?") is None  # through its officials
+    # A government speaks through its officials (below).
+    assert asks_words_of("What did the Syrian government say?") == Speaker(
+        "government", "Syrian government"
+    )
 
 
 def test_someone_speaks_where_named_before_a_word_of_saying() -> None:
@@ -135,6 +138,18 @@ def test_a_poll_or_the_local_people_speak_for_the_public() -> None:
     syrians = Speaker("Syrians", "Syrians", group=True)
     assert mentions_public(syrians, ["The deal is popular in Damascus."])
     assert not mentions_public(syrians, ["Local anglers opposed it."])
+
+
+def test_a_government_speaks_through_anyone_holding_an_office_of_it() -> None:
+    officials = [*STORY, "US officials indicated support."]
+    syrian = asks_words_of("How did the Syrian government react to the inauguration?")
+    assert syrian == Speaker("government", "Syrian government")
+    assert speaks(syrian, officials, STEM) is True  # "The new Syrian leader … congratulated"
+    us = asks_words_of("What did the US administration say?")
+    assert us is not None and speaks(us, officials, STEM) is True  # "US officials indicated"
+    quiet = ["The intelligence was shared with the Syrian government.", *officials[2:]]
+    assert speaks(syrian, quiet, STEM) is False
+    assert asks_words_of("What did Syria say about the plot?") is None  # a place alone
 
 
 def test_an_office_s_country_must_be_the_one_asked_of() -> None:
