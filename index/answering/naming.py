@@ -144,7 +144,7 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
         found = pattern.search(question)
         office = _office(found.group("rest")) if found else None
         if office is not None:
-            return Asked(office, True, by_office=True)
+            return Asked(office, role(office), by_office=True)
     return None
 
 
@@ -194,11 +194,22 @@ def _office(rest: str) -> str | None:
         lower = token.lower()
         if token in OPENERS or lower in PHRASE_ENDS or lower in AUXILIARIES:
             return None
-        if token[:1].islower() and role(token):
-            plural = token not in ROLES
+        if token[:1].islower() and (role(token) or _agency(lower)):
+            plural = lower not in ROLES | AGENCIES
             whose = any(t[:1].isupper() for t in tokens[:at])
             return token if whose or not plural else None
     return None
+
+
+AGENCIES = word_set("agency ministry department bureau")
+"""Bodies a question may ask which one of ("Which US agency shared the intelligence?"), whose
+names say what they are ("the Central Intelligence Agency", "the State Department"): a passage
+names one where a name stands beside the word."""
+
+
+def _agency(word: str) -> bool:
+    """Whether a lower-case word is one of `AGENCIES`, or its plural."""
+    return any(form in AGENCIES for form in noun_forms(word))
 
 
 def role(word: str) -> bool:

@@ -421,8 +421,9 @@ class Retriever:
         if asked is None or not first:
             return None
         said = named(asked, self._article_sentences(first))
-        if said is None:
-            return asked.untold if self._unheard(asked.word, False) else None
+        if said is None:  # a body asked which is said by its own word ("agency" by no "authority")
+            bodily = asked.by_office and not asked.person
+            return asked.untold if self._unheard(asked.word, bodily) else None
         return asked.untold if said is False else None
 
     @staticmethod

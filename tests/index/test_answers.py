@@ -480,6 +480,14 @@ def test_how_the_public_reacted_needs_a_passage_that_speaks_of_them(engine: Engi
     assert engine.ask("What do Americans think about the cooperation?").refused
 
 
+def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
+    # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
+    # byline passage's stems hold it: the story seemed to mention agencies.
+    answer = engine.ask("Which US agency shared the intelligence?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say the agency's name, so I can't tell you that."
+
+
 def test_who_leads_something_needs_a_passage_naming_its_leader(engine: Engine) -> None:
     # Answered from ¶4 (0.97): the only leader named is Syria's.
     isis = engine.ask("Who leads ISIS now?")

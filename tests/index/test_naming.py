@@ -65,6 +65,17 @@ def test_a_leader_is_named_only_in_a_sentence_that_speaks_of_what_they_lead() ->
     assert named(anyone, ["The plot was foiled."]) is False
 
 
+def test_which_agency_asks_a_body_s_name() -> None:
+    assert asks_name_of("Which US agency shared the intelligence?") == Asked(
+        "agency", False, by_office=True
+    )
+    assert asks_name_of("Which ministry did he lead?") == Asked("ministry", False, by_office=True)
+    assert asks_name_of("Which agencies remain cautious?") is None  # many, whose unsaid
+    agency = Asked("agency", False, by_office=True)
+    assert named(agency, ["The Central Intelligence Agency shared it."]) is True
+    assert named(agency, ["An agency shared it."]) is False
+
+
 def test_a_question_asking_no_name_or_a_name_s_other_name_asks_none() -> None:
     assert asks_name_of("What is Warsaw's name in the Polish language?") is None
     assert asks_name_of("Which shrine did ISIS plan to attack?") is None
