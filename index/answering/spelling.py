@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
+from itertools import pairwise
 
 import Stemmer
 
@@ -115,6 +117,36 @@ def _english() -> frozenset[str]:
     return frozenset(w for w in _zipf() if w.isalpha() and known(w))
 
 
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+"""A name written in capitals ("ISIS", "HTS"), matched only as written: "hts" may be a word."""
+
+
+@cache
+def other_names() -> tuple[tuple[str, ...], ...]:
+    """The other names of organisations, bodies and states, one tuple an entity, from
+    index/data/other_names.txt (written by hand: names a corpus's initials do not give,
+    "Islamic State" for "ISIS", "Burma" for "Myanmar")."""
+    text = resources.files("index").joinpath("data/other_names.txt").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(
+        tuple(name.strip() for name in line.split("|"))
+        for line in lines
+        if line and not line.startswith("#")
+    )
+
+
+@cache
+def _name_patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
+    """Each entity's names with the pattern that finds each in a question: an acronym as
+    written, any other name in any case, its words apart by a space or a hyphen."""
+
+    def pattern(name: str) -> re.Pattern[str]:
+        words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name))
+        return re.compile(rf"(?<![\w-]){words}(?![\w-])", 0 if ACRONYM.match(name) else re.I)
+
+    return tuple(tuple((name, pattern(name)) for name in names) for names in other_names())
+
+
 class Respeller:
     """Respells a corpus's questions, remembering each word it looked up."""
 
@@ -157,7 +189,34 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        return self._cased(self._named(self._joined(TYPED_WORD.sub(respelt, text))))
+        renamed = self._renamed(text)
+        return self._cased(self._named(self._joined(TYPED_WORD.sub(respelt, renamed))))
+
+    def _renamed(self, text: str) -> str:
+        """The question with a name the corpus never writes put as another name of the same
+        entity that it does (`other_names`): "Where could the Islamic State make a comeback?"
+        of a story that writes "ISIS"."""
+        for names in _name_patterns():
+            written = next((n for n, _ in names if self._writes(n)), None)
+            if written is None:
+                continue
+            for name, found in sorted(names, key=lambda pair: -len(pair[0])):  # longest first
+                if name != written and not self._writes(name):
+                    text = found.sub(written, text)
+        return text
+
+    def _writes(self, name: str) -> bool:
+        """Whether the corpus writes a name: every word of it, and each two capitalised words
+        side by side as it does ("Islamic State", not "Islamic" and "State" apart)."""
+        words = re.split(r"[\s-]+", name)
+        if not all(self._said(word) for word in words):
+            return False
+        before = self._vocabulary.before
+        return all(
+            first in before.get(fold(second).lower(), ())
+            for first, second in pairwise(words)
+            if first[:1].isupper() and second[:1].isupper()
+        )
 
     def _cased(self, text: str) -> str:
         """A question typed all in lower case with its names capitalised, as the corpus writes

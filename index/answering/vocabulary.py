@@ -17,7 +17,9 @@ import Stemmer
 
 from index.answering.concepts import WORD, Concept, packaged
 
-CAPITAL_PAIR = re.compile(r"\b([A-Z][^\W\d_]*) ([A-Z][^\W\d_]*)\b")
+CAPITAL_PAIR = re.compile(r"\b([A-Z][^\W\d_]*) (?=([A-Z][^\W\d_]*)\b)")
+"""Two capitalised words side by side; the second may begin the next pair ("The Islamic State"
+holds "The Islamic" and "Islamic State")."""
 STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
 ("economy" → "economi", "economic" → "econom")."""

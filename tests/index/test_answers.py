@@ -480,6 +480,14 @@ def test_how_the_public_reacted_needs_a_passage_that_speaks_of_them(engine: Engi
     assert engine.ask("What do Americans think about the cooperation?").refused
 
 
+def test_another_name_of_isis_is_read_as_the_story_s(engine: Engine) -> None:
+    # Refused before, naming “ISIL” and “Islamic” as missing.
+    answer = engine.ask("What did ISIL plan to attack?")
+    assert not answer.refused and "religious shrine" in answer.hits[0].answer
+    assert answer.question == "What did ISIL plan to attack?"  # quoted as typed
+    assert not engine.ask("What is the Islamic State of Iraq and Syria planning?").refused
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.

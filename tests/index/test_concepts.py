@@ -724,3 +724,27 @@ def test_a_superlative_asks_which_ranks_first_after_the_or_an_owner() -> None:
     assert ranks("Warsaw is the largest city in Poland.")
     assert ranks("It may be one of the few areas of cooperation, a key one.")
     assert not ranks("They foiled a plot to attack a religious shrine near Damascus.")
+
+
+def test_another_name_of_an_organisation_is_read_as_the_one_the_corpus_writes() -> None:
+    respeller = _respeller(["US intelligence foiled an ISIS plot near Damascus ."])
+
+    assert respeller.corrected("Where could the Islamic State strike?") == (
+        "Where could the ISIS strike?"
+    )
+    assert respeller.corrected("what did islamic state of iraq and syria plan") == (
+        "what did ISIS plan"  # the longest name first, in any case
+    )
+    assert respeller.corrected("Did ISIL or Daesh plan it?") == "Did ISIS or ISIS plan it?"
+    assert respeller.corrected("Did isil plan it?") == "Did isil plan it?"  # acronyms as written
+
+
+def test_a_name_the_corpus_writes_is_left_as_written() -> None:
+    respeller = _respeller(["The Islamic State claimed the attack , the ISIS statement said ."])
+
+    assert respeller.corrected("What did the Islamic State claim?") == (
+        "What did the Islamic State claim?"
+    )
+    # Both words written, but never side by side: not the name.
+    apart = _respeller(["ISIS fighters crossed into the state of Islamic law ."])
+    assert apart.corrected("What did the Islamic State plan?") == "What did the ISIS plan?"
