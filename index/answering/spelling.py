@@ -197,10 +197,13 @@ class Respeller:
         entity that it does (`other_names`): "Where could the Islamic State make a comeback?"
         of a story that writes "ISIS"."""
         for names in _name_patterns():
+            typed = [(n, found) for n, found in names if found.search(text)]
+            if not typed:  # the corpus is read only for a name the question gives
+                continue
             written = next((n for n, _ in names if self._writes(n)), None)
             if written is None:
                 continue
-            for name, found in sorted(names, key=lambda pair: -len(pair[0])):  # longest first
+            for name, found in sorted(typed, key=lambda pair: -len(pair[0])):  # longest first
                 if name != written and not self._writes(name):
                     text = found.sub(written, text)
         return text
