@@ -189,8 +189,8 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        renamed = self._renamed(text)
-        return self._cased(self._named(self._joined(TYPED_WORD.sub(respelt, renamed))))
+        renamed = self._renamed(TYPED_WORD.sub(respelt, text))  # "Isalmic State" too
+        return self._cased(self._named(self._joined(renamed)))
 
     def _renamed(self, text: str) -> str:
         """The question with a name the corpus never writes put as another name of the same

@@ -737,6 +737,9 @@ def test_another_name_of_an_organisation_is_read_as_the_one_the_corpus_writes() 
     )
     assert respeller.corrected("Did ISIL or Daesh plan it?") == "Did ISIS or ISIS plan it?"
     assert respeller.corrected("Did isil plan it?") == "Did isil plan it?"  # acronyms as written
+    assert respeller.corrected("Where could the Isalmic State strike?") == (
+        "Where could the ISIS strike?"  # a slip respelt first
+    )
 
 
 def test_a_name_the_corpus_writes_is_left_as_written() -> None:
