@@ -12,7 +12,7 @@ same neighbour ("Primer League" → "Premier League"), however common the word t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from itertools import pairwise
 
@@ -147,6 +147,13 @@ def _name_patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
     return tuple(tuple((name, pattern(name)) for name in names) for names in other_names())
 
 
+def _other(match: re.Match[str], name: str, written: str) -> str:
+    """A name found in a question as the corpus writes it, unless it opens the question and is
+    a stop word in capitals ("IS it true …?" asks whether)."""
+    opening = match.start() == 0 and name.lower() in STOPWORD_SET
+    return match.group() if opening else written
+
+
 class Respeller:
     """Respells a corpus's questions, remembering each word it looked up."""
 
@@ -196,8 +203,13 @@ class Respeller:
         """The question with a name the corpus never writes put as another name of the same
         entity that it does (`other_names`): "Where could the Islamic State make a comeback?"
         of a story that writes "ISIS"."""
+        shouted = text.isupper()  # "WHAT IS IT": capitals say nothing of acronyms
         for names in _name_patterns():
-            typed = [(n, found) for n, found in names if found.search(text)]
+            typed = [
+                (n, found)
+                for n, found in names
+                if found.search(text) and not (shouted and ACRONYM.match(n))
+            ]
             if not typed:  # the corpus is read only for a name the question gives
                 continue
             written = next((n for n, _ in names if self._writes(n)), None)
@@ -205,12 +217,14 @@ class Respeller:
                 continue
             for name, found in sorted(typed, key=lambda pair: -len(pair[0])):  # longest first
                 if name != written and not self._writes(name):
-                    text = found.sub(written, text)
+                    text = found.sub(partial(_other, name=name, written=written), text)
         return text
 
     def _writes(self, name: str) -> bool:
         """Whether the corpus writes a name: every word of it, and each two capitalised words
         side by side as it does ("Islamic State", not "Islamic" and "State" apart)."""
+        if ACRONYM.match(name) and name.lower() in STOPWORD_SET:  # "IS", not "is"
+            return name in self._vocabulary.capitals
         words = re.split(r"[\s-]+", name)
         if not all(self._said(word) for word in words):
             return False

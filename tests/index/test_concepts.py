@@ -740,6 +740,9 @@ def test_another_name_of_an_organisation_is_read_as_the_one_the_corpus_writes() 
     assert respeller.corrected("Where could the Isalmic State strike?") == (
         "Where could the ISIS strike?"  # a slip respelt first
     )
+    assert respeller.corrected("What did IS want to strike?") == "What did ISIS want to strike?"
+    assert respeller.corrected("IS it true?") == "IS it true?"  # opening, it asks whether
+    assert respeller.corrected("WHAT DID IS PLAN?") == "WHAT DID IS PLAN?"  # all in capitals
 
 
 def test_a_name_the_corpus_writes_is_left_as_written() -> None:
