@@ -72,7 +72,7 @@ from index.answering.opposites import opposite_words
 from index.answering.questions import Question
 from index.answering.speakers import asks_words_of, mentions_public, speaks
 from index.answering.spelling import Respeller
-from index.answering.swaps import denied_where_asked, unsupported, whole_numbers
+from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, fold, holds
 from index.answering.whereabouts import asks_whereabouts, told
 from index.passages import Chunk, Hit
@@ -347,7 +347,7 @@ class Retriever:
         first = [self.chunks[int(i)] for i in rows]
         negative = negated(question.text)
         unheld, undenied, opposite = unsupported(question.text, first, negative)
-        if negative and not polar(question.text):
+        if negative and not polar(question.text) and not contrasted(question.text):
             undenied = undenied or not denied_where_asked(first[0], asked, self._stemmer.stemWords)
         offered = alternatives(question.text, asked)
         unchosen = self._unchosen(offered, rows)

@@ -96,6 +96,21 @@ def whole_numbers(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
     return missing
 
 
+CONTRASTED = re.compile(
+    r"\b(?:(?:do|does|did|is|are|was|were|has|have|had|ca|can|could|wo|would|should)n['’]?t"
+    r"|(?:do|does|did|can|could|will|would)\s+not|cannot)\W*$",
+    re.I,
+)
+"""A negation that ends the question, its verb left out: "What right do private schools have
+that public schools don't?" sets one thing against another, and is answered where the first
+is said, with or without a denial."""
+
+
+def contrasted(question: str) -> bool:
+    """Whether the question's negation only sets something against another (`CONTRASTED`)."""
+    return CONTRASTED.search(question) is not None
+
+
 FIT_SHARE = 0.5
 """The part of the most that a sentence's share of the question's concepts must reach to be
 read as where the best passage answers it (`denied_where_asked`): at 0.5 "What is the

@@ -6,6 +6,7 @@ import Stemmer
 
 from index.answering.concepts import concepts, negated
 from index.answering.swaps import (
+    contrasted,
     denied_where_asked,
     unheld_numbers,
     unheld_ordinals,
@@ -101,3 +102,10 @@ def test_a_negated_question_is_answered_where_its_words_are() -> None:
     # Half the question's words in the sentence that denies are enough.
     asked = concepts("What is the intelligence sharing not meant to be?", stemmer)
     assert denied_where_asked(endorsed, asked, stem)
+
+
+def test_a_negation_ending_the_question_only_sets_one_thing_against_another() -> None:
+    assert contrasted("What right do private schools have that public schools don't?")
+    assert contrasted("Which panels float where others do not ?")
+    assert not contrasted("What did the solar farm not harm?")
+    assert not contrasted("Cypiddids are not what?")
