@@ -201,10 +201,11 @@ def _office(rest: str) -> str | None:
     return None
 
 
-AGENCIES = word_set("agency ministry department bureau")
-"""Bodies a question may ask which one of ("Which US agency shared the intelligence?"), whose
-names say what they are ("the Central Intelligence Agency", "the State Department"): a passage
-names one where a name stands beside the word."""
+AGENCIES = word_set("agency ministry department bureau service force")
+"""Bodies a question may ask which one of ("Which US agency shared the intelligence?", "Which
+Syrian security forces acted on it?"), whose names say what they are ("the Central Intelligence
+Agency", "the State Department", "the Syrian Democratic Forces"): a passage names one where a
+name stands beside the word."""
 
 
 def _agency(word: str) -> bool:

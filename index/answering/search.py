@@ -421,9 +421,13 @@ class Retriever:
         if asked is None or not first:
             return None
         said = named(asked, self._article_sentences(first))
-        if said is None:  # a body asked which is said by its own word ("agency" by no "authority")
-            bodily = asked.by_office and not asked.person
-            return asked.untold if self._unheard(asked.word, bodily) else None
+        if said is None:  # a body asked which, or a person by the name of their office, is said
+            # by its own word ("agency" by no "authority"; "the ISIS commander", stemmed
+            # "command", by no "statement"); a thing ("What is the jelly-like substance
+            # called?") or one asked who holds an office ("Who was the source of that
+            # report?": "per Caliber.Az") by a synonym too
+            own = asked.person != asked.by_office
+            return asked.untold if self._unheard(asked.word, own) else None
         return asked.untold if said is False else None
 
     @staticmethod
