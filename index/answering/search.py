@@ -444,11 +444,13 @@ class Retriever:
 
     def _unsaid(self, question: Question, first: list[Chunk]) -> str | None:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three
-        passages mention them but never give words of theirs ("What did Trump say?"), or the
-        corpus never mentions them ("What did the foreign minister say?"). As for a name, only
-        the passages of the best one's article are read. In a question typed all in lower case
-        a word the corpus only capitalises is its name ("trump"); elsewhere, reading the
-        corpus's capitals (seconds at 20,000 passages, once) is not worth it."""
+        passages mention them but never give words of theirs ("What did Trump say?"), or never
+        mention someone it names ("Has Trump commented on the intelligence sharing?": the
+        passages on the sharing never name Trump), or the corpus never mentions them ("What did
+        the foreign minister say?"): an office may be said there by another word. As for a
+        name, only the passages of the best one's article are read. In a question typed all in
+        lower case a word the corpus only capitalises is its name ("trump"); elsewhere, reading
+        the corpus's capitals (seconds at 20,000 passages, once) is not worth it."""
         speaker = asks_words_of(question.text, self._written(question))
         if speaker is None or not first:
             return None
@@ -457,7 +459,8 @@ class Retriever:
             return None if mentions_public(speaker, sentences) else speaker.untold
         said = speaks(speaker, sentences, self._stemmer.stemWord)
         if said is None:
-            unheard = self._unheard(speaker.word, speaker.word[:1].isupper())
+            named = speaker.word[:1].isupper()
+            unheard = named or self._unheard(speaker.word, named)
             return speaker.untold if unheard else None
         return speaker.untold if said is False else None
 

@@ -547,6 +547,15 @@ def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) ->
     assert not asked.refused and asked.hits[0].chunk.paragraph == 6
 
 
+def test_words_of_someone_named_need_passages_that_name_them(engine: Engine) -> None:
+    # Answered from ¶0 (0.83): the passages on the sharing never name Trump.
+    answer = engine.ask("Has Trump commented on the intelligence sharing?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say what Trump said, so I can't tell you that."
+    kept = engine.ask("What did al-Sharaa say about the intelligence sharing?")
+    assert not kept.refused and kept.hits[0].chunk.paragraph == 6
+
+
 def test_whether_something_will_happen_needs_a_passage_that_looks_ahead(
     engine: Engine, both_articles: Engine
 ) -> None:
