@@ -29,6 +29,7 @@ from index.answering.vocabulary import apart, stemmer, synonyms
 TABLE = DATA / "names.txt.gz"
 PEOPLE_TABLE = DATA / "people.txt.gz"
 PROPER_TABLE = DATA / "proper.txt.gz"
+PHRASES_TABLE = DATA / "proper_phrases.txt.gz"
 PLACES = "15"
 """WordNet's lexicographer file of places (noun.location)."""
 PEOPLE = "18"
@@ -107,6 +108,33 @@ def proper(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list
     )
 
 
+PHRASE_WORDS = (2, 3)
+"""How many words a name of several words has, to be read as one however typed."""
+PHRASE_ZIPF = 3.0
+"""How common each of its words must be (a rarer word is a name by itself already)."""
+
+
+def proper_phrases(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list[str]:
+    """The names of two or three words that WordNet writes capitalised, each word in common use
+    and in capitals, of one thing (`INSTANCE`, or a group or a place: "United Nations", "White
+    House", "Security Council"), whose words in lower case are no phrase of WordNet's: typed
+    all in lower case ("what did the united nations say"), they are still that name."""
+    lower: set[str] = set()
+    capitalised: dict[str, str] = {}
+    for synset in found.values():
+        one = synset.lexfile in NAMED_FILES or any(s == INSTANCE for s, *_ in synset.links)
+        for lemma in synset.words:
+            words = lemma.split("_")
+            if len(words) not in PHRASE_WORDS or not all(w.isalpha() for w in words):
+                continue
+            key = " ".join(words).lower()
+            if not all(w[:1].isupper() for w in words):
+                lower.add(key)
+            elif one and all(zipf.get(w.lower(), 0.0) >= PHRASE_ZIPF for w in words):
+                capitalised.setdefault(key, " ".join(words))
+    return sorted(name for key, name in capitalised.items() if key not in lower)
+
+
 def _named(synset: Synset) -> bool:
     """A place, or another thing with a name (a people, a faith, a language: "Jew", "Islam")."""
     return synset.lexfile == PLACES or all(w[:1].isupper() for w in synset.words)
@@ -146,6 +174,9 @@ def main(argv: list[str] | None = None) -> None:
     names_ = proper(found, _zipf())
     write_table(PROPER_TABLE, names_)
     print(f"{len(names_)} words only ever names in {PROPER_TABLE}")
+    phrases = proper_phrases(found, _zipf())
+    write_table(PHRASES_TABLE, phrases)
+    print(f"{len(phrases)} names of several words in {PHRASES_TABLE}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import Stemmer
 
-from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, place
+from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, packaged, place
 from index.answering.vocabulary import Vocabulary, aliases, apart, fold
 
 TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{4,}\b(?![’']t\b)")
@@ -154,6 +154,39 @@ def _other(match: re.Match[str], name: str, written: str) -> str:
     return match.group() if opening else written
 
 
+PHRASE_WORDS = (3, 2)
+"""How many words a name of several words has, longest tried first."""
+
+
+@cache
+def _proper_phrases() -> dict[str, str]:
+    """Names of two or three words WordNet writes capitalised, by their lower-case form, from
+    the table benchmarks/names.py writes ("united nations" → "United Nations")."""
+    return {line.lower(): line for line in packaged("proper_phrases.txt.gz").splitlines() if line}
+
+
+def _phrases_capitalised(text: str) -> str:
+    """A question typed in lower case with its names of several words capitalised ("what did
+    the united nations say" → "… United Nations say"): each of their words is common, and
+    only together are they a name."""
+    tokens = list(WORD.finditer(text))
+    phrases = _proper_phrases()
+    out: list[str] = []
+    at = done = 0
+    while at < len(tokens):
+        for size in PHRASE_WORDS:
+            run = tokens[at : at + size]
+            key = " ".join(t.group().lower() for t in run)
+            spaced = all(text[a.end() : b.start()] == " " for a, b in pairwise(run))
+            if len(run) == size and spaced and key in phrases:
+                out += [text[done : run[0].start()], phrases[key]]
+                done, at = run[-1].end(), at + size
+                break
+        else:
+            at += 1
+    return "".join([*out, text[done:]])
+
+
 class Respeller:
     """Respells a corpus's questions, remembering each word it looked up."""
 
@@ -243,7 +276,7 @@ class Respeller:
         (no synonyms: "turkey" is not "flop"; not what a "who?" question's answer may be)."""
         if any(ch.isupper() for ch in text[1:]):
             return text
-        return WORD.sub(self._capital, text)
+        return WORD.sub(self._capital, _phrases_capitalised(text))
 
     def _capital(self, match: re.Match[str]) -> str:
         word = match.group()

@@ -493,6 +493,19 @@ def test_a_person_named_by_office_or_a_force_asked_which_needs_the_word_itself(
     assert not engine.ask("What is the name of the Syrian leader?").refused
 
 
+def test_a_name_of_common_words_typed_in_lower_case_is_refused_as_capitalised(
+    engine: Engine,
+) -> None:
+    # Answered from ¶4 (0.92): "united" and "nations" are common words, and the story says
+    # "the two nations".
+    typed = engine.ask("what did the united nations say about the intelligence sharing?")
+    assert typed.refused
+    assert (
+        typed.refused
+        == engine.ask("What did the United Nations say about the intelligence sharing?").refused
+    )
+
+
 def test_another_name_of_isis_is_read_as_the_story_s(engine: Engine) -> None:
     # Refused before, naming “ISIL” and “Islamic” as missing.
     answer = engine.ask("What did ISIL plan to attack?")

@@ -408,6 +408,20 @@ def test_a_question_typed_in_lower_case_has_its_names_capitalised() -> None:
     )
 
 
+def test_a_name_of_several_common_words_typed_in_lower_case_is_still_a_name() -> None:
+    respeller = _respeller(["The new Syrian leader praised Trump ."])
+
+    assert respeller.corrected("what did the united nations say about syria") == (
+        "what did the United Nations say about Syria"
+    )
+    assert respeller.corrected("is the white house happy") == "is the White House happy"
+    # Apart, or with other words between, they are common words.
+    assert respeller.corrected("united, the nations stand") == "united, the nations stand"
+    assert respeller.corrected("What did the united nations tell Syria?") == (
+        "What did the united nations tell Syria?"  # capitals typed elsewhere: read as typed
+    )
+
+
 def test_a_country_the_corpus_writes_as_a_word_stays_a_word() -> None:
     respeller = _respeller(["They ate turkey in Millbrook."])
 
