@@ -228,7 +228,7 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
     mentioned = False
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
-        if asked.led and not _holds_led(tokens, asked.led):
+        if asked.led is not None and not _holds_led(tokens, asked.led):
             continue
         for at, token in enumerate(tokens):
             word = POSSESSIVE.sub("", token.lower())

@@ -68,6 +68,8 @@ HELD = (
     ),
     re.compile(rf"^\W*(?:has|have|did|does|do|will|would)\s+{WHO}\s+(?:{OPINION})\b", re.I | re.S),
 )
+""""How do ordinary Syrians view …?", "Do Americans approve of …?": an opinion asked of whoever
+holds it, read as someone's words are (`ASKED`), for the public only."""
 POPULARITY = re.compile(
     r"\b(?:(?:un)?popular(?:ity)?|approval\s+ratings?|polls?|polling|public\s+opinion)\b", re.I
 )

@@ -154,8 +154,8 @@ def _other(match: re.Match[str], name: str, written: str) -> str:
     return match.group() if opening else written
 
 
-PHRASE_WORDS = (3, 2)
-"""How many words a name of several words has, longest tried first."""
+PHRASE_SIZES = (3, 2)
+"""How many words a name of several words has (`_proper_phrases`), longest tried first."""
 
 
 @cache
@@ -174,7 +174,7 @@ def _phrases_capitalised(text: str) -> str:
     out: list[str] = []
     at = done = 0
     while at < len(tokens):
-        for size in PHRASE_WORDS:
+        for size in PHRASE_SIZES:
             run = tokens[at : at + size]
             key = " ".join(t.group().lower() for t in run)
             spaced = all(text[a.end() : b.start()] == " " for a, b in pairwise(run))
