@@ -30,6 +30,7 @@ TABLE = DATA / "names.txt.gz"
 PEOPLE_TABLE = DATA / "people.txt.gz"
 PROPER_TABLE = DATA / "proper.txt.gz"
 PHRASES_TABLE = DATA / "proper_phrases.txt.gz"
+CAPITALS_TABLE = DATA / "capitals.txt.gz"
 PLACES = "15"
 """WordNet's lexicographer file of places (noun.location)."""
 PEOPLE = "18"
@@ -108,6 +109,40 @@ def proper(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list
     )
 
 
+HOLONYM = "#p"
+"""WordNet's link from a part to what it is part of ("Damascus" → "Syria")."""
+CAPITAL = "national_capital"
+"""WordNet's kind of place that a country's capital is an instance of."""
+
+
+def capitals(
+    found: dict[tuple[str, str], Synset], named: dict[str, set[str]]
+) -> dict[str, list[str]]:
+    """A capital city's name, lowercased → the one-word names of the country it is the capital
+    of: what it is part of, followed up to twice until one with other names in `named` (the
+    names table: "Syria" has "Syrian"), so "Washington" → "District of Columbia" → "US". News
+    names a government by its capital ("Damascus said", "Washington officials")."""
+    by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
+    kinds = {
+        f"n{offset}" for (pos, offset), s in found.items() if pos == "n" and CAPITAL in s.words
+    }
+    table: dict[str, list[str]] = {}
+    for (pos, _), synset in found.items():
+        if pos != "n" or not any(s == INSTANCE and k in kinds for s, k, *_ in synset.links):
+            continue
+        whole = synset
+        for _ in range(2):
+            whole = next(
+                (by_key[k] for s, k, *_ in whole.links if s == HOLONYM and k in by_key), whole
+            )
+            country = list(dict.fromkeys(_single(whole.words)))
+            if whole is not synset and any(c.lower() in named for c in country):
+                for city in _single(synset.words):
+                    table.setdefault(city.lower(), country)
+                break
+    return table
+
+
 PHRASE_WORDS = (2, 3)
 """How many words a name of several words has, to be read as one however typed."""
 PHRASE_ZIPF = 3.0
@@ -177,6 +212,9 @@ def main(argv: list[str] | None = None) -> None:
     phrases = proper_phrases(found, _zipf())
     write_table(PHRASES_TABLE, phrases)
     print(f"{len(phrases)} names of several words in {PHRASES_TABLE}")
+    cities = capitals(found, table)
+    write_table(CAPITALS_TABLE, [f"{c} {' '.join(cities[c])}" for c in sorted(cities)])
+    print(f"{len(cities)} capitals in {CAPITALS_TABLE}")
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from index.answering import naming
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, packaged, word_set
 from index.answering.vocabulary import aliases
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -116,8 +117,7 @@ speaks through its officials too (`GOVERNMENTS`)."""
 GOVERNMENTS = word_set("government administration authorities regime leadership")
 """Words for a government, whose words a question may ask ("How did the Syrian government
 respond?"): they are said by it or by anyone holding an office of it ("The new Syrian leader …
-congratulated", "US officials indicated"); a place alone ("What did Syria say?") is left to
-the other signals."""
+congratulated", "US officials indicated"), as a country's are (`Speaker.nation`)."""
 PUBLIC = word_set(
     "people public citizens residents locals inhabitants civilians voters crowds protesters"
     " population villagers townspeople neighbours neighbors taxpayers consumers customers"
@@ -154,13 +154,18 @@ class Speaker:
     verb: str = "said"
     """What a refusal says the story does not tell of them: "said", or "think" of the public's
     opinion."""
+    nation: str | None = None
+    """For a country or its capital asked as one that speaks ("What did Damascus say?"), the
+    country, whose office holders speak for it ("Syria": "the new Syrian leader … said")."""
 
     @property
     def whose(self) -> tuple[str, ...]:
         """The country or people the question sets before a word for someone by office
-        ("Syrian" of "Syrian officials", "Syria" of "Syria's new leader"): whose officials
-        they are. A city standing for its government ("Washington officials") is left out:
-        the story's "US officials" are theirs."""
+        ("Syrian" of "Syrian officials", "Syria" of "Syria's new leader"), or the country asked
+        as one (`nation`): whose officials they are. A city standing for its government
+        ("Washington officials") is left out: the story's "US officials" are theirs."""
+        if self.nation is not None:
+            return (self.nation,)
         if self.word[:1].isupper():
             return ()
         bare = [(w, POSSESSIVE.sub("", w)) for w in TOKEN.findall(self.phrase)[:-1]]
@@ -198,9 +203,11 @@ def asks_words_of(
             word = written(word) or word
         who = match.group("who").strip()
         group = _public(word, who)
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
         if group or (_someone(word) and not opinion):
-            phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
             return Speaker(word, phrase, group, "think" if opinion else "said")
+        if not opinion and (country := _nation(word)) is not None:
+            return Speaker(word, phrase, nation=country)
     if POPULARITY.search(question):
         return Speaker("people", "people", group=True, verb="think")
     return None
@@ -235,6 +242,27 @@ def mentions_public(speaker: Speaker, sentences: list[str]) -> bool:
     return False
 
 
+def _nation(word: str) -> str | None:
+    """The country a capitalised place's name stands for when it speaks: a country itself (a
+    name with other names: "Syria", "US"), or the country a capital is of ("Damascus" →
+    "Syria", "Washington" → "US": `capitals`)."""
+    if not word[:1].isupper():
+        return None
+    lower = word.lower()
+    countries = capitals().get(lower)
+    if countries:
+        return countries[0]
+    return word if aliases(lower) else None
+
+
+@cache
+def capitals() -> dict[str, tuple[str, ...]]:
+    """A capital's name, lowercased → the one-word names of its country, from the table
+    benchmarks/names.py writes from WordNet ("washington" → "America", "US", "USA")."""
+    lines = (line.split() for line in packaged("capitals.txt.gz").splitlines() if line)
+    return {city: tuple(names) for city, *names in lines}
+
+
 def _someone(word: str) -> bool:
     """Whether a word names someone who speaks for themself: a name that is not a place's or
     its people's nor initials ("Trump", not "Washington", "Syrians" or "UN", whose officials
@@ -248,7 +276,7 @@ def _someone(word: str) -> bool:
 def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
     """Whether the speaker speaks in any of the sentences: None when none mentions them."""
     wanted = stem(speaker.word.lower())
-    offices = speaker.word.lower() in GOVERNMENTS
+    offices = speaker.word.lower() in GOVERNMENTS or speaker.nation is not None
     mentioned = False
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
@@ -256,10 +284,12 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
         for at, token in enumerate(lower):
             owner = POSSESSIVE.search(token) is not None
             bare = POSSESSIVE.sub("", token)
-            if stem(bare) != wanted and not (offices and naming.role(bare)):
+            itself = stem(bare) == wanted
+            if not itself and not (offices and naming.role(bare)):
                 continue
             mentioned = True
-            if speaker.whose and not _whose(speaker.whose, tokens[max(0, at - WHOSE_REACH) : at]):
+            whose = speaker.whose and not (itself and speaker.nation is not None)
+            if whose and not _whose(speaker.whose, tokens[max(0, at - WHOSE_REACH) : at]):
                 continue  # "US officials indicated" are not the Syrian officials asked of
             if any(t in ATTRIBUTING for t in lower[max(0, at - 3) : at]):
                 return True

@@ -560,6 +560,15 @@ def test_words_of_someone_the_story_quotes_are_still_answered(engine: Engine) ->
     assert not asked.refused and asked.hits[0].chunk.paragraph == 6
 
 
+def test_a_country_s_words_need_one_of_its_office_holders_speaking(engine: Engine) -> None:
+    # Answered from ¶0 (0.95): only US officials speak in the passages on the sharing.
+    answer = engine.ask("Did Syria thank the US for the intelligence?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say what Syria said, so I can't tell you that."
+    kept = engine.ask("What did Syria say about the cooperation?")
+    assert not kept.refused  # "The new Syrian leader … congratulated", ¶6
+
+
 def test_words_of_someone_named_need_passages_that_name_them(engine: Engine) -> None:
     # Answered from ¶0 (0.83): the passages on the sharing never name Trump.
     answer = engine.ask("Has Trump commented on the intelligence sharing?")

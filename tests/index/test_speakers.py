@@ -40,10 +40,15 @@ def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
     assert asks_words_of("has trump replied?") is None  # a trump is a card as well
 
 
-def test_a_place_its_initials_and_things_are_not_asked_as_speakers() -> None:
-    # Washington, Syria and the UN speak through their officials; a broadcast does not speak.
-    assert asks_words_of("What did Washington say about the deal?") is None
-    assert asks_words_of("How did Syria react to the news?") is None
+def test_a_place_is_asked_as_its_country_initials_and_things_are_not_asked_at_all() -> None:
+    # Washington and Syria speak through their office holders (below), the UN through its
+    # officials; a broadcast does not speak.
+    assert asks_words_of("What did Washington say about the deal?") == Speaker(
+        "Washington", "Washington", nation="America"
+    )
+    assert asks_words_of("How did Syria react to the news?") == Speaker(
+        "Syria", "Syria", nation="Syria"
+    )
     assert asks_words_of("What did the UN say?") is None
     assert asks_words_of("What do some encrypted broadcasts require to view?") is None
 
@@ -149,7 +154,26 @@ def test_a_government_speaks_through_anyone_holding_an_office_of_it() -> None:
     assert us is not None and speaks(us, officials, STEM) is True  # "US officials indicated"
     quiet = ["The intelligence was shared with the Syrian government.", *officials[2:]]
     assert speaks(syrian, quiet, STEM) is False
-    assert asks_words_of("What did Syria say about the plot?") is None  # a place alone
+    assert asks_words_of("What did Syria say about the plot?") == Speaker(
+        "Syria",
+        "Syria",
+        nation="Syria",  # a country, through its office holders (below)
+    )
+
+
+def test_a_country_or_its_capital_speaks_through_its_office_holders() -> None:
+    officials = [*STORY, "US officials indicated support."]
+    syria = asks_words_of("Did Syria thank the US?")
+    assert syria == Speaker("Syria", "Syria", nation="Syria")
+    assert speaks(syria, officials, STEM) is True  # "The new Syrian leader … congratulated"
+    damascus = asks_words_of("What did Damascus say?")
+    assert damascus is not None and damascus.whose == ("Syria",)
+    washington = asks_words_of("What did Washington say about it?")
+    assert washington is not None and washington.whose == ("America",)
+    assert speaks(washington, officials, STEM) is True  # "US officials indicated"
+    assert speaks(syria, officials[2:], STEM) is False  # only US officials speak
+    # The country itself may speak, its name before a word of saying.
+    assert speaks(syria, ["Syria denied the report."], STEM) is True
 
 
 def test_an_office_s_country_must_be_the_one_asked_of() -> None:
