@@ -244,15 +244,18 @@ def mentions_public(speaker: Speaker, sentences: list[str]) -> bool:
 
 def _nation(word: str) -> str | None:
     """The country a capitalised place's name stands for when it speaks: a country itself (a
-    name with other names: "Syria", "US"), or the country a capital is of ("Damascus" →
-    "Syria", "Washington" → "US": `capitals`)."""
+    name with other names: "Syria", "US"), its people as a nation ("the Americans", whose
+    office holders are American), or the country a capital is of ("Damascus" → "Syria",
+    "Washington" → "US": `capitals`)."""
     if not word[:1].isupper():
         return None
     lower = word.lower()
     countries = capitals().get(lower)
     if countries:
         return countries[0]
-    return word if aliases(lower) else None
+    if not aliases(lower):
+        return None
+    return word[:-1] if lower.endswith(PEOPLES) else word  # "the Americans": American ones
 
 
 @cache

@@ -174,6 +174,11 @@ def test_a_country_or_its_capital_speaks_through_its_office_holders() -> None:
     assert speaks(syria, officials[2:], STEM) is False  # only US officials speak
     # The country itself may speak, its name before a word of saying.
     assert speaks(syria, ["Syria denied the report."], STEM) is True
+    # "The Americans" are the nation, whose office holders are American (the test suite caught a
+    # follow-up refused when the plural was asked for among the officials' owners).
+    americans = asks_words_of("How did the Americans respond?")
+    assert americans is not None and americans.whose == ("American",)
+    assert speaks(americans, officials, STEM) is True
 
 
 def test_an_office_s_country_must_be_the_one_asked_of() -> None:
