@@ -33,6 +33,7 @@ from index.answering.concepts import (
     offers,
     place_names,
 )
+from index.answering.speakers import SPEAKING
 from index.answering.vocabulary import (
     Vocabulary,
     aliases,
@@ -234,15 +235,17 @@ def framing(concept: Concept) -> bool:
 
 def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
     """The question's specific names and things that the corpus never mentions, as the question
-    words them (verb forms left out: the story may say the same with another verb; and words
-    that name nothing, "via" or "despite", which no story need say)."""
+    words them (verb forms left out: the story may say the same with another verb; words that
+    name nothing, "via" or "despite", which no story need say; and words of saying, "respond"
+    or "react", by which a question asks someone's words: what it lacks then is those words,
+    `speakers.asks_words_of`)."""
     return tuple(
         c.word
         for c in asked
         if (c.specificity >= MISSING_NAMED or c.named)
         and not c.verbal
         and not framing(c)
-        and c.word.lower() not in CLOSED_CLASS | PRESSING | REQUESTING
+        and c.word.lower() not in CLOSED_CLASS | PRESSING | REQUESTING | SPEAKING
         and not vocabulary.mentions(c)
     )
 

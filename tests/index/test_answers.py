@@ -569,6 +569,15 @@ def test_a_country_s_words_need_one_of_its_office_holders_speaking(engine: Engin
     assert not kept.refused  # "The new Syrian leader … congratulated", ¶6
 
 
+def test_a_word_of_saying_the_story_lacks_is_not_what_a_refusal_names(engine: Engine) -> None:
+    # It had said the story doesn't mention “reply”: what it lacks is Trump's words.
+    answer = engine.ask("How did Trump reply to al-Sharaa?")
+    assert answer.refused and answer.missing == ()
+    assert answer.message == "The story doesn't say what Trump said, so I can't tell you that."
+    moscow = engine.ask("How did Moscow react to the US-Syria intelligence cooperation?")
+    assert moscow.missing == ("Moscow",)  # not “react”
+
+
 def test_words_of_someone_named_need_passages_that_name_them(engine: Engine) -> None:
     # Answered from ¶0 (0.83): the passages on the sharing never name Trump.
     answer = engine.ask("Has Trump commented on the intelligence sharing?")
