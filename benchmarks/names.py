@@ -90,7 +90,7 @@ def proper(found: dict[tuple[str, str], Synset], zipf: dict[str, float]) -> list
     cases: dict[str, set[bool]] = defaultdict(set)
     instances: set[str] = set()
     for synset in found.values():
-        one = synset.lexfile in NAMED_FILES or any(s == INSTANCE for s, *_ in synset.links)
+        one = _one_thing(synset)
         for word in synset.words:
             if word.isalpha():
                 cases[word.lower()].add(word[0].isupper())
@@ -157,7 +157,7 @@ def proper_phrases(found: dict[tuple[str, str], Synset], zipf: dict[str, float])
     lower: set[str] = set()
     capitalised: dict[str, str] = {}
     for synset in found.values():
-        one = synset.lexfile in NAMED_FILES or any(s == INSTANCE for s, *_ in synset.links)
+        one = _one_thing(synset)
         for lemma in synset.words:
             words = lemma.split("_")
             if len(words) not in PHRASE_WORDS or not all(w.isalpha() for w in words):
@@ -168,6 +168,12 @@ def proper_phrases(found: dict[tuple[str, str], Synset], zipf: dict[str, float])
             elif one and all(zipf.get(w.lower(), 0.0) >= PHRASE_ZIPF for w in words):
                 capitalised.setdefault(key, " ".join(words))
     return sorted(name for key, name in capitalised.items() if key not in lower)
+
+
+def _one_thing(synset: Synset) -> bool:
+    """Whether a synset names one thing: a group or a place (`NAMED_FILES`), or an instance of
+    a kind (`INSTANCE`: "Moscow" of "national capital")."""
+    return synset.lexfile in NAMED_FILES or any(s == INSTANCE for s, *_ in synset.links)
 
 
 def _named(synset: Synset) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
 from index.answering.vocabulary import aliases
@@ -224,7 +225,7 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
     it (what is missing is then for the concepts to say)."""
     forms = noun_forms(asked.word.lower())
     if asked.led is not None:
-        forms = frozenset().union(*(noun_forms(w) for w in LEADERS))
+        forms = _leader_forms()
     mentioned = False
     for sentence in sentences:
         tokens = TOKEN.findall(sentence)
@@ -240,6 +241,12 @@ def named(asked: Asked, sentences: list[str]) -> bool | None:
             if asked.by_office and word in ROLES and not _indefinite(tokens, at):
                 return True
     return False if mentioned or asked.led is not None else None
+
+
+@cache
+def _leader_forms() -> frozenset[str]:
+    """Every `LEADERS` word in the singular and the plural, gathered once."""
+    return frozenset().union(*(noun_forms(w) for w in LEADERS))
 
 
 def _holds_led(tokens: list[str], led: frozenset[str]) -> bool:

@@ -353,7 +353,6 @@ class Retriever:
         unchosen = self._unchosen(offered, rows)
         if offered and not any(self._vocabulary.mentions(c) for c in offered):
             missing = (*missing, *(c.word for c in offered if c.word not in missing))
-        as_named = self._as_named(question, asked)
         return Judgement(
             evidence,
             missing,
@@ -369,9 +368,9 @@ class Retriever:
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)
-            or self._unforeseen(question.text, as_named, first)
+            or self._unforeseen(question, asked, first)
             or self._unplaced(question, first)
-            or self._unexplained(question.text, as_named, first)
+            or self._unexplained(question, asked, first)
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
             or self._unmeant(question.text, first),
@@ -479,7 +478,9 @@ class Retriever:
             for c in asked
         )
 
-    def _unforeseen(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
+    def _unforeseen(
+        self, question: Question, asked: tuple[Concept, ...], first: list[Chunk]
+    ) -> str | None:
         """What the question asks of another time than the story's when its first three
         passages do not tell it. Whether something will happen, asked yes or no
         (`ahead.asks_ahead`), needs a sentence that looks ahead and speaks of one of the
@@ -489,12 +490,17 @@ class Retriever:
         best passage to tell of earlier times ("former", "rare", "in 1982") or a sentence that
         does to speak of one of its words. What would follow from something supposed ("What if
         the cooperation ends?") needs a sentence that says what follows from what, or when
-        (`ahead.conditional`)."""
+        (`ahead.conditional`). A word typed in lower case that the corpus only capitalises is
+        read as a name (`_as_named`), once a question asks of another time."""
+        text = question.text
         if not first:
             return None
         sentences = self._first_sentences(first)
         if supposes(text) and not any(conditional(s) for s in sentences):
             return "what would happen"
+        if not (asks_ahead(text) or asks_before(text) or asks_after(text)):
+            return None
+        asked = self._as_named(question, asked)
         if asks_ahead(text) and not self._spoken_of(asked, filter(looks_ahead, sentences)):
             return "what will happen"
         if (
@@ -509,7 +515,9 @@ class Retriever:
             return "what happened next"
         return None
 
-    def _unexplained(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
+    def _unexplained(
+        self, question: Question, asked: tuple[Concept, ...], first: list[Chunk]
+    ) -> str | None:
         """Why, when the question asks it (`concepts.WHY`) and neither the best passage nor
         any sentence of the first three that speaks of the question's words has a word that
         may give a reason (`concepts.explains`, read loosely: "as", "for" and "so" count).
@@ -517,10 +525,14 @@ class Retriever:
         to attack a religious shrine near Damascus". Only the best passage, or only the
         sentences speaking of the words, refused answerable questions the other reads
         ("Why is the US working with Syria's new rulers?" is answered by ¶4's "a reflection of
-        both sides' concerns")."""
-        if not first or not WHY.search(text) or any(map(explains, first[0].sentence_texts)):
+        both sides' concerns"). A word typed in lower case that the corpus only capitalises is
+        read as a name (`_as_named`)."""
+        if not first or not WHY.search(question.text):
+            return None
+        if any(map(explains, first[0].sentence_texts)):
             return None
         sentences = self._first_sentences(first)
+        asked = self._as_named(question, asked)
         return None if self._spoken_of(asked, filter(explains, sentences)) else "why"
 
     def _nonexistent(self, text: str, first: list[Chunk]) -> str | None:
