@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from index.answering import naming
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, packaged, word_set
-from index.answering.vocabulary import aliases
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.vocabulary import aliases, capitals
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 SAYING = (
@@ -256,14 +255,6 @@ def _nation(word: str) -> str | None:
     if not aliases(lower):
         return None
     return word[:-1] if lower.endswith(PEOPLES) else word  # "the Americans": American ones
-
-
-@cache
-def capitals() -> dict[str, tuple[str, ...]]:
-    """A capital's name, lowercased → the one-word names of its country, from the table
-    benchmarks/names.py writes from WordNet ("washington" → "America", "US", "USA")."""
-    lines = (line.split() for line in packaged("capitals.txt.gz").splitlines() if line)
-    return {city: tuple(names) for city, *names in lines}
 
 
 def _someone(word: str) -> bool:

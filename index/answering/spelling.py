@@ -19,7 +19,7 @@ from itertools import pairwise
 import Stemmer
 
 from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, packaged, place
-from index.answering.vocabulary import Vocabulary, aliases, apart, fold
+from index.answering.vocabulary import Vocabulary, aliases, apart, capital_of, fold
 
 TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{4,}\b(?![’']t\b)")
 """A word that could be misspelt: four letters or more, not the first part of a negation
@@ -37,6 +37,20 @@ NAME_PAIR = re.compile(r"\b([A-Z][^\W\d_]{3,}) ([A-Z][^\W\d_]+)\b")
 """Two capitalised words: a name, whose first word may be a slip ("Primer League")."""
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 """The letters a slip adds or changes."""
+AT_A_PLACE = (
+    r"near|in|to|from|outside|around|at|into|toward|towards|across|through|within|inside|beyond"
+    r"|by|on|of"
+)
+"""Words after which a capital is where something is, not what is asked ("close to the Syrian
+capital", against "What is the Syrian capital?")."""
+CAPITAL = re.compile(
+    rf"\b(?P<at>{AT_A_PLACE})\s+(?:the\s+(?P<people>[^\W\d_][\w.]*)|(?P<owner>[^\W\d_][\w.]*)['’]s)"
+    rf"\s+capital(?:\s+city)?\b(?!\s+of\b)"
+    rf"|\b(?P<at_of>{AT_A_PLACE})\s+the\s+capital(?:\s+city)?\s+of\s+(?P<country>[^\W\d_][\w.]*)",
+    re.I,
+)
+"""A country's capital as a place: "near the Syrian capital", "in Syria's capital", "outside the
+capital of Syria"."""
 RESPELT_PER_QUESTION = 4
 """How many words of one question are looked up as possible misspellings, at most."""
 RESPELT_KEPT = 10_000
@@ -229,7 +243,9 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        renamed = self._renamed(TYPED_WORD.sub(respelt, text))  # "Isalmic State" too
+        renamed = self._capitals(
+            self._renamed(TYPED_WORD.sub(respelt, text))
+        )  # "Isalmic State" too
         return self._cased(self._named(self._joined(renamed)))
 
     def _renamed(self, text: str) -> str:
@@ -252,6 +268,22 @@ class Respeller:
                 if name != written and not self._writes(name):
                     text = found.sub(partial(_other, name=name, written=written), text)
         return text
+
+    def _capitals(self, text: str) -> str:
+        """The question with a country's capital, where it is a place, put as the city's name
+        when the corpus writes it ("near the Syrian capital" → "near Damascus", "in the US
+        capital" → "in Washington", from WordNet's capitals: `capital_of`). A news story names
+        the city and a reader names the country's capital; asked for ("What is the Syrian
+        capital?"), the capital is left as typed, since the story never says the city is one."""
+
+        def city(match: re.Match[str]) -> str:
+            country = match.group("people") or match.group("owner") or match.group("country")
+            found = capital_of(fold(country).lower())
+            if found is None or not self._writes(found.capitalize()):
+                return match.group()
+            return f"{match.group('at') or match.group('at_of')} {found.capitalize()}"
+
+        return CAPITAL.sub(city, text)
 
     def _writes(self, name: str) -> bool:
         """Whether the corpus writes a name: every word of it, and each two capitalised words

@@ -264,6 +264,38 @@ def aliases(name: str) -> frozenset[str]:
     return frozenset(found.split())
 
 
+@cache
+def capitals() -> dict[str, tuple[str, ...]]:
+    """A capital's name, lowercased → the one-word names of its country, from the table
+    benchmarks/names.py writes from WordNet ("washington" → "America", "US", "USA")."""
+    lines = (line.split() for line in packaged("capitals.txt.gz").splitlines() if line)
+    return {city: tuple(names) for city, *names in lines}
+
+
+@cache
+def _capital_by_country() -> dict[str, str]:
+    """A country's name, lowercased → its capital's, lowercased (`capitals` turned round)."""
+    found: dict[str, str] = {}
+    for city, countries in capitals().items():
+        for country in countries:
+            found.setdefault(country.lower(), city)
+    return found
+
+
+def capital_of(place: str) -> str | None:
+    """The lowercased name of the capital of the country a lowercased name or its people's
+    name says ("syrian" → "damascus", "us" → "washington"), if the table knows it."""
+    by_country = _capital_by_country()
+    return next(
+        (
+            by_country[n]
+            for n in (place, *sorted(a.lower() for a in aliases(place)))
+            if n in by_country
+        ),
+        None,
+    )
+
+
 @lru_cache(maxsize=4096)
 def alias_stems(name: str) -> frozenset[str]:
     """The stems of a lowercased name's other names ("americans" → "america", "us", "usa"), as a

@@ -514,6 +514,14 @@ def test_another_name_of_isis_is_read_as_the_story_s(engine: Engine) -> None:
     assert not engine.ask("What is the Islamic State of Iraq and Syria planning?").refused
 
 
+def test_the_syrian_capital_as_a_place_is_the_story_s_damascus(engine: Engine) -> None:
+    # Refused before, naming “capital” as missing: the story names the city, not the capital.
+    answer = engine.ask("What did ISIS plan to hit close to the Syrian capital?")
+    assert not answer.refused and "religious shrine" in answer.hits[0].answer
+    asked = engine.ask("What is the Syrian capital?")
+    assert asked.refused and "capital" in asked.missing
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.

@@ -759,6 +759,27 @@ def test_another_name_of_an_organisation_is_read_as_the_one_the_corpus_writes() 
     assert respeller.corrected("WHAT DID IS PLAN?") == "WHAT DID IS PLAN?"  # all in capitals
 
 
+def test_a_countrys_capital_as_a_place_is_read_as_the_city_the_corpus_names() -> None:
+    respeller = _respeller(["US intelligence foiled an ISIS plot near Damascus ."])
+
+    assert respeller.corrected("What did ISIS plan close to the Syrian capital?") == (
+        "What did ISIS plan close to Damascus?"
+    )
+    assert respeller.corrected("was the plot outside syria's capital") == (
+        "was the plot outside Damascus"
+    )
+    assert respeller.corrected("Was the shrine near the capital city of Syria?") == (
+        "Was the shrine near Damascus?"
+    )
+    # Asked for, the capital stays: the story never says Damascus is one.
+    assert respeller.corrected("What is the Syrian capital?") == "What is the Syrian capital?"
+    # A capital the corpus never names, or of no country the table knows, stays as typed.
+    assert respeller.corrected("What happened in the Russian capital?") == (
+        "What happened in the Russian capital?"
+    )
+    assert respeller.corrected("Was it near the old capital?") == "Was it near the old capital?"
+
+
 def test_a_name_the_corpus_writes_is_left_as_written() -> None:
     respeller = _respeller(["The Islamic State claimed the attack , the ISIS statement said ."])
 
