@@ -90,6 +90,9 @@ NO_PASSAGES = np.zeros(0, np.int64)
 FIRST_READ = 3
 """How many of the first passages are read for the date or count a question asks outright, and
 for what bears out the rest of it (`swaps.unsupported`)."""
+COUNTED = frozenset({"how much", "how many"})
+"""What asks for an amount or a count, which a number naming things already counted ("between
+the two nations") does not give (`concepts.measures`)."""
 AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
@@ -401,7 +404,7 @@ class Retriever:
             or any(
                 gives_money(s, currency)
                 if money
-                else _tells_time(s, kind, dated, ahead, outright == "how much")
+                else _tells_time(s, kind, dated, ahead, outright in COUNTED)
                 for s in chunk.sentence_texts
             )
             for chunk in first

@@ -359,6 +359,8 @@ def test_a_contraction_does_not_hide_what_the_story_lacks(engine: Engine, typed:
         ("Is there a date set for talks between Damascus and Washington?", "when"),
         # Answered from ¶3 (0.63), whose "the two nations" counts nations, not money.
         ("How much did the operation cost?", "how much"),
+        # Answered from ¶0 (0.41): "the two nations" says which nations, not how many times.
+        ("How many times has the US shared intelligence with Syria?", "how many"),
     ],
 )
 def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
