@@ -76,6 +76,12 @@ CHAT_PEOPLE = word_set("guy guys dude dudes folks fella fellas bloke blokes")
 previous guy", "what did the new guy say to trump" ask about whom the rest of the question
 says). Read as words they were specific (1.1) and never in the story: the first was refused
 (0.08) after "who is ahmed al-sharaa"."""
+NO_NAME_GIVEN = word_set("unnamed anonymous unidentified nameless")
+"""Words saying a story gives someone no name ("the unnamed official", "an anonymous source"):
+no concept, as a story shows them by naming no one ("As one official put it"), never by the
+word. Read as words, "What did the unnamed official call the exchange?" was refused (0.20).
+Whose name is asked ("Who was the anonymous source?") is still read by the name it asks
+(`naming.asks_name_of`)."""
 
 CLOSED_CLASS = word_set(
     """via per among amongst upon within without across against despite throughout amid amidst
@@ -425,7 +431,7 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         if lower in QUANTIFIERS and before is not None and before.group().lower() == "how":
             continue
-        if lower in CHAT_PEOPLE or CONTRACTED.match(lower):
+        if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or CONTRACTED.match(lower):
             continue
         stem = stemmer.stemWord(lower)
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper()) or place(lower)

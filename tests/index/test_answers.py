@@ -524,6 +524,15 @@ def test_the_syrian_capital_as_a_place_is_the_story_s_damascus(engine: Engine) -
     assert asked.refused and "capital" in asked.missing
 
 
+def test_an_unnamed_official_is_the_story_s_one_official(engine: Engine) -> None:
+    # Refused before (0.20): the story never says "unnamed", it names no one.
+    answer = engine.ask("What did the unnamed official call the exchange?")
+    assert not answer.refused and "necessary measure" in answer.hits[0].answer
+    asked = engine.ask("Who was the anonymous official?")
+    assert asked.refused
+    assert asked.message == "The story doesn't say the official's name, so I can't tell you that."
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.

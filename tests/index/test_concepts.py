@@ -312,6 +312,11 @@ def test_chat_s_words_for_people_are_no_concepts(question: str) -> None:
     assert not {"guy", "guys", "folks"} & {c.word for c in concepts(question, STEMMER)}
 
 
+def test_a_word_saying_no_name_is_given_is_no_concept() -> None:
+    asked = concepts("What did the unnamed official and an anonymous source say?", STEMMER)
+    assert [c.word for c in asked] == ["official", "source", "say"]
+
+
 @pytest.mark.parametrize(
     ("question", "asks_why"),
     [
