@@ -295,7 +295,10 @@ def _named_at(tokens: list[str], at: int, person: bool) -> bool:
         return True
     if person:
         return False
-    beside = (at > 1 and _is_name(tokens[at - 1])) or (at > 0 and _is_name(tokens[at]))
+    owner = at > 1 and _is_name(tokens[at - 1])
+    if owner and _indefinite(tokens, at - 1):  # "an ISIS plot" says whose, not which
+        return False
+    beside = owner or (at > 0 and _is_name(tokens[at]))
     return beside or not _indefinite(tokens, at)
 
 

@@ -383,6 +383,10 @@ def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> No
     answer = engine.ask("What was the name of the shrine near Damascus?")
     assert answer.refused and answer.hits == ()
     assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
+    # "An ISIS plot" says whose plot, not which (answered from ¶2, 0.97).
+    plot = engine.ask("What was the name of the ISIS plot?")
+    assert plot.refused
+    assert plot.message == "The story doesn't say the plot's name, so I can't tell you that."
     # Nor the name of someone it never mentions (it had been answered from ¶6, 0.75).
     minister = engine.ask("What is the name of Syria's new foreign minister?")
     assert minister.refused and minister.missing == ("minister",)

@@ -95,6 +95,14 @@ def test_a_thing_brought_in_with_a_and_no_name_is_unnamed() -> None:
     assert named(shrine, ["They attacked a shrine (Sayyida Zeinab) at dawn."]) is True
 
 
+def test_a_name_after_a_says_whose_thing_it_is_not_which() -> None:
+    plot = Asked("plot", False)
+    story = ["US intelligence helped thwart an ISIS plot to attack a religious shrine."]
+    assert named(plot, story) is False  # whose plot, not its name
+    assert named(plot, ["They foiled the Ramadan plot."]) is True
+    assert named(plot, ["They foiled an ISIS plot called Operation Dawn."]) is True
+
+
 def test_a_definite_mention_may_be_the_name_itself_as_a_term_is() -> None:
     force = Asked("force", False)
     assert named(force, ["Nucleons are bound by the strong force."]) is True
