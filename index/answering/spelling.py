@@ -51,6 +51,17 @@ CAPITAL = re.compile(
 )
 """A country's capital as a place: "near the Syrian capital", "in Syria's capital", "outside the
 capital of Syria"."""
+CLIPPED = {
+    "intel": "intelligence", "info": "information", "govt": "government",
+    "admin": "administration", "dept": "department", "ppl": "people", "msg": "message",
+    "convo": "conversation", "econ": "economy", "intl": "international", "natl": "national",
+    "prez": "president", "yr": "year", "yrs": "years", "approx": "approximately",
+}  # fmt: skip
+"""Words as chat clips them ("intel" for "intelligence", "govt" for "government"), read as the
+whole word where the corpus writes that and not the clipping: the sentence model and BM25 then
+see the word meant ("what kind of intel" had been refused, 0.16, its vector far from any
+passage's)."""
+CLIPPING = re.compile(rf"\b(?:{'|'.join(CLIPPED)})\b", re.I)
 RESPELT_PER_QUESTION = 4
 """How many words of one question are looked up as possible misspellings, at most."""
 RESPELT_KEPT = 10_000
@@ -243,9 +254,8 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        renamed = self._capitals(
-            self._renamed(TYPED_WORD.sub(respelt, text))
-        )  # "Isalmic State" too
+        respelt_text = TYPED_WORD.sub(respelt, self._unclipped(text))
+        renamed = self._capitals(self._renamed(respelt_text))  # "Isalmic State" too
         return self._cased(self._named(self._joined(renamed)))
 
     def _renamed(self, text: str) -> str:
@@ -268,6 +278,21 @@ class Respeller:
                 if name != written and not self._writes(name):
                     text = found.sub(partial(_other, name=name, written=written), text)
         return text
+
+    def _unclipped(self, text: str) -> str:
+        """The question with chat's clipped words whole (`CLIPPED`) where the corpus writes the
+        whole word and never the clipping ("Intel" the company, in a corpus that names it,
+        stays), and the clipping is no name (capitalised inside the question) nor shouted."""
+
+        def whole(match: re.Match[str]) -> str:
+            clipped = match.group()
+            named = match.start() > 0 and clipped[0].isupper()
+            full = CLIPPED[clipped.lower()]
+            if named or clipped.isupper() or self._said(clipped) or not self._said(full):
+                return clipped
+            return full.capitalize() if clipped[0].isupper() else full
+
+        return CLIPPING.sub(whole, text)
 
     def _capitals(self, text: str) -> str:
         """The question with a country's capital, where it is a place, put as the city's name

@@ -537,6 +537,15 @@ def test_an_unnamed_official_is_the_story_s_one_official(engine: Engine) -> None
     assert asked.message == "The story doesn't say the official's name, so I can't tell you that."
 
 
+def test_chat_s_intel_is_the_story_s_intelligence(engine: Engine) -> None:
+    # Refused before (0.16): "intel" held "intelligence" by its stem, but the sentence model
+    # and BM25 read a word the story never writes.
+    answer = engine.ask("what kind of intel")
+    whole = engine.ask("what kind of intelligence")
+    assert not answer.refused and answer.hits == whole.hits
+    assert answer.question == "what kind of intel"  # quoted as typed
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.

@@ -764,6 +764,17 @@ def test_another_name_of_an_organisation_is_read_as_the_one_the_corpus_writes() 
     assert respeller.corrected("WHAT DID IS PLAN?") == "WHAT DID IS PLAN?"  # all in capitals
 
 
+def test_a_clipped_word_is_read_whole_where_the_corpus_writes_it_whole() -> None:
+    respeller = _respeller(["US intelligence reached the Syrian government ."])
+
+    assert respeller.corrected("what kind of intel") == "what kind of intelligence"
+    assert respeller.corrected("Intel from the govt?") == "Intelligence from the government?"
+    assert respeller.corrected("What did Intel say?") == "What did Intel say?"  # a name
+    assert respeller.corrected("what info?") == "what info?"  # no "information" to read
+    company = _respeller(["Intel shared its intel with the government ."])
+    assert company.corrected("what intel did they share") == "what intel did they share"
+
+
 def test_a_countrys_capital_as_a_place_is_read_as_the_city_the_corpus_names() -> None:
     respeller = _respeller(["US intelligence foiled an ISIS plot near Damascus ."])
 
