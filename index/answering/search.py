@@ -67,13 +67,13 @@ from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
 from index.answering.meaning import asks_meaning, defined, spelt_out
-from index.answering.naming import asks_name_of, named
+from index.answering.naming import Asked, asks_name_of, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
 from index.answering.speakers import asks_words_of, mentions_public, speaks
 from index.answering.spelling import Respeller
 from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
-from index.answering.vocabulary import Vocabulary, fold, holds
+from index.answering.vocabulary import Vocabulary, fold, holds, synonyms
 from index.answering.whereabouts import asks_whereabouts, told
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
@@ -429,8 +429,26 @@ class Retriever:
             # called?") or one asked who holds an office ("Who was the source of that
             # report?": "per Caliber.Az") by a synonym too
             own = asked.person != asked.by_office
-            return asked.untold if self._unheard(asked.word, own) else None
+            if self._unheard(asked.word, own):
+                return asked.untold
+            said = self._named_otherwise(asked, self._article_sentences(first))
         return asked.untold if said is False else None
+
+    def _named_otherwise(self, asked: Asked, sentences: list[str]) -> bool | None:
+        """Whether the sentences name what is asked where they say it by a word WordNet gives
+        for it ("Which intelligence officer passed it on?" of "As one official put it", which
+        names no official): None when they say it by none (the corpus may, elsewhere)."""
+        related = synonyms(self._stemmer.stemWord(asked.word.lower()))
+        words = {
+            word.lower()
+            for sentence in sentences
+            for word in WORD.findall(sentence)
+            if word[:1].islower() and self._stemmer.stemWord(word.lower()) in related
+        }
+        found = [named(replace(asked, word=word), sentences) for word in sorted(words)]
+        if any(found):
+            return True
+        return False if found else None
 
     @staticmethod
     def _first_sentences(first: list[Chunk]) -> list[str]:

@@ -403,6 +403,11 @@ def test_who_holds_an_office_the_story_never_names_is_refused(engine: Engine) ->
         assert answer.message == (
             "The story doesn't say the official's name, so I can't tell you that."
         )
+    # Answered from ¶3 (0.87): WordNet's "official" for "officer" is in the story, which
+    # names no official.
+    officer = engine.ask("Which intelligence officer passed on the information?")
+    assert officer.refused
+    assert officer.message == "The story doesn't say the officer's name, so I can't tell you that."
     # Answered from ¶6 (0.88): the story has no minister at all.
     minister = engine.ask("Who is Syria's foreign minister?")
     assert minister.refused and minister.missing == ("minister",)
