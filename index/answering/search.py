@@ -20,6 +20,7 @@ from index.answering.after import asking as asking_after
 from index.answering.after import asks_after, tells_after
 from index.answering.ahead import asks_ahead, conditional, looks_ahead, supposes
 from index.answering.answerability import (
+    MISSING_NAMED,
     Grounds,
     Judgement,
     answer_fit,
@@ -61,6 +62,7 @@ from index.answering.concepts import (
     polar,
     presses_for_date,
     ranks,
+    specificity,
     times_ahead,
 )
 from index.answering.existence import asks_existence
@@ -74,7 +76,7 @@ from index.answering.speakers import asks_words_of, mentions_public, speaks
 from index.answering.spelling import Respeller
 from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, fold, holds, synonyms
-from index.answering.whereabouts import asks_whereabouts, told
+from index.answering.whereabouts import asks_whereabouts, placed_thing, told
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
 
@@ -624,6 +626,14 @@ class Retriever:
         flee to?"), when the first three passages name them but never say where they went,
         live or are. As for a name, only the passages of the best one's article are read, and
         in a question typed all in lower case a word the corpus only capitalises is a name."""
+        thing = placed_thing(question.text)
+        if (
+            thing is not None
+            and specificity(thing.word) >= MISSING_NAMED
+            and not place(thing.word)
+            and self._unheard(thing.word, False)
+        ):
+            return thing.untold  # "Where is the US embassy located?" of a story with none
         written = self._written(question)
         asked = asks_whereabouts(question.text, lambda word: place(word.lower()), written)
         if asked is None or not first:

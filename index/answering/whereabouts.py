@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.answering.concepts import HYPHENATED, POSSESSIVE, word_set
+from index.answering.concepts import CLOSED_CLASS, HYPHENATED, POSSESSIVE, STOPWORD_SET, word_set
 
 ASKED = re.compile(
     r"^\W*(?i:where\s+(?:did|does|do|has|have|had|is|was|are|were))\s+"
@@ -97,3 +97,48 @@ def told(asked: Asked, sentences: list[str], stem: Callable[[str], str]) -> bool
         if not MOVING.isdisjoint(tokens):
             return True
     return False if mentioned else None
+
+
+THING_ASKED = re.compile(
+    r"^\W*where\s+(?P<verb>is|are|was|were|did|does|do|has|have|had|can|could|will|would|might|"
+    r"may|should)\s+(?:(?:the|a|an|its|their|his|her|this|that|these|those)\s+)?(?P<rest>.*)$",
+    re.I | re.S,
+)
+"""Where a question asks a thing to be: "Where is the US embassy located?", "Where did the
+meeting take place?"."""
+BEING = {"is": "is", "are": "are", "was": "was", "were": "were", "did": "was", "had": "was"}
+"""How a refusal says where the thing is, after the question's verb ("did" → "was")."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """The thing whose place a question asks, by the last word of its name, and its tense."""
+
+    word: str
+    being: str
+
+    @property
+    def untold(self) -> str:
+        """What a refusal says the story does not tell: "where the embassy is"."""
+        return f"where the {self.word} {self.being}"
+
+
+def placed_thing(question: str) -> Placed | None:
+    """The thing a "where?" question asks the place of, when it is no name: the last word of
+    the words after "where" and its verb, up to a small word ("the US *embassy* in Syria"), and
+    for a verb that is not "to be", before the verb they end on ("the ISIS *cell* hide")."""
+    match = THING_ASKED.match(question.strip())
+    if match is None:
+        return None
+    run: list[str] = []
+    for token in TOKEN.findall(match.group("rest")):
+        lower = token.lower()
+        if lower in STOPWORD_SET or lower in CLOSED_CLASS:
+            break
+        run.append(POSSESSIVE.sub("", token))
+    verb = match.group("verb").lower()
+    if verb not in ("is", "are", "was", "were") or (run and run[-1].lower().endswith("ed")):
+        run = run[:-1]  # the verb the question ends on ("hide", "based", "located")
+    if not run or not run[-1].isalpha() or not run[-1].islower():
+        return None
+    return Placed(run[-1], BEING.get(verb, "is"))

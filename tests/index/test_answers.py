@@ -551,6 +551,14 @@ def test_chat_s_intel_is_the_story_s_intelligence(engine: Engine) -> None:
     assert answer.question == "what kind of intel"  # quoted as typed
 
 
+def test_where_a_thing_is_needs_a_story_that_mentions_it(engine: Engine) -> None:
+    # Answered from ¶3 (0.80), whose "based on intelligence shared between Washington and the
+    # Syrian government" names places; the story never mentions a cell.
+    answer = engine.ask("Where is the ISIS cell based?")
+    assert answer.refused and answer.missing == ("cell",)
+    assert not engine.ask("Where was the shrine located?").refused
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import Stemmer
 
-from index.answering.whereabouts import Asked, asks_whereabouts, told
+from index.answering.whereabouts import Asked, Placed, asks_whereabouts, placed_thing, told
 
 STEM = Stemmer.Stemmer("english").stemWord
 STORY = [
@@ -41,3 +41,18 @@ def test_a_sentence_naming_someone_tells_where_only_with_a_word_of_going_or_stay
     fled = ["Bashar al-Assad fled to Moscow after his regime fell."]
     assert told(assad, fled, STEM) is True
     assert told(Asked("Putin", "Putin", False), STORY, STEM) is None
+
+
+def test_the_thing_a_where_question_asks_the_place_of_is_its_subject_s_last_word() -> None:
+    assert placed_thing("Where is the US embassy in Syria located?") == Placed("embassy", "is")
+    assert placed_thing("Where is the ISIS cell based?") == Placed("cell", "is")
+    assert placed_thing("Where did the ISIS cell hide its explosives?") == Placed("cell", "was")
+    assert placed_thing("where were the shrines") == Placed("shrines", "were")
+    assert Placed("embassy", "is").untold == "where the embassy is"
+
+
+def test_a_where_question_about_someone_named_or_nothing_asks_no_thing_s_place() -> None:
+    assert placed_thing("Where could ISIS make a comeback?") is None  # a name
+    assert placed_thing("Where did Assad flee to?") is None
+    assert placed_thing("Where could they strike?") is None  # a pronoun
+    assert placed_thing("What is the embassy?") is None  # no "where?"
