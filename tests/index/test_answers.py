@@ -559,6 +559,26 @@ def test_where_a_thing_is_needs_a_story_that_mentions_it(engine: Engine) -> None
     assert not engine.ask("Where was the shrine located?").refused
 
 
+@pytest.mark.parametrize(
+    ("put", "alone"),
+    [
+        # Answered from ¶5 (0.94) and ¶4 (0.85) where the question alone is refused.
+        ("Does the article say when Assad fell?", "When did Assad fall?"),
+        ("Does the story explain who leads ISIS?", "Who leads ISIS?"),
+        (
+            "According to the article, who is Syria's foreign minister?",
+            "Who is Syria's foreign minister?",
+        ),
+    ],
+)
+def test_a_question_put_to_the_article_is_the_question_inside(
+    engine: Engine, put: str, alone: str
+) -> None:
+    answer, inside = engine.ask(put), engine.ask(alone)
+    assert answer.refused and inside.refused
+    assert answer.message == inside.message
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.
