@@ -35,6 +35,7 @@ from index.answering.before import asking as asking_before
 from index.answering.before import asks_before, tells_before
 from index.answering.concepts import (
     ARTICLE_WORDS,
+    CLOSED_CLASS,
     COUNT_ASKED,
     COUNTING,
     GIST,
@@ -72,7 +73,7 @@ from index.answering.meaning import asks_meaning, defined, spelt_out
 from index.answering.naming import Asked, asks_name_of, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
-from index.answering.speakers import asks_words_of, mentions_public, speaks
+from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
 from index.answering.spelling import Respeller
 from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, fold, holds, synonyms
@@ -484,7 +485,29 @@ class Retriever:
             named = speaker.word[:1].isupper()
             unheard = named or self._unheard(speaker.word, named)
             return speaker.untold if unheard else None
-        return speaker.untold if said is False else None
+        if said is False:
+            return speaker.untold
+        return self._unsaid_about(question, speaker, first)
+
+    def _unsaid_about(self, question: Question, speaker: Speaker, first: list[Chunk]) -> str | None:
+        """What the speaker said about what the question asks their words about
+        (`speakers.spoken_about`), when none of the first three passages in which they speak
+        holds it: "What did al-Sharaa say about ISIS?" is not answered by ¶6, where he speaks
+        of Trump, peace and dialogue with Washington."""
+        about = spoken_about(question.text)
+        if about is None:
+            return None
+        topic = [c for c in concepts(about, self._stemmer) if c.word.lower() not in CLOSED_CLASS]
+        if not topic:
+            return None
+        for chunk in first:
+            if chunk.source != first[0].source:
+                continue
+            if speaks(speaker, list(chunk.sentence_texts), self._stemmer.stemWord):
+                stems = frozenset(self._tokens([chunk.text])[0])
+                if any(holds(c, stems) for c in topic):
+                    return None
+        return f"{speaker.untold} about {about.strip()}"
 
     def _unheard(self, word: str, named: bool) -> bool:
         """Whether the corpus never mentions the word: by itself, a synonym or another name."""

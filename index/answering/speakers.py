@@ -267,6 +267,25 @@ def _someone(word: str) -> bool:
     return naming.role(word) or word.lower() in BODIES | GOVERNMENTS
 
 
+ABOUT = re.compile(
+    r"\b([a-z]+)(?=\s+(?:(?:to|of)\s+)?(?:[\w-]+\s+)?(?:about|on|regarding|concerning)\s+"
+    r"(?P<about>[^?!.]+))",
+    re.I,
+)
+""""What did al-Sharaa say about ISIS?": what the words asked are about, after a word of saying
+(`SPEAKING`), perhaps whom they were said to ("tell Trump about …", "say to Trump about …"),
+and "about", "on", "regarding" or "concerning"."""
+
+
+def spoken_about(question: str) -> str | None:
+    """What the words a question asks are about ("ISIS" of "What did al-Sharaa say about
+    ISIS?"), if it says."""
+    for match in ABOUT.finditer(question):
+        if match.group(1).lower() in SPEAKING:
+            return match.group("about")
+    return None
+
+
 def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
     """Whether the speaker speaks in any of the sentences: None when none mentions them."""
     wanted = stem(speaker.word.lower())

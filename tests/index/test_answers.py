@@ -579,6 +579,20 @@ def test_a_question_put_to_the_article_is_the_question_inside(
     assert answer.message == inside.message
 
 
+def test_what_someone_said_about_a_thing_needs_their_words_where_it_is(engine: Engine) -> None:
+    # Answered from ¶6 (0.98): al-Sharaa speaks there of Trump, peace and Washington.
+    answer = engine.ask("What did al-Sharaa say about ISIS?")
+    assert answer.refused
+    assert answer.message == (
+        "The story doesn't say what al-Sharaa said about ISIS, so I can't tell you that."
+    )
+    for kept in (
+        "What did al-Sharaa say about Trump?",
+        "What did Syria say about the cooperation?",
+    ):
+        assert not engine.ask(kept).refused
+
+
 def test_which_agency_needs_a_story_that_names_one(engine: Engine) -> None:
     # Answered from ¶3 (0.97). WordNet gives "authority" for "agency", stemmed "author" as the
     # byline passage's stems hold it: the story seemed to mention agencies.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import Stemmer
 
-from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks
+from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
 
 STEM = Stemmer.Stemmer("english").stemWord
 STORY = [
@@ -195,3 +195,12 @@ def test_an_office_s_country_must_be_the_one_asked_of() -> None:
     washington = asks_words_of("What did Washington officials say?")
     assert washington is not None and washington.whose == ()
     assert speaks(washington, officials, STEM) is True
+
+
+def test_what_the_words_asked_are_about_follows_a_word_of_saying() -> None:
+    assert spoken_about("What did al-Sharaa say about ISIS?") == "ISIS"
+    assert spoken_about("What did he tell Trump about the plot?") == "the plot"
+    assert spoken_about("What did officials say to Trump about the plot?") == "the plot"
+    assert spoken_about("How did Moscow comment on the report") == "the report"
+    assert spoken_about("What did al-Sharaa say?") is None
+    assert spoken_about("What is the story about?") is None
