@@ -121,6 +121,11 @@ class Asked:
     empty for a government named by no name ("the new administration"), which any leader the
     passages name may head."""
 
+    whose: frozenset[str] = frozenset()
+    """For someone asked by office, the names the question sets before it, lower case ("isis"
+    of "Which ISIS leader …?", "us" of "Which US official …?"): a passage naming one must speak
+    of them, or of another name of theirs."""
+
     @property
     def untold(self) -> str:
         """What a refusal says the story does not tell: "the shrine's name"."""
@@ -145,8 +150,25 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
         found = pattern.search(question)
         office = _office(found.group("rest")) if found else None
         if office is not None:
-            return Asked(office, role(office), by_office=True)
+            whose = _whose(found.group("rest"), office) if found else frozenset()
+            return Asked(office, role(office), by_office=True, whose=whose)
     return None
+
+
+def _whose(rest: str, office: str) -> frozenset[str]:
+    """The names before the office in the words opening `rest`, lower case ("isis" of "ISIS
+    leader planned …", "syria" of "Syria's foreign minister")."""
+    tokens = TOKEN.findall(rest)[:OFFICE_REACH]
+    before = tokens[: tokens.index(office)] if office in tokens else []
+    return frozenset(POSSESSIVE.sub("", t).lower() for t in before if t[:1].isupper())
+
+
+def holds_whose(whose: frozenset[str], text: str) -> bool:
+    """Whether a text speaks of any of the names, or another name of one ("Syria" by
+    "Syrian", "US" by "American")."""
+    said = {POSSESSIVE.sub("", t).lower() for t in TOKEN.findall(text)}
+    said |= {a.lower() for t in said for a in aliases(t)}
+    return not said.isdisjoint(whose)
 
 
 def _led(rest: str) -> frozenset[str] | None:

@@ -70,7 +70,7 @@ from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
 from index.answering.meaning import asks_meaning, defined, spelt_out
-from index.answering.naming import Asked, asks_name_of, named
+from index.answering.naming import Asked, asks_name_of, holds_whose, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
 from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
@@ -426,6 +426,10 @@ class Retriever:
         if asked is None or not first:
             return None
         said = named(asked, self._article_sentences(first))
+        if said and asked.whose:  # named, but perhaps only in passages about others
+            theirs = [c for c in first if c.source == first[0].source]
+            theirs = [c for c in theirs if holds_whose(asked.whose, c.text)]
+            said = named(asked, [s for c in theirs for s in c.sentence_texts]) or False
         if said is None:  # a body asked which, or a person by the name of their office, is said
             # by its own word ("agency" by no "authority"; "the ISIS commander", stemmed
             # "command", by no "statement"); a thing ("What is the jelly-like substance

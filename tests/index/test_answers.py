@@ -408,6 +408,11 @@ def test_who_holds_an_office_the_story_never_names_is_refused(engine: Engine) ->
     officer = engine.ask("Which intelligence officer passed on the information?")
     assert officer.refused
     assert officer.message == "The story doesn't say the officer's name, so I can't tell you that."
+    # Answered from ¶2 (0.98): the leader ¶6 names is Syria's, not one of ISIS's.
+    leader = engine.ask("Which ISIS leader planned the shrine attack?")
+    assert leader.refused
+    assert leader.message == "The story doesn't say the leader's name, so I can't tell you that."
+    assert not engine.ask("Which Syrian leader congratulated Trump?").refused
     # Answered from ¶6 (0.88): the story has no minister at all.
     minister = engine.ask("Who is Syria's foreign minister?")
     assert minister.refused and minister.missing == ("minister",)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.answering.naming import Asked, asks_name_of, named, noun_forms
+from index.answering.naming import Asked, asks_name_of, holds_whose, named, noun_forms
 
 
 def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
@@ -22,14 +22,15 @@ def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
 
 def test_who_holds_an_office_asks_their_name() -> None:
     official = Asked("official", True, by_office=True)
-    assert asks_name_of("Which US official described the exchange as necessary?") == official
+    us_official = Asked("official", True, by_office=True, whose=frozenset({"us"}))
+    assert asks_name_of("Which US official described the exchange as necessary?") == us_official
     assert asks_name_of("Which official said the exchange was necessary?") == official
-    assert asks_name_of("Who was the US official who spoke?") == official
+    assert asks_name_of("Who was the US official who spoke?") == us_official
     assert asks_name_of("Who is Syria's current defense minister?") == Asked(
-        "minister", True, by_office=True
+        "minister", True, by_office=True, whose=frozenset({"syria"})
     )
     assert asks_name_of("Which American officials were involved?") == Asked(
-        "officials", True, by_office=True
+        "officials", True, by_office=True, whose=frozenset({"american"})
     )
     # Asking something else of them, or which of many the story's words already answer.
     assert asks_name_of("What did one official call it?") is None
@@ -67,7 +68,7 @@ def test_a_leader_is_named_only_in_a_sentence_that_speaks_of_what_they_lead() ->
 
 def test_which_agency_asks_a_body_s_name() -> None:
     assert asks_name_of("Which US agency shared the intelligence?") == Asked(
-        "agency", False, by_office=True
+        "agency", False, by_office=True, whose=frozenset({"us"})
     )
     assert asks_name_of("Which ministry did he lead?") == Asked("ministry", False, by_office=True)
     assert asks_name_of("Which agencies remain cautious?") is None  # many, whose unsaid
@@ -139,3 +140,12 @@ def test_a_noun_is_matched_in_the_singular_or_the_plural_not_by_its_stem() -> No
     # The story's "this cooperation" is another word: the cooperative is unnamed.
     story = ["It was paid by a cooperative of 900 residents.", "This cooperation is rare."]
     assert named(cooperative, story) is False
+
+
+def test_an_office_asked_as_someone_s_keeps_whose_it_is() -> None:
+    asked = asks_name_of("Which ISIS leader planned the attack?")
+    assert asked is not None and asked.whose == frozenset({"isis"})
+    minister = asks_name_of("Who is Syria's foreign minister?")
+    assert minister is not None and minister.whose == frozenset({"syria"})
+    assert holds_whose(frozenset({"syria"}), "The new Syrian leader spoke.")
+    assert not holds_whose(frozenset({"isis"}), "The new Syrian leader spoke.")
