@@ -55,7 +55,7 @@ ASKING_WRAPPER = re.compile(
     r"|(?:please\s+)?tell\s+me|(?:do|did)\s+(?:you|u)\s+know|does\s+any(?:one|body)\s+know"
     r"|any\s+idea|i\s+(?:want|wanted|would\s+like|['’]d\s+like|need)\s+to\s+know"
     r"|i\s+(?:was\s+)?wonder(?:ing|ed)?|quick\s+question"
-    r"|(?:does|did|do)\s+(?:the|this|that|your)\s+(?:article|story|report|piece|post|news)\s+"
+    r"|(?:does|did|do)\s+(?:the|this|that|your)\s+(?:article|story|report|piece)\s+"
     r"(?:say|mention|tell(?:\s+us)?|explain|state|reveal|note|specify|indicate))"
     r"[\s,:]+(?:(?:if|whether)\s+)?"
     r"(?=(?:what|who|whom|whose|why|how|when|where|which|is|are|was|were|do|does|did|has|have|"

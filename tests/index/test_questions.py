@@ -57,6 +57,7 @@ from index.answering.questions import (
         ("Does the article say when Assad fell?", "when Assad fell?"),
         ("does the story explain who leads ISIS", "who leads ISIS"),
         ("Does the article mention Russia?", "Does the article mention Russia?"),
+        ("did the post say who helped?", "did the post say who helped?"),  # the Washington Post
         (
             "According to the article, who is Syria's foreign minister?",
             "who is Syria's foreign minister?",
