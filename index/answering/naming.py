@@ -99,6 +99,9 @@ Donald Trump", "a spokesman, Ned Price"), whose name is a person's. (WordNet's w
 people are too many for this: "satellite", "private" and "power" are among them.)"""
 INDEFINITE = word_set("a an one some another certain")
 """Words that bring a thing in without saying which ("a religious shrine", "one official")."""
+POINTING = word_set("the this that these those")
+"""Words before a bare mention that point back at a thing told of ("the operation") rather than
+name it, as "the strong force" does."""
 COPULAS = word_set("is was are were became becomes")
 """A name before one of these and a thing's word names it ("ITV were the rights holders")."""
 ARTICLES = word_set("a an the")
@@ -321,6 +324,8 @@ def _named_at(tokens: list[str], at: int, person: bool) -> bool:
     if owner and _indefinite(tokens, at - 1):  # "an ISIS plot" says whose, not which
         return False
     beside = owner or (at > 0 and _is_name(tokens[at]))
+    if not beside and at > 0 and tokens[at - 1].lower() in POINTING:
+        return False  # "The operation was based on …": the one told of, not a term
     return beside or not _indefinite(tokens, at)
 
 

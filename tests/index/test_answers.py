@@ -383,6 +383,11 @@ def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> No
     answer = engine.ask("What was the name of the shrine near Damascus?")
     assert answer.refused and answer.hits == ()
     assert answer.message == "The story doesn't say the shrine's name, so I can't tell you that."
+    # ¶3's "The operation was reportedly based on …" points back at it (answered, 0.84).
+    operation = engine.ask("What was the name of the operation that thwarted the plot?")
+    assert operation.message == (
+        "The story doesn't say the operation's name, so I can't tell you that."
+    )
     # "An ISIS plot" says whose plot, not which (answered from ¶2, 0.97).
     plot = engine.ask("What was the name of the ISIS plot?")
     assert plot.refused

@@ -108,6 +108,10 @@ def test_a_definite_mention_may_be_the_name_itself_as_a_term_is() -> None:
     force = Asked("force", False)
     assert named(force, ["Nucleons are bound by the strong force."]) is True
     assert named(force, ["Nucleons are bound by a strong force."]) is False
+    # "The operation" alone points back at one told of; it names none.
+    operation = Asked("operation", False)
+    assert named(operation, ["The operation was based on intelligence."]) is False
+    assert named(operation, ["The Operation was based on intelligence."]) is True
 
 
 def test_a_person_s_word_is_named_only_by_a_name() -> None:
