@@ -315,6 +315,7 @@ ARTICLE_WORDS = re.compile(
 something else ("What is the title of the first Beatles album?")."""
 GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
+    r"\b(?:short|quick|brief) version\b|\bin brief\b|\bbriefly\W*$|"
     r"\bsum (?:it |this |that )?up\b|\brecap\b|\beli5\b|\bin a nutshell\b|\boverview\b|"
     r"\bbottom line\b|\bkey points?\b|\btake-?aways?\b|\bwhat(?:['’]s| is) the latest\W*$|"
     r"\bwhat(?:['’]s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"

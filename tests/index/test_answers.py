@@ -262,6 +262,8 @@ def test_addressing_the_bot_by_name_does_not_change_the_answer(engine: Engine, t
         "what's the bottom line?",
         "key takeaways?",
         "what's the latest?",
+        "give me the short version",  # refused before (0.02)
+        "what happened, briefly?",
     ],
 )
 def test_asking_for_the_gist_in_any_of_the_usual_ways_finds_the_lead(
