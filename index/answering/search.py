@@ -56,6 +56,7 @@ from index.answering.concepts import (
     dates,
     explains,
     gives_money,
+    is_person,
     measures,
     negated,
     offers,
@@ -442,15 +443,21 @@ class Retriever:
         return asked.untold if said is False else None
 
     def _named_otherwise(self, asked: Asked, sentences: list[str]) -> bool | None:
-        """Whether the sentences name what is asked where they say it by a word WordNet gives
-        for it ("Which intelligence officer passed it on?" of "As one official put it", which
-        names no official): None when they say it by none (the corpus may, elsewhere)."""
+        """Whether the sentences name the person asked where they say them by another word for
+        people that WordNet gives ("Which intelligence officer passed it on?" of "As one
+        official put it", which names no official): None when they say them by none, or a
+        thing is asked (the corpus may say either elsewhere). Words for no one stay out: "What
+        author argues …?" is not said by "wrote"."""
+        if not asked.person:
+            return None
         related = synonyms(self._stemmer.stemWord(asked.word.lower()))
         words = {
             word.lower()
             for sentence in sentences
             for word in WORD.findall(sentence)
-            if word[:1].islower() and self._stemmer.stemWord(word.lower()) in related
+            if word[:1].islower()
+            and is_person(word.lower())
+            and self._stemmer.stemWord(word.lower()) in related
         }
         found = [named(replace(asked, word=word), sentences) for word in sorted(words)]
         if any(found):
