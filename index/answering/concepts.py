@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -654,14 +654,18 @@ def written_out(question: str) -> str:
     return WH_CONTRACTION.sub(r"\1 is", question)
 
 
-def measures(sentence: str) -> bool:
-    """Whether a sentence gives an amount, as "how much?" asks: a number that is no definite
-    reference to things already counted ("between the two nations" says which, not how
-    much)."""
-    return any(
-        not sentence[: found.start()].rstrip().lower().endswith(("the", "these", "those"))
-        for found in NUMBER.finditer(sentence)
-    )
+def measures(sentence: str, counts: Callable[[str], bool] | None = None) -> bool:
+    """Whether a sentence gives an amount, as "how much?" asks, or a count: a number that is no
+    definite reference to things already counted ("between the two nations" says which, not how
+    much, nor how many times), unless the word after it says the very things asked (`counts`:
+    "how many nations?", or "countries", by "the two nations")."""
+    for found in NUMBER.finditer(sentence):
+        if not sentence[: found.start()].rstrip().lower().endswith(("the", "these", "those")):
+            return True
+        after = WORD.match(sentence, found.end() + 1)
+        if counts is not None and after is not None and counts(after.group()):
+            return True
+    return False
 
 
 def offers(sentence: str, kind: str) -> bool:

@@ -403,12 +403,14 @@ class Retriever:
         planned = ahead or (outright == "when" and asks_date_set(text))
         money = asks_money(text)
         currency = asked_currency(text)
+        counting = COUNT_ASKED.search(text) if outright == "how many" else None
+        counted = self._counting(counting.group(1)) if counting else None
         told = any(
             (chunk.kind == "headline" and bool(chunk.source.date) and not planned and not money)
             or any(
                 gives_money(s, currency)
                 if money
-                else _tells_time(s, kind, dated, ahead, outright in COUNTED)
+                else _tells_time(s, kind, dated, ahead, outright in COUNTED, counted)
                 for s in chunk.sentence_texts
             )
             for chunk in first
@@ -416,6 +418,13 @@ class Retriever:
         if told:
             return None
         return f"how much in {currency}s" if money and currency else outright
+
+    def _counting(self, counted: str) -> Callable[[str], bool]:
+        """Whether a word says the things a "how many?" question counts: the same stem or one
+        WordNet gives for it ("nations" for "countries")."""
+        stem = self._stemmer.stemWord(counted.lower())
+        said = {stem} | synonyms(stem)
+        return lambda word: self._stemmer.stemWord(word.lower()) in said
 
     def _unnamed(self, text: str, first: list[Chunk], about: bool) -> str | None:
         """The name the question asks (`naming.asks_name_of`) when its first three passages
@@ -665,6 +674,7 @@ class Retriever:
             thing is not None
             and specificity(thing.word) >= MISSING_NAMED
             and not place(thing.word)
+            and not is_person(thing.word)  # "the militants" may be the story's ISIS
             and self._unheard(thing.word, False)
         ):
             return thing.untold  # "Where is the US embassy located?" of a story with none
@@ -863,7 +873,14 @@ def _unwritten(word: str) -> str | None:
     return None
 
 
-def _tells_time(sentence: str, kind: str, dated: bool, ahead: bool, amount: bool) -> bool:
+def _tells_time(
+    sentence: str,
+    kind: str,
+    dated: bool,
+    ahead: bool,
+    amount: bool,
+    counted: Callable[[str], bool] | None = None,
+) -> bool:
     """Whether a sentence tells what a "when?" question asks: a date itself when it presses
     for one, a time not past when it asks of what will be; for "how much?", an amount
     (`concepts.measures`); else the kind of answer it asks."""
@@ -872,7 +889,7 @@ def _tells_time(sentence: str, kind: str, dated: bool, ahead: bool, amount: bool
     if ahead:
         return times_ahead(sentence)
     if amount:
-        return measures(sentence)
+        return measures(sentence, counted)
     return offers(sentence, kind)
 
 

@@ -373,6 +373,14 @@ def test_a_date_or_count_the_story_never_gives_is_refused_saying_so(
     assert answer.message == f"The story doesn't say {untold}, so I can't tell you that."
 
 
+def test_a_count_of_the_things_asked_is_told_by_the_number_that_names_them(
+    engine: Engine,
+) -> None:
+    # "the two nations" tells how many nations, not how many times (above).
+    answer = engine.ask("How many nations were involved in the collaboration?")
+    assert not answer.refused and "two nations" in answer.hits[0].chunk.text
+
+
 def test_the_united_states_is_the_story_s_us(engine: Engine) -> None:
     # Answered tentatively (0.75): "United" was a name the story lacked.
     answer = engine.ask("Does Syria want talks with the United States?")
@@ -569,6 +577,8 @@ def test_where_a_thing_is_needs_a_story_that_mentions_it(engine: Engine) -> None
     answer = engine.ask("Where is the ISIS cell based?")
     assert answer.refused and answer.missing == ("cell",)
     assert not engine.ask("Where was the shrine located?").refused
+    # A word for people may be the story's name for them ("the militants": ISIS).
+    assert not engine.ask("Where could the militants resurge?").refused
 
 
 @pytest.mark.parametrize(
