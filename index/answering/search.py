@@ -517,8 +517,12 @@ class Retriever:
         about = spoken_about(question.text)
         if about is None:
             return None
-        topic = [c for c in concepts(about, self._stemmer) if c.word.lower() not in CLOSED_CLASS]
-        if not topic:
+        topic = [
+            c
+            for c in concepts(about, self._stemmer)
+            if c.word.lower() not in CLOSED_CLASS and self._vocabulary.mentions(c)
+        ]
+        if not topic:  # what the story never mentions is for the concepts to weigh ("hopes")
             return None
         for chunk in first:
             if chunk.source != first[0].source:
