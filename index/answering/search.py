@@ -94,6 +94,12 @@ NO_PASSAGES = np.zeros(0, np.int64)
 FIRST_READ = 3
 """How many of the first passages are read for the date or count a question asks outright, and
 for what bears out the rest of it (`swaps.unsupported`)."""
+OUTLETS = re.compile(
+    r"^(?:news)?papers?$|^outlets?$|^publications?$|^publishers?$|^websites?$", re.I
+)
+"""What a question may ask the name of that a news story names without the word: the outlet
+that reported it ("What is the name of the newspaper that revealed the plot?" of "The
+Washington Post revealed"), which the question's other words and the model weigh."""
 COUNTED = frozenset({"how much", "how many"})
 """What asks for an amount or a count, which a number naming things already counted ("between
 the two nations") does not give (`concepts.measures`)."""
@@ -433,8 +439,8 @@ class Retriever:
         Only those of the best passage's article are read: another story's "cooperative steps"
         do not name the solar farm's cooperative."""
         asked = asks_name_of(text, roles=not about)
-        if asked is None or not first:
-            return None
+        if asked is None or not first or OUTLETS.match(asked.word):
+            return None  # an outlet's name is the story's source's ("The Washington Post")
         said = named(asked, self._article_sentences(first))
         if said and asked.whose:  # named, but perhaps only in passages about others
             theirs = [c for c in first if c.source == first[0].source]

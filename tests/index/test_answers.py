@@ -398,6 +398,9 @@ def test_a_name_the_story_never_gives_is_refused_saying_so(engine: Engine) -> No
     assert operation.message == (
         "The story doesn't say the operation's name, so I can't tell you that."
     )
+    # The outlet that revealed it is named without the word (refused before, 0.07).
+    paper = engine.ask("What is the name of the newspaper that revealed the plot?")
+    assert not paper.refused and "The Washington Post revealed" in paper.hits[0].chunk.text
     # "An ISIS plot" says whose plot, not which (answered from ¶2, 0.97).
     plot = engine.ask("What was the name of the ISIS plot?")
     assert plot.refused
