@@ -102,6 +102,8 @@ however rare the table says they are ("via" 1.5, "amid" 2.5). They still count a
 the decision: left out there, two more other articles' questions were answered on the quality
 benchmark's tuning half (173 → 171 of 180 refused). "Us" is not among them: chat writes the
 country so ("does the us trust him")."""
+NET_WORTH = "net worth"
+"""The attribute "what's his net worth?" and "how much is he worth?" ask for."""
 LOCAL_TIME = "local time"
 """The attribute a question about the present moment asks for (`CLOCK`)."""
 ATTRIBUTES = word_set(
@@ -112,18 +114,25 @@ ATTRIBUTES = word_set(
     economy gdp background biography career education educated degree profession occupation
     hometown elected election elections reelected live lives lived living reside resides resided
     residence hotel hotels restaurant restaurants airport airports visa visas tourist tourists
-    tourism travel traveling travelling"""
-) | {LOCAL_TIME}
+    tourism travel traveling travelling favourite favorite favourites favorites food foods music
+    movie movies film films sport sports football soccer basketball baseball cricket tennis golf
+    pet pets wealth wealthy rich richest fortune income"""
+) | {LOCAL_TIME, NET_WORTH}
 """Words for what an encyclopedia tells of a person or a place: where and when born, faith,
 family, height, age, whether alive, where they live, nationality, background, career and
-elections, a country's capital, currency or economy, a town's population, language, weather,
-local time (`CLOCK`), hotels and the like. A news story tells these only when they are news,
-and then says the word (or a synonym); a question asking for one that the story never
-mentions ("Is al-Sharaa married?", "What is the population of Millbrook?", or "is she
+elections, a person's tastes (a favourite food, music, films, sport, pets) and wealth (net
+worth: `NET_WORTH_ASKED`), a country's capital, currency or economy, a town's population,
+language, weather, local time (`CLOCK`), hotels and the like. A news story tells these only
+when they are news, and then says the word (or a synonym); a question asking for one that the
+story never mentions ("Is al-Sharaa married?", "What is the population of Millbrook?", or "is she
 married?" after a question about the mayor) is not answered by the passages about the person
 or place, however closely they resemble it."""
 HOW_OLD = re.compile(r"\bhow old\b", re.I)
 """"How old is he?" asks the attribute "age" in other words."""
+NET_WORTH_ASKED = re.compile(
+    r"\bnet worth\b|\bhow much is (?:he|she|they|[A-Z][\w-]*) worth\b", re.I
+)
+""""What's his net worth?", "how much is al-Sharaa worth?": what someone owns."""
 CLOCK = re.compile(
     r"\bwhat time is it\b|\bwhat is the (?:local )?(?:time|date|day)(?: (?:now|today|right now|"
     r"there|here))\b|\bwhat (?:day|date) is (?:it|today)\b|\bwhat is today['’]?s date\b|"
@@ -137,7 +146,11 @@ never tells (its times are those of what it reports), asked as an attribute of t
 def implied_attributes(question: str) -> tuple[str, ...]:
     """The attributes a question asks for in other words: "how old is he?" the age, "what time
     is it there?" the local time (`CLOCK`)."""
-    implied = [("age", HOW_OLD.search(question)), (LOCAL_TIME, CLOCK.search(written_out(question)))]
+    implied = [
+        ("age", HOW_OLD.search(question)),
+        (LOCAL_TIME, CLOCK.search(written_out(question))),
+        (NET_WORTH, NET_WORTH_ASKED.search(question)),
+    ]
     return tuple(word for word, asked in implied if asked)
 
 

@@ -355,6 +355,8 @@ class Retriever:
         missing = missing_concepts(asked, self._vocabulary)
         names = unknown_names(asked, self._vocabulary)
         attributes = unknown_attributes(asked, self._vocabulary, question.text)
+        phrased = {w for a in attributes for w in a.split() if " " in a}  # "net worth"
+        missing = tuple(w for w in missing if w.lower() not in phrased)
         missing = whole_numbers(question.text, tuple(dict.fromkeys((*missing, *attributes))))
         rows = scored.candidates[scored.ranked[:FIRST_READ]]
         first = [self.chunks[int(i)] for i in rows]

@@ -102,6 +102,10 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         ("what time is it in damascus", "local time"),
         ("What's the date today?", "local time"),
         ("where does al-sharaa live?", "live"),  # was answered with ¶6, on his rise
+        # Tastes and wealth, answered with ¶6 (0.86, 0.75, 0.97) before they were attributes.
+        ("what football team does al-Sharaa support", "football"),
+        ("what's al-Sharaa's net worth", "net worth"),
+        ("how rich is al-Sharaa", "rich"),
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
