@@ -116,12 +116,13 @@ ATTRIBUTES = word_set(
     residence hotel hotels restaurant restaurants airport airports visa visas tourist tourists
     tourism travel traveling travelling favourite favorite favourites favorites food foods music
     movie movies film films sport sports football soccer basketball baseball cricket tennis golf
-    pet pets wealth wealthy rich richest fortune income"""
+    pet pets wealth wealthy rich richest fortune income border borders bordering neighbours
+    neighbors neighbouring neighboring"""
 ) | {LOCAL_TIME, NET_WORTH}
 """Words for what an encyclopedia tells of a person or a place: where and when born, faith,
 family, height, age, whether alive, where they live, nationality, background, career and
 elections, a person's tastes (a favourite food, music, films, sport, pets) and wealth (net
-worth: `NET_WORTH_ASKED`), a country's capital, currency or economy, a town's population,
+worth: `NET_WORTH_ASKED`), a country's capital, borders, currency or economy, a town's population,
 language, weather, local time (`CLOCK`), hotels and the like. A news story tells these only
 when they are news, and then says the word (or a synonym); a question asking for one that the
 story never mentions ("Is al-Sharaa married?", "What is the population of Millbrook?", or "is she

@@ -106,6 +106,7 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         ("what football team does al-Sharaa support", "football"),
         ("what's al-Sharaa's net worth", "net worth"),
         ("how rich is al-Sharaa", "rich"),
+        ("Which countries border Syria?", "border"),  # answered with ¶7 (0.86)
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
