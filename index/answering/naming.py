@@ -151,9 +151,11 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
         return Asked("leader", True, by_office=True, led=led)
     for pattern in (WHO_ROLE, WHICH_ROLE):
         found = pattern.search(question)
-        office = _office(found.group("rest")) if found else None
+        if found is None:
+            continue
+        office = _office(found.group("rest"))
         if office is not None:
-            whose = _whose(found.group("rest"), office) if found else frozenset()
+            whose = _whose(found.group("rest"), office)
             return Asked(office, role(office), by_office=True, whose=whose)
     return None
 
@@ -169,9 +171,14 @@ def _whose(rest: str, office: str) -> frozenset[str]:
 def holds_whose(whose: frozenset[str], text: str) -> bool:
     """Whether a text speaks of any of the names, or another name of one ("Syria" by
     "Syrian", "US" by "American")."""
-    said = {POSSESSIVE.sub("", t).lower() for t in TOKEN.findall(text)}
+    return _says_any(TOKEN.findall(text), whose)
+
+
+def _says_any(tokens: list[str], names: frozenset[str]) -> bool:
+    """Whether the tokens say any of the lower-case names, or another name of one."""
+    said = {POSSESSIVE.sub("", t).lower() for t in tokens}
     said |= {a.lower() for t in said for a in aliases(t)}
-    return not said.isdisjoint(whose)
+    return not said.isdisjoint(names)
 
 
 def _led(rest: str) -> frozenset[str] | None:
@@ -277,11 +284,7 @@ def _leader_forms() -> frozenset[str]:
 def _holds_led(tokens: list[str], led: frozenset[str]) -> bool:
     """Whether a sentence's tokens say what a question asks the leader of, by one of its words
     or another name of it ("Syrian" for "Syria", "US" for "America")."""
-    if not led:
-        return True
-    said = {POSSESSIVE.sub("", t).lower() for t in tokens}
-    said |= {a.lower() for t in said for a in aliases(t)}
-    return not said.isdisjoint(led)
+    return not led or _says_any(tokens, led)
 
 
 def noun_forms(noun: str) -> frozenset[str]:

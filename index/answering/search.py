@@ -445,8 +445,7 @@ class Retriever:
             return None  # an outlet's name is the story's source's ("The Washington Post")
         said = named(asked, self._article_sentences(first))
         if said and asked.whose:  # named, but perhaps only in passages about others
-            theirs = [c for c in first if c.source == first[0].source]
-            theirs = [c for c in theirs if holds_whose(asked.whose, c.text)]
+            theirs = [c for c in self._article_chunks(first) if holds_whose(asked.whose, c.text)]
             said = named(asked, [s for c in theirs for s in c.sentence_texts]) or False
         if said is None:  # a body asked which, or a person by the name of their office, is said
             # by its own word ("agency" by no "authority"; "the ISIS commander", stemmed
@@ -487,11 +486,14 @@ class Retriever:
         return [s for chunk in first for s in chunk.sentence_texts]
 
     @staticmethod
-    def _article_sentences(first: list[Chunk]) -> list[str]:
+    def _article_chunks(first: list[Chunk]) -> list[Chunk]:
+        """The passages ranked first that belong to the best one's article."""
+        return [chunk for chunk in first if chunk.source == first[0].source]
+
+    @classmethod
+    def _article_sentences(cls, first: list[Chunk]) -> list[str]:
         """The sentences of the passages ranked first that belong to the best one's article."""
-        return [
-            s for chunk in first if chunk.source == first[0].source for s in chunk.sentence_texts
-        ]
+        return [s for chunk in cls._article_chunks(first) for s in chunk.sentence_texts]
 
     def _unsaid(self, question: Question, first: list[Chunk]) -> str | None:
         """Whose words the question asks (`speakers.asks_words_of`) when its first three
@@ -532,9 +534,7 @@ class Retriever:
         ]
         if not topic:  # what the story never mentions is for the concepts to weigh ("hopes")
             return None
-        for chunk in first:
-            if chunk.source != first[0].source:
-                continue
+        for chunk in self._article_chunks(first):
             if speaks(speaker, list(chunk.sentence_texts), self._stemmer.stemWord):
                 stems = frozenset(self._tokens([chunk.text])[0])
                 if any(holds(c, stems) for c in topic):
