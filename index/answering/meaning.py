@@ -7,11 +7,20 @@ are spelt out by a run of capitalised words whose first letters they are ("Islam
 and Syria", small words such as "of" and "and" skipped) or by the words their own brackets follow;
 a word is defined where it is followed by "means", "refers to", a verb "to be" and an article,
 or a comma and an article ("ISIS, a jihadist group").
+
+"Who is Ahmed al-Sharaa?" and "What is Caliber.Az?" ask what a name is: a story that names
+someone only as a source ("per Caliber.Az") or a thing only as a modifier ("an ISIS plot") does
+not say. A name is described where a word for people, groups or places stands before it or in its
+run of capitalised words ("US President Donald Trump", "the new Syrian leader, Ahmed al-Sharaa",
+"the city of Damascus"), where it is defined as a word is, or where a byline names the author.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from index.answering.concepts import PLACE_HEADS, STOPWORD_SET, is_person, word_set
 
 STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?P<term>[\w.&-]+)\s+stand\s+for\b", re.I)
 """"What does ISIS stand for?": the initials asked of."""
@@ -79,3 +88,77 @@ def defined(term: str, sentences: list[str]) -> bool:
         for sentence in sentences
         for found in pattern.finditer(sentence)
     )
+
+
+IDENTITY = re.compile(
+    r"^\W*(?:who|what)\s*(?:is|was|are|were|['’]s)\s+(?P<the>the\s+)?(?P<name>[^?!]+?)\s*[?!.]*\s*$",
+    re.I,
+)
+""""Who is Ahmed al-Sharaa?", "What was the Washington Post?": the whole question asks what the
+name is (anything after the name asks something else: "Who is al-Sharaa's ally?")."""
+NAME_WORD = re.compile(r"^(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*$")
+"""A word of a name: capitalised, perhaps after a particle ("al-Sharaa", "Caliber.Az")."""
+NAME_JOINERS = frozenset({"of", "the", "and", "de"})
+"""Small words inside a name ("Islamic State of Iraq and Syria")."""
+KIND_WORDS = PLACE_HEADS | word_set(
+    "group groups organisation organization movement militia network agency newspaper outlet"
+    " site website company firm party country state nation capital region province"
+)
+"""Words that say what kind of thing a name is, as "president" says who someone is."""
+PARTICLE = re.compile(r"^[a-z]{1,3}-$")
+"""A particle joined to the name after it ("al-" of "al-Assad")."""
+BYLINE = re.compile(r"^\W*by\s", re.I)
+
+
+def asks_identity(question: str, capitalised: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The name whose identity the whole question asks and the name as the question puts it
+    ("What is the Washington Post?" → "Washington Post", "the Washington Post"), or None. A
+    word typed in lower case is part of a name when the corpus only capitalises it
+    (`capitalised`, given it in lower case), as chat types names."""
+    found = IDENTITY.match(question)
+    if found is None:
+        return None
+    words = found.group("name").split()
+    if not words or words[-1].lower() in NAME_JOINERS:
+        return None
+    for word in words:
+        bare = word.strip("’'")
+        lower = bare.lower()
+        if lower in NAME_JOINERS:
+            continue
+        if not (NAME_WORD.match(bare) or all(capitalised(p) for p in lower.split(".") if p)):
+            return None
+    return found.group("name"), (found.group("the") or "") + found.group("name")
+
+
+def described(name: str, sentences: list[str]) -> bool | None:
+    """Whether any sentence says what or who the name is; None when none of them names it."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?![\w-])", re.I)
+    seen = False
+    for sentence in sentences:
+        for found in pattern.finditer(sentence):
+            seen = True
+            if BYLINE.match(sentence) or DEFINING.search(sentence[found.end() :]):
+                return True
+            if _titled(sentence[: found.start()]):
+                return True
+    return False if seen else None
+
+
+def _titled(before: str) -> bool:
+    """Whether the words before a name, back over its run of capitalised words and a comma or
+    "of", hold a word for people or for a kind of place or group ("US President", "the Syrian
+    leader,", "the city of")."""
+    words = re.findall(r"[\w’'-]+|,", before)
+    while words:
+        word = words.pop()
+        if word == ",":
+            continue
+        lower = word.lower().strip("’'")
+        if is_person(lower) or lower in KIND_WORDS:
+            return True
+        within = word[:1].isupper() and lower not in STOPWORD_SET  # the name's run
+        if within or lower == "of" or PARTICLE.match(word):
+            continue
+        return False
+    return False

@@ -70,7 +70,7 @@ from index.answering.concepts import (
 from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
-from index.answering.meaning import asks_meaning, defined, spelt_out
+from index.answering.meaning import asks_identity, asks_meaning, defined, described, spelt_out
 from index.answering.naming import Asked, asks_name_of, holds_whose, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
@@ -388,7 +388,8 @@ class Retriever:
             or self._unexplained(question, asked, first)
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
-            or self._unmeant(question.text, first),
+            or self._unmeant(question.text, first)
+            or self._unidentified(question.text, first),
         )
 
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
@@ -637,6 +638,18 @@ class Retriever:
         if initials:
             return None if spelt_out(term, sentences) else f"what {term} stands for"
         return None if defined(term, sentences) else f"what “{term}” means"
+
+    def _unidentified(self, text: str, first: list[Chunk]) -> str | None:
+        """Who or what a name is, when the whole question asks it (`meaning.asks_identity`:
+        "Who is Ahmed al-Sharaa?", "What is Caliber.Az?") and the first three passages of the
+        best one's article name it without saying (`meaning.described`)."""
+        asked = asks_identity(text, lambda lower: self._only_capitalised(lower) is not None)
+        if asked is None or not first:
+            return None
+        name, written = asked
+        if described(name, self._article_sentences(first)) is not False:
+            return None
+        return f"{'who' if text.lstrip().lower().startswith('who') else 'what'} {written} is"
 
     @staticmethod
     def _unranked(text: str, first: list[Chunk]) -> str | None:

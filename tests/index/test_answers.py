@@ -813,6 +813,19 @@ def test_what_a_word_means_needs_a_passage_that_says_it(engine: Engine) -> None:
     )
 
 
+def test_who_or_what_a_name_is_needs_a_passage_that_says_it(engine: Engine) -> None:
+    # Answered from ¶2 (0.33): "per Caliber.Az" names the source and says nothing of it.
+    source = engine.ask("What is Caliber.Az?")
+    assert source.refused and source.hits == ()
+    assert source.message == "The story doesn't say what Caliber.Az is, so I can't tell you that."
+    # Answered from ¶4 (0.98): "ISIS threats", "an ISIS plot".
+    assert engine.ask("What is ISIS?").refused
+    # Said by a title or a byline: answered.
+    assert engine.ask("Who is Donald Trump?").hits[0].chunk.paragraph == 6
+    assert not engine.ask("Who was Assad?").refused
+    assert engine.ask("Who is Tamilla Hasanova?").hits[0].chunk.paragraph == 9
+
+
 def test_a_share_asked_for_needs_an_amount(engine: Engine) -> None:
     # Answered from ¶6 (0.48): the story gives no figure of support.
     answer = engine.ask("What percentage of Syrians support al-Sharaa?")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.answering.meaning import asks_meaning, defined, spelt_out
+from index.answering.meaning import asks_identity, asks_meaning, defined, described, spelt_out
 
 
 def test_the_term_asked_of_ends_the_question() -> None:
@@ -28,3 +28,40 @@ def test_a_word_is_defined_where_the_sentence_says_what_it_is() -> None:
     assert defined("HTS", ["HTS, a rebel group, took Damascus."])
     assert defined("jihad", ["Jihad means struggle."])
     assert not defined("counterterrorism", ["They work together on counterterrorism efforts."])
+
+
+def test_a_question_that_is_only_a_name_asks_who_or_what_it_is() -> None:
+    nothing_capitalised = lambda _: False  # noqa: E731
+    assert asks_identity("Who is Ahmed al-Sharaa?", nothing_capitalised) == (
+        "Ahmed al-Sharaa",
+        "Ahmed al-Sharaa",
+    )
+    assert asks_identity("What is the Washington Post?", nothing_capitalised) == (
+        "Washington Post",
+        "the Washington Post",
+    )
+    assert asks_identity("What's Caliber.Az?", nothing_capitalised) == ("Caliber.Az", "Caliber.Az")
+    # Typed in lower case, a name is read as the corpus writes it.
+    assert asks_identity("what is caliber.az", lambda w: w in {"caliber", "az"}) is not None
+    assert asks_identity("what is caliber.az", nothing_capitalised) is None
+    # Anything more than the name asks something else.
+    assert asks_identity("Who is al-Sharaa's ally?", nothing_capitalised) is None
+    assert asks_identity("What was ISIS planning?", nothing_capitalised) is None
+    assert asks_identity("Who is the new leader?", nothing_capitalised) is None
+    assert asks_identity("What is the Islamic State of?", nothing_capitalised) is None
+
+
+def test_a_name_is_described_by_a_title_a_definition_or_a_byline() -> None:
+    assert described("Donald Trump", ["He congratulated US President Donald Trump."])
+    assert described("Ahmed al-Sharaa", ["The new Syrian leader, Ahmed al-Sharaa, spoke."])
+    assert described("Assad", ["It followed former President Bashar al-Assad’s fall."])
+    assert described("Damascus", ["They met in the city of Damascus."])
+    assert described("HTS", ["HTS, a rebel group, took Damascus."])
+    assert described("Tamilla Hasanova", ["By Tamilla Hasanova"])
+    # Named only as a source, a place or a modifier: not described.
+    assert described("Caliber.Az", ["The Post revealed it, per Caliber.Az."]) is False
+    assert described("Damascus", ["a religious shrine near Damascus"]) is False
+    assert described("ISIS", ["US intelligence thwarted an ISIS plot."]) is False
+    assert described("Damascus", ["Washington and Damascus met."]) is False
+    # Not named at all: not for this rule to say.
+    assert described("Russia", ["US intelligence thwarted an ISIS plot."]) is None
