@@ -27,6 +27,7 @@ from benchmarks.quality_baselines import Paragraphs
 from benchmarks.quality_removed import without
 from benchmarks.quality_report import write_report
 from benchmarks.quality_sets import ROOT, Item, corpora, squad_items, squad_together, story_items
+from index.answering.meant import Tokens
 from index.engine import Engine
 from index.passages import Answer
 from index.settings import Settings
@@ -53,6 +54,10 @@ class Remembered:
         if new:
             self._known.update(zip(new, self._embedder.encode(new), strict=True))
         return np.stack([self._known[t] for t in texts])
+
+    def tokens(self, text: str) -> Tokens:
+        """The model's token vectors in context (not remembered: few questions need them)."""
+        return self._embedder.tokens(text)  # type: ignore[attr-defined,no-any-return]
 
     def save(self) -> None:
         """Keep the vectors for the next run."""

@@ -14,6 +14,7 @@ from index.answering import answerability
 from index.answering.answerability import Judgement
 from index.answering.concepts import unnamed
 from index.answering.gaps import worded
+from index.answering.meant import TokenEncoder, Words, met
 from index.answering.questions import Question, Unaskable, question_from
 from index.answering.search import (
     DEFAULT_WEIGHTS,
@@ -45,6 +46,10 @@ RECENT = 512
 """Questions whose answers (and twice as many texts whose vectors) an engine keeps: a
 conversation reads its earlier questions again at every turn (`conversation.topic_of`), and the
 bot rebuilds a thread's history from its messages each time."""
+WORDS_READ_AHEAD = 100
+"""A corpus of at most this many passages has their words read in context (`meant`) on a spare
+core as it opens (a 10-passage story in about 60 ms), so that no question waits for them;
+larger ones read a passage's when a question first needs it."""
 _BESIDE = ThreadPoolExecutor(thread_name_prefix="storybot-unnamed")
 """Encodes a question's unnamed reading (`concepts.unnamed`) while the question is encoded (as
 many at once as questions are asked at once, up to the pool's default)."""
@@ -68,6 +73,8 @@ class Engine:
         self._vectors = vectors
         self._retriever = Retriever(records.chunks, records.search_texts, vectors, weights)
         self.keep(RECENT)
+        if isinstance(embedder, TokenEncoder) and len(records.chunks) <= WORDS_READ_AHEAD:
+            _BESIDE.submit(self._read_words_ahead, embedder)
 
     @classmethod
     def open(
@@ -100,6 +107,7 @@ class Engine:
         self._vectors_of: Recent[str, np.ndarray] = Recent(2 * questions)
         self._asked: Recent[tuple[str, int | None], Answer] = Recent(questions)
         self._ranked: Recent[tuple[str, int], tuple[Hit, ...]] = Recent(questions)
+        self._words_of: Recent[int, Words] = Recent(2 * questions)
 
     def reweighted(self, weights: Weights) -> Engine:
         """The same index and model with other weights (for measuring what each signal adds)."""
@@ -152,7 +160,38 @@ class Engine:
         pending = None if rest is None else _BESIDE.submit(self._vector, rest)
         vector = self._vector(question.text)
         residual = None if pending is None else pending.result()
-        return question, vector, self._retriever.score(question, vector, residual)
+        scored = self._retriever.score(question, vector, residual)
+        return question, vector, self._meant(question, scored)
+
+    def _meant(self, question: Question, scored: Scored) -> Scored:
+        """The scores with each of the question's words that the corpus never writes read as
+        the word of the passages ranked first that stands for it in context, if one does
+        (`meant`: "partnership" as "collaboration")."""
+        unheard = self._retriever.unheard(scored.asked)
+        encoder = self._embedder
+        if not unheard or not isinstance(encoder, TokenEncoder) or not len(scored.ranked):
+            return scored
+        passages = [self._passage_words(row, encoder) for row in self._retriever.first_read(scored)]
+        tokens = encoder.tokens(question.text)
+        stems = met(question.text, unheard, tokens, passages, self._retriever.stem)
+        if not stems:
+            return scored
+        asked = tuple(
+            dataclasses.replace(c, stem=stems[c.word], phrase=None) if c.word in stems else c
+            for c in scored.asked
+        )
+        return dataclasses.replace(scored, asked=asked)
+
+    def _read_words_ahead(self, encoder: TokenEncoder) -> None:
+        """Every passage's words in context, worked out before any question needs them."""
+        for row in range(len(self._retriever.chunks)):
+            self._passage_words(row, encoder)
+
+    def _passage_words(self, row: int, encoder: TokenEncoder) -> Words:
+        """A passage's words and their vectors in context, worked out once while it is among
+        those read last."""
+        text = self._retriever.chunks[row].text
+        return self._words_of.get(row, lambda: Words.of(text, encoder.tokens(text)))
 
     def _vector(self, text: str) -> np.ndarray:
         """The text's vector (read-only), encoded once while it is among those asked last."""

@@ -392,6 +392,27 @@ class Retriever:
             or self._unidentified(question.text, first),
         )
 
+    def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
+        """The question's specific words, not names or places, that the corpus never writes
+        nor any word WordNet gives for them: those a passage may still say by meaning
+        (`meant`)."""
+        return tuple(
+            c
+            for c in asked
+            if not c.named
+            and c.specificity >= MISSING_NAMED
+            and not place(c.word.lower())
+            and not self._vocabulary.mentions(c)
+        )
+
+    def stem(self, word: str) -> str:
+        """The word's stem, as the passages' stems are made."""
+        return str(self._stemmer.stemWord(word))
+
+    def first_read(self, scored: Scored) -> list[int]:
+        """The passages read first for grounding, best first."""
+        return [int(i) for i in scored.candidates[scored.ranked[:FIRST_READ]]]
+
     def _unchosen(self, offered: tuple[Concept, ...], rows: np.ndarray) -> tuple[str, ...]:
         """The alternatives a question offers when none of its first three passages (`rows`)
         holds any of them (`concepts.alternatives`)."""

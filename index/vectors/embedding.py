@@ -17,7 +17,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from index.answering.meant import Tokens
 from index.passages import StoryError
+from index.recent import Recent
 from index.settings import DEFAULT_MODEL
 from index.vectors.store import IndexCorrupt, file_sha256
 
@@ -28,6 +30,8 @@ ENCODER_FILE = "model.onnx"
 ENCODER_SPEC = "encoder.json"
 TOKENIZER_FILE = "tokenizer.json"
 BATCH = 32
+TOKENS_KEPT = 64
+"""Texts encoded alone whose token vectors are kept (the questions asked last)."""
 ENCODER_FORMAT = 1
 """Bumped whenever export_encoder writes something different."""
 
@@ -133,6 +137,7 @@ class OnnxEmbedder:
         self.dimension = int(spec["dimension"])
         self._pooling = str(spec["pooling"])
         self._inputs = list(spec["inputs"])
+        self._tokens_of: Recent[str, Tokens] = Recent(TOKENS_KEPT)
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
         # One thread a call, and one call a core for many texts: on two cores that encodes 20%
@@ -166,7 +171,20 @@ class OnnxEmbedder:
                 vectors[rows] = rows_vectors
         return vectors
 
+    def tokens(self, text: str) -> Tokens:
+        """The text's tokens in context: each one's character span and its L2-normalised vector
+        from the last layer (special tokens left out); what `meant` compares words by. A text
+        just encoded alone (a question) gives them without running the model again."""
+        return self._tokens_of.get(text, lambda: self._read([text])[1][0])
+
     def _batch(self, texts: list[str]) -> np.ndarray:
+        vectors, tokens = self._read(texts)
+        if len(texts) == 1:  # a question: its tokens may be asked for next
+            self._tokens_of.get(texts[0], lambda: tokens[0])
+        return vectors
+
+    def _read(self, texts: list[str]) -> tuple[np.ndarray, list[Tokens]]:
+        """The texts' pooled, normalised vectors, and each one's tokens in context."""
         encodings = self._tokenizer.encode_batch(texts)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         columns = {
@@ -177,7 +195,25 @@ class OnnxEmbedder:
         hidden = np.asarray(self._session.run(None, {n: columns[n] for n in self._inputs})[0])
         pooled = _pool(hidden, mask, self._pooling)
         norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return np.asarray(pooled / norms, dtype=np.float32)
+        tokens = (
+            [_tokens(e, h) for e, h in zip(encodings, hidden, strict=True)]
+            if len(texts) == 1
+            else []
+        )
+        return np.asarray(pooled / norms, dtype=np.float32), tokens
+
+
+def _tokens(encoding: Any, hidden: np.ndarray) -> Tokens:
+    """One text's tokens, special and padding ones left out, with their normalised vectors."""
+    rows = [
+        i
+        for i, special in enumerate(encoding.special_tokens_mask)
+        if not special and encoding.attention_mask[i]
+    ]
+    vectors = hidden[rows]
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    spans = tuple((int(encoding.offsets[i][0]), int(encoding.offsets[i][1])) for i in rows)
+    return Tokens(spans, np.asarray(vectors, dtype=np.float32))
 
 
 def _pool(hidden: np.ndarray, mask: np.ndarray, pooling: str) -> np.ndarray:

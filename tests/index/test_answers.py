@@ -826,6 +826,16 @@ def test_who_or_what_a_name_is_needs_a_passage_that_says_it(engine: Engine) -> N
     assert engine.ask("Who is Tamilla Hasanova?").hits[0].chunk.paragraph == 9
 
 
+def test_a_word_the_story_never_writes_may_be_met_by_meaning(engine: Engine) -> None:
+    # Refused (0.26) naming “partnership”, which WordNet does not give for "collaboration";
+    # read in context it is ¶3's "rare instance of collaboration".
+    answer = engine.ask("How uncommon is this partnership?")
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 3
+    # What no passage says in any words stays missing.
+    assert engine.ask("How many fighters does ISIS have?").missing == ("fighters",)
+
+
 def test_a_share_asked_for_needs_an_amount(engine: Engine) -> None:
     # Answered from ¶6 (0.48): the story gives no figure of support.
     answer = engine.ask("What percentage of Syrians support al-Sharaa?")

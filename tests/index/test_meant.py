@@ -1,0 +1,62 @@
+"""A word the corpus never writes, met by meaning in context (index.answering.meant)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index.answering.concepts import Concept
+from index.answering.meant import MEANT, TokenEncoder, Tokens, Words, met, word_vector
+from index.engine import Engine
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_a_passage_keeps_its_words_not_its_stop_words_or_marks() -> None:
+    text = "The partnership was rare."
+    spans = ((0, 3), (4, 11), (11, 15), (16, 19), (20, 24), (24, 25))  # "partner" + "##ship"
+    vectors = np.stack([_unit(1, 0, i) for i in range(6)])
+    words = Words.of(text, Tokens(spans, vectors))
+    assert words.words == ("partnership", "partnership", "rare")
+    assert np.array_equal(words.vectors, vectors[[1, 2, 4]])
+
+
+def test_a_word_of_several_tokens_is_their_mean() -> None:
+    tokens = Tokens(((0, 3), (4, 11), (11, 15)), np.stack([_unit(1, 0), _unit(0, 1), _unit(0, 1)]))
+    vector = word_vector("How partnership", "partnership", tokens)
+    assert vector is not None and np.allclose(vector, _unit(0, 1))
+    assert word_vector("How partnership", "alliance", tokens) is None
+
+
+def test_a_word_is_met_only_by_a_passage_word_near_enough_in_context() -> None:
+    question = "How uncommon is this partnership?"
+    spans = ((0, 3), (4, 12), (13, 15), (16, 20), (21, 32))
+    near = _unit(1.0, 0.2, 0.0)  # "partnership" in the question
+    far = _unit(0.0, 0.0, 1.0)  # "uncommon"
+    tokens = Tokens(spans, np.stack([far, far, far, far, near]))
+    passage = Words(("collaboration", "nations"), np.stack([_unit(1.0, 0.0, 0.0), far]))
+    partnership = Concept("partnership", "partnership", 2.0, named=False)
+    stems = met(question, [partnership], tokens, [passage], lambda w: w[:8])
+    assert stems == {"partnership": "collabor"}
+    # Below the cut nothing stands for it.
+    unrelated = Words(("nations",), np.stack([_unit(-1.0, 1.0, 0.2)]))
+    assert float(unrelated.vectors[0] @ near) < MEANT
+    assert met(question, [partnership], tokens, [unrelated], lambda w: w) == {}
+    assert met(question, [partnership], tokens, [], lambda w: w) == {}
+
+
+def test_the_encoder_gives_each_token_of_a_text_in_context(engine: Engine) -> None:
+    text = "Partnership, not endorsement."
+    encoder = engine._embedder
+    assert isinstance(encoder, TokenEncoder)
+    tokens = encoder.tokens(text)
+    assert "".join(text[a:b] for a, b in tokens.spans) == text.replace(" ", "")
+    assert tokens.vectors.shape == (len(tokens.spans), encoder.dimension)  # type: ignore[attr-defined]
+    assert np.allclose(np.linalg.norm(tokens.vectors, axis=1), 1.0, atol=1e-4)
+    # In context: the same word reads differently in another sentence.
+    other = encoder.tokens("Endorsement, not partnership.")
+    first = word_vector(text, "not", tokens)
+    second = word_vector("Endorsement, not partnership.", "not", other)
+    assert first is not None and second is not None and float(first @ second) < 0.99
