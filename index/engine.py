@@ -46,10 +46,12 @@ RECENT = 512
 """Questions whose answers (and twice as many texts whose vectors) an engine keeps: a
 conversation reads its earlier questions again at every turn (`conversation.topic_of`), and the
 bot rebuilds a thread's history from its messages each time."""
-WORDS_READ_AHEAD = 100
+WORDS_READ_AHEAD = 30
 """A corpus of at most this many passages has their words read in context (`meant`) on a spare
 core as it opens (a 10-passage story in about 60 ms), so that no question waits for them;
-larger ones read a passage's when a question first needs it."""
+larger ones read a passage's when a question first needs it. A process that asks one question
+and ends waits for the reading to finish (a daemon thread stopped inside onnxruntime aborts
+the process), so the read-ahead stays small."""
 _BESIDE = ThreadPoolExecutor(thread_name_prefix="storybot-unnamed")
 """Encodes a question's unnamed reading (`concepts.unnamed`) while the question is encoded (as
 many at once as questions are asked at once, up to the pool's default)."""
