@@ -117,12 +117,14 @@ ATTRIBUTES = word_set(
     tourism travel traveling travelling favourite favorite favourites favorites food foods music
     movie movies film films sport sports football soccer basketball baseball cricket tennis golf
     pet pets wealth wealthy rich richest fortune income border borders bordering neighbours
-    neighbors neighbouring neighboring"""
+    neighbors neighbouring neighboring unemployment inflation poverty literacy exports imports
+    export exports exported debt anthem flag motto elevation altitude"""
 ) | {LOCAL_TIME, NET_WORTH}
 """Words for what an encyclopedia tells of a person or a place: where and when born, faith,
 family, height, age, whether alive, where they live, nationality, background, career and
 elections, a person's tastes (a favourite food, music, films, sport, pets) and wealth (net
-worth: `NET_WORTH_ASKED`), a country's capital, borders, currency or economy, a town's population,
+worth: `NET_WORTH_ASKED`), a country's capital, borders, currency, economy and its figures
+(unemployment, inflation, poverty, exports, debt), its flag and anthem, a town's population,
 language, weather, local time (`CLOCK`), hotels and the like. A news story tells these only
 when they are news, and then says the word (or a synonym); a question asking for one that the
 story never mentions ("Is al-Sharaa married?", "What is the population of Millbrook?", or "is she

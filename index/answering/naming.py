@@ -17,7 +17,7 @@ own words, and only "a"/"one" or many unnamed leave it untold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
@@ -125,9 +125,10 @@ class Asked:
     passages name may head."""
 
     whose: frozenset[str] = frozenset()
-    """For someone asked by office, the names the question sets before it, lower case ("isis"
-    of "Which ISIS leader …?", "us" of "Which US official …?"): a passage naming one must speak
-    of them, or of another name of theirs."""
+    """For someone asked by office or by their word's name, the names the question sets before
+    it, lower case ("isis" of "Which ISIS leader …?" and of "the name of the ISIS leader", "us"
+    of "Which US official …?"): a passage naming one must speak of them, or of another name of
+    theirs."""
 
     @property
     def untold(self) -> str:
@@ -142,6 +143,9 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
     for pattern in (NAME_OF, OWNERS_NAME, TYPED_OWNERS_NAME, CALLED):
         for match in pattern.finditer(question):
             asked = _head(match.group("rest"))
+            if asked is not None and asked.person and pattern is not NAME_OF:
+                owners = _names_before(question[: match.start("rest")])  # "the ISIS leader's"
+                asked = replace(asked, whose=asked.whose | owners)
             if asked is not None:
                 return asked
     if not roles:
@@ -158,6 +162,16 @@ def asks_name_of(question: str, roles: bool = True) -> Asked | None:
             whose = _whose(found.group("rest"), office)
             return Asked(office, role(office), by_office=True, whose=whose)
     return None
+
+
+def _names_before(text: str) -> frozenset[str]:
+    """The capitalised words that end the text, lower case ("isis" of "What's the ISIS")."""
+    names: list[str] = []
+    for token in reversed(TOKEN.findall(text)[-OFFICE_REACH:]):
+        if not token[:1].isupper() or POSSESSIVE.sub("", token).lower() in STOPWORD_SET:
+            break
+        names.append(POSSESSIVE.sub("", token).lower())
+    return frozenset(names)
 
 
 def _whose(rest: str, office: str) -> frozenset[str]:
@@ -213,7 +227,16 @@ def _head(rest: str) -> Asked | None:
             break
         run.append(token)
     nouns = [w for w in run if w[:1].islower() and not w.endswith(("ed", "ing"))]
-    return Asked(nouns[-1], role(nouns[-1])) if nouns else None
+    if not nouns:
+        return None
+    head = nouns[-1]
+    if not role(head):
+        return Asked(head, False)
+    # A person by the names set before their word ("the ISIS leader"): see `Asked.whose`.
+    whose = frozenset(
+        POSSESSIVE.sub("", t).lower() for t in run[: run.index(head)] if t[:1].isupper()
+    )
+    return Asked(head, True, whose=whose)
 
 
 def _office(rest: str) -> str | None:

@@ -107,6 +107,9 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         ("what's al-Sharaa's net worth", "net worth"),
         ("how rich is al-Sharaa", "rich"),
         ("Which countries border Syria?", "border"),  # answered with ¶7 (0.86)
+        # A country's figures: answered with ¶5 (0.34) and ¶5 (0.75) before.
+        ("What's the unemployment rate in Syria?", "unemployment"),
+        ("What does Syria export?", "export"),
     ],
 )
 def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(

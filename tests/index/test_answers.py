@@ -836,6 +836,15 @@ def test_a_word_the_story_never_writes_may_be_met_by_meaning(engine: Engine) -> 
     assert engine.ask("How many fighters does ISIS have?").missing == ("fighters",)
 
 
+def test_a_person_s_name_needs_a_passage_that_names_one_of_theirs(engine: Engine) -> None:
+    # Answered from ¶2 (0.79): the leader the story names, al-Sharaa, is Syria's.
+    answer = engine.ask("What is the name of the ISIS leader behind the plot?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say the leader's name, so I can't tell you that."
+    assert engine.ask("What's the ISIS leader's name?").refused  # 0.84 from ¶6 before
+    assert engine.ask("What is the name of the new Syrian leader?").hits[0].chunk.paragraph == 6
+
+
 def test_a_share_asked_for_needs_an_amount(engine: Engine) -> None:
     # Answered from ¶6 (0.48): the story gives no figure of support.
     answer = engine.ask("What percentage of Syrians support al-Sharaa?")

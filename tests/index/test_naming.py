@@ -17,7 +17,23 @@ def test_the_thing_whose_name_is_asked_is_the_head_of_its_phrase() -> None:
     assert asks_name_of("whats the shrines name") == Asked("shrine", False)
     assert asks_name_of("What's the shrine called?") == Asked("shrine", False)
     assert asks_name_of("whats the shrine called") == Asked("shrine", False)
-    assert asks_name_of("Tell me the name of the US officials quoted") == Asked("officials", True)
+    assert asks_name_of("Tell me the name of the US officials quoted") == Asked(
+        "officials", True, whose=frozenset({"us"})
+    )
+
+
+def test_a_person_s_name_asked_outright_keeps_whose_they_are() -> None:
+    isis = frozenset({"isis"})
+    assert asks_name_of("What is the name of the ISIS leader behind the plot?") == Asked(
+        "leader", True, whose=isis
+    )
+    assert asks_name_of("What's the ISIS leader's name?") == Asked("leader", True, whose=isis)
+    assert asks_name_of("Tell me the name of the Syrian leader") == Asked(
+        "leader", True, whose=frozenset({"syrian"})
+    )
+    # A thing's name, or a person named by nobody's: nothing to keep.
+    assert asks_name_of("What is the name of the ISIS plot?") == Asked("plot", False)
+    assert asks_name_of("What's the leader's name?") == Asked("leader", True)
 
 
 def test_who_holds_an_office_asks_their_name() -> None:
