@@ -323,7 +323,8 @@ PLACE_HEADS = word_set(
 
 ARTICLE_WORDS = re.compile(
     r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
-    r"publication|publish|published|publisher|author|wrote|written|write|writer|byline|"
+    r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
+    r"penned|byline|"
     r"journalist|reporter|reveal|revealed|broke|break|cover|covered|source|site|name|it)$",
     re.I,
 )

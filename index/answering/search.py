@@ -103,7 +103,9 @@ Washington Post revealed"), which the question's other words and the model weigh
 COUNTED = frozenset({"how much", "how many"})
 """What asks for an amount or a count, which a number naming things already counted ("between
 the two nations") does not give (`concepts.measures`)."""
-AUTHOR_WORDS = re.compile(r"\b(author|wrote|written|writer|byline|journalist|reporter)\b", re.I)
+AUTHOR_WORDS = re.compile(
+    r"\b(author|authored|wrote|written|writer|penned|byline|journalist|reporter)\b", re.I
+)
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
 BYLINE_MARGIN = 0.01
