@@ -9,7 +9,9 @@ for this ("foiled"/"thwarting" 0.42, "russia"/"syria" 0.62); in context a word's
 passage word at a cosine of 0.5 or more stood for it in 15 of the story questions of ours it
 was measured on that the story answers and in 2 of those it does not ("comment" → "statement",
 "fighters" → "defeating"). Names are never met so (the corpus either names "Russia" or it does
-not), nor places, and only words specific enough to be missing (`MISSING_NAMED`).
+not), nor places, nor what an encyclopedia tells of a person or place (`concepts.ATTRIBUTES`:
+"What is al-Sharaa's faith?" is not answered by his "confidence"), and only words specific
+enough to be missing (`MISSING_NAMED`).
 
 The word met is read as the passage's word from then on: "Whose government fell before this
 partnership got going?" is judged as if it asked about the collaboration.

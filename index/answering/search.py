@@ -35,6 +35,7 @@ from index.answering.before import asking as asking_before
 from index.answering.before import asks_before, tells_before
 from index.answering.concepts import (
     ARTICLE_WORDS,
+    ATTRIBUTES,
     CLOSED_CLASS,
     COUNT_ASKED,
     COUNTING,
@@ -395,15 +396,17 @@ class Retriever:
         )
 
     def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
-        """The question's specific words, not names or places, that the corpus never writes
-        nor any word WordNet gives for them: those a passage may still say by meaning
-        (`meant`)."""
+        """The question's specific words, not names, places or attributes (`ATTRIBUTES`: said
+        by their word or a synonym, or not at all; "faith" is no "confidence"), that the corpus
+        never writes nor any word WordNet gives for them: those a passage may still say by
+        meaning (`meant`)."""
         return tuple(
             c
             for c in asked
             if not c.named
             and c.specificity >= MISSING_NAMED
             and not place(c.word.lower())
+            and c.word.lower() not in ATTRIBUTES
             and not self._vocabulary.mentions(c)
         )
 

@@ -94,6 +94,9 @@ def test_a_refusal_never_names_a_word_that_names_nothing(
         ("what is the weather in damascus?", "weather"),
         # Not said by "a religious shrine" either: that way it had been answered (0.96).
         ("what is al-sharaa's religion?", "religion"),
+        # Read by meaning as ¶6's "expressed confidence" (0.96) until attributes were kept
+        # from it: an attribute is said by its word or a synonym, or not at all.
+        ("What is al-Sharaa's faith?", "faith"),
         # was answered with the byline (1.00): it names her, not her past
         ("what's tamilla hasanova's background", "background"),
         ("What was al-Sharaa's career before he took power?", "career"),
