@@ -8,6 +8,10 @@ and Syria", small words such as "of" and "and" skipped) or by the words their ow
 a word is defined where it is followed by "means", "refers to", a verb "to be" and an article,
 or a comma and an article ("ISIS, a jihadist group").
 
+"Was al-Sharaa a rebel commander?" asks whether the story says so: a sentence that names him
+must hold the words it asks him to be ("rebel", "commander"), or a byline or "Report by" must
+name him for what makes an article ("Is Tamilla Hasanova a journalist?").
+
 "Who is Ahmed al-Sharaa?" and "What is Caliber.Az?" ask what a name is: a story that names
 someone only as a source ("per Caliber.Az") or a thing only as a modifier ("an ISIS plot") does
 not say. A name is described where a word for people, groups or places stands before it or in its
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from index.answering.concepts import PLACE_HEADS, STOPWORD_SET, is_person, word_set
 
@@ -162,3 +167,58 @@ def _titled(before: str) -> bool:
             continue
         return False
     return False
+
+
+NAME_RUN = r"(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*){0,3}"
+IS_A = re.compile(
+    rf"^\W*(?P<verb>(?i:is|was|are|were))\s+(?P<name>(?:(?i:the)\s+)?{NAME_RUN})\s+"
+    r"(?P<what>(?i:a|an|the)\s+[^?!.]+?)\s*[?!.]*\s*$"
+)
+""""Was al-Sharaa a rebel commander?": a name, and what the question asks whether it is."""
+MADE_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?:(?i:the)\s+)?$")
+"""What stands before a name a byline or a headline's "Report by" gives as its maker."""
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What a yes-or-no question asks a name to be: "whether al-Sharaa was a rebel commander"."""
+
+    name: str
+    verb: str
+    what: str
+
+    @property
+    def untold(self) -> str:
+        """What a refusal says the story does not tell."""
+        return f"whether {self.name} {self.verb.lower()} {self.what}"
+
+    def naming(self, sentences: list[str]) -> list[tuple[str, bool]]:
+        """The sentences that name it (by the last word of its name, with or without a
+        particle), each with whether it names it as an article's maker ("By Tamilla
+        Hasanova", "Report by The Washington Post")."""
+        last = PARTICLE.sub("", self.name.split()[-1])
+        pattern = re.compile(rf"(?<!\w)(?:[a-z]{{1,3}}-)?{re.escape(last)}(?:['’]s?)?(?![\w-])")
+        found = []
+        for sentence in sentences:
+            spots = [m.start() for m in pattern.finditer(sentence)]
+            if spots:
+                made = BYLINE.match(sentence) is not None or any(
+                    MADE_BY.search(_before_name(sentence[:at])) for at in spots
+                )
+                found.append((sentence, made))
+        return found
+
+
+def asks_is_a(question: str) -> Claimed | None:
+    """What the whole question asks a name to be, when it asks yes or no ("Is Trump the US
+    president?"), or None."""
+    found = IS_A.match(question.strip())
+    if found is None:
+        return None
+    return Claimed(found.group("name"), found.group("verb"), found.group("what"))
+
+
+def _before_name(text: str) -> str:
+    """The text before a name's run of capitalised words ("Report by " of "Report by The
+    Washington")."""
+    return re.sub(r"(?:(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*\s+)*$", "", text)

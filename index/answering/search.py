@@ -71,7 +71,14 @@ from index.answering.concepts import (
 from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
-from index.answering.meaning import asks_identity, asks_meaning, defined, described, spelt_out
+from index.answering.meaning import (
+    asks_identity,
+    asks_is_a,
+    asks_meaning,
+    defined,
+    described,
+    spelt_out,
+)
 from index.answering.naming import Asked, asks_name_of, holds_whose, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
@@ -392,7 +399,8 @@ class Retriever:
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
             or self._unmeant(question.text, first)
-            or self._unidentified(question.text, first),
+            or self._unidentified(question.text, first)
+            or self._unconfirmed(question.text, first),
         )
 
     def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
@@ -676,6 +684,31 @@ class Retriever:
         if described(name, self._article_sentences(first)) is not False:
             return None
         return f"{'who' if text.lstrip().lower().startswith('who') else 'what'} {written} is"
+
+    def _unconfirmed(self, text: str, first: list[Chunk]) -> str | None:
+        """Whether a name is what the whole question asks it to be, asked yes or no
+        (`meaning.asks_is_a`: "Was al-Sharaa a rebel commander?"), when the first three passages
+        of the best one's article name it but no sentence naming it holds the question's specific
+        words for what it is, and no byline or "Report by" names it as an article's maker for a
+        question about one ("Is Tamilla Hasanova a journalist?")."""
+        claimed = asks_is_a(text)
+        if claimed is None or not first:
+            return None
+        naming = claimed.naming(self._article_sentences(first))
+        wanted = [
+            c
+            for c in concepts(claimed.what, self._stemmer)
+            if not c.named and c.specificity >= MISSING_NAMED
+        ]
+        if not naming or not wanted:
+            return None
+        if all(framing(c) for c in wanted) and any(made for _, made in naming):
+            return None
+        for sentence, _ in naming:
+            words = [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(sentence)]
+            if all(holds(c, set(self._stemmer.stemWords(words))) for c in wanted):
+                return None
+        return claimed.untold
 
     @staticmethod
     def _unranked(text: str, first: list[Chunk]) -> str | None:

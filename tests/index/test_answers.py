@@ -863,6 +863,19 @@ def test_someone_asked_without_the_particle_of_their_name_is_the_same_speaker(
     )
 
 
+def test_whether_a_name_is_something_needs_a_sentence_naming_it_so(engine: Engine) -> None:
+    # Answered from ¶6 (0.97): the story names Assad only by his regime's fall.
+    answer = engine.ask("Was Assad a dictator?")
+    assert answer.refused
+    assert answer.message == (
+        "The story doesn't say whether Assad was a dictator, so I can't tell you that."
+    )
+    # Said in a sentence that names them, or by the byline: answered.
+    assert not engine.ask("Was Assad the former president?").refused
+    assert not engine.ask("Is Trump the US president?").refused
+    assert engine.ask("Is Tamilla Hasanova a journalist?").hits[0].chunk.paragraph == 9
+
+
 def test_a_share_asked_for_needs_an_amount(engine: Engine) -> None:
     # Answered from ¶6 (0.48): the story gives no figure of support.
     answer = engine.ask("What percentage of Syrians support al-Sharaa?")

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from index.answering.meaning import asks_identity, asks_meaning, defined, described, spelt_out
+from index.answering.meaning import (
+    asks_identity,
+    asks_is_a,
+    asks_meaning,
+    defined,
+    described,
+    spelt_out,
+)
 
 
 def test_the_term_asked_of_ends_the_question() -> None:
@@ -65,3 +72,27 @@ def test_a_name_is_described_by_a_title_a_definition_or_a_byline() -> None:
     assert described("Damascus", ["Washington and Damascus met."]) is False
     # Not named at all: not for this rule to say.
     assert described("Russia", ["US intelligence thwarted an ISIS plot."]) is None
+
+
+def test_a_yes_or_no_question_may_ask_what_a_name_is() -> None:
+    claimed = asks_is_a("Was al-Sharaa a rebel commander?")
+    assert claimed is not None and claimed.untold == "whether al-Sharaa was a rebel commander"
+    assert asks_is_a("Is the Washington Post a newspaper?") is not None
+    # Not a name and what it is: something else is asked.
+    assert asks_is_a("Is it a full endorsement?") is None
+    assert asks_is_a("Is the US treating this as a narrow effort?") is None
+    assert asks_is_a("Is al-Sharaa Syria's new leader?") is None
+
+
+def test_the_sentences_naming_it_and_whether_as_an_article_s_maker() -> None:
+    assessed = asks_is_a("Was Assad a dictator?")
+    assert assessed is not None
+    story = ["It followed former President Bashar al-Assad’s fall.", "Damascus is calm."]
+    assert assessed.naming(story) == [(story[0], False)]
+    writer = asks_is_a("Is Tamilla Hasanova a journalist?")
+    assert writer is not None and writer.naming(["By Tamilla Hasanova"]) == [
+        ("By Tamilla Hasanova", True)
+    ]
+    outlet = asks_is_a("Is the Washington Post a newspaper?")
+    headline = "US initiates intelligence sharing Report by The Washington Post"
+    assert outlet is not None and outlet.naming([headline]) == [(headline, True)]
