@@ -196,7 +196,7 @@ class Claimed:
         """The sentences that name it (by the last word of its name, with or without a
         particle), each with whether it names it as an article's maker ("By Tamilla
         Hasanova", "Report by The Washington Post")."""
-        last = PARTICLE.sub("", self.name.split()[-1])
+        last = re.sub(r"^[a-z]{1,3}-(?=[A-Z])", "", self.name.split()[-1])  # "al-Assad"
         pattern = re.compile(rf"(?<!\w)(?:[a-z]{{1,3}}-)?{re.escape(last)}(?:['’]s?)?(?![\w-])")
         found = []
         for sentence in sentences:

@@ -89,6 +89,11 @@ def test_the_sentences_naming_it_and_whether_as_an_article_s_maker() -> None:
     assert assessed is not None
     story = ["It followed former President Bashar al-Assad’s fall.", "Damascus is calm."]
     assert assessed.naming(story) == [(story[0], False)]
+    # The question's particle or the sentence's, either way ("al-Assad" as "Assad's").
+    particle = asks_is_a("Was al-Assad a dictator?")
+    assert particle is not None and particle.naming(["After Assad's fall, it changed."]) == [
+        ("After Assad's fall, it changed.", False)
+    ]
     writer = asks_is_a("Is Tamilla Hasanova a journalist?")
     assert writer is not None and writer.naming(["By Tamilla Hasanova"]) == [
         ("By Tamilla Hasanova", True)
