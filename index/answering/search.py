@@ -400,7 +400,8 @@ class Retriever:
             or self._unranked(question.text, first)
             or self._unmeant(question.text, first)
             or self._unidentified(question.text, first)
-            or self._unconfirmed(question.text, first),
+            or self._unconfirmed(question.text, first)
+            or self._undated(question.text, asked, first),
         )
 
     def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
@@ -684,6 +685,15 @@ class Retriever:
         if described(name, self._article_sentences(first)) is not False:
             return None
         return f"{'who' if text.lstrip().lower().startswith('who') else 'what'} {written} is"
+
+    def _undated(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
+        """When the article came out, when the question asks only that (`asks_when_published`)
+        and the best passage's article gives no date: "earlier this month" in its text says
+        when the plot was foiled, not when the story was written."""
+        if not first or not asks_when_published(text, asked):
+            return None
+        dated = any(chunk.source.date for chunk in self._article_chunks(first))
+        return None if dated else "when it was published"
 
     def _unconfirmed(self, text: str, first: list[Chunk]) -> str | None:
         """Whether a name is what the whole question asks it to be, asked yes or no
