@@ -687,13 +687,23 @@ class Retriever:
         return f"{'who' if text.lstrip().lower().startswith('who') else 'what'} {written} is"
 
     def _undated(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:
-        """When the article came out, when the question asks only that (`asks_when_published`)
-        and the best passage's article gives no date: "earlier this month" in its text says
-        when the plot was foiled, not when the story was written."""
-        if not first or not asks_when_published(text, asked):
+        """When the article came out, when the question asks only that (`asks_when_published`;
+        its maker named or not: "When was the Washington Post report published?") and the best
+        passage's article gives no date: "earlier this month" in its text says when the plot
+        was foiled, not when the story was written."""
+        unmade = tuple(c for c in asked if not (c.named and c.word.lower() in self._makers))
+        if not first or not asks_when_published(text, unmade):
             return None
         dated = any(chunk.source.date for chunk in self._article_chunks(first))
         return None if dated else "when it was published"
+
+    @cached_property
+    def _makers(self) -> frozenset[str]:
+        """The words, lower case, of who made each article: its byline's, and what follows
+        "by" in its headline ("Report by The Washington Post")."""
+        made = [c.text for c in self.chunks if c.kind == "byline"]
+        made += [c.text.rpartition(" by ")[2] for c in self.chunks if c.kind == "headline"]
+        return frozenset(w.lower() for text in made for w in WORD.findall(text)) - STOPWORD_SET
 
     def _unconfirmed(self, text: str, first: list[Chunk]) -> str | None:
         """Whether a name is what the whole question asks it to be, asked yes or no

@@ -1072,6 +1072,21 @@ def test_when_an_article_came_out_is_answered_by_the_headline_of_the_one_with_a_
     )
 
 
+def test_when_an_article_named_by_its_maker_came_out_is_untold_without_a_date(
+    engine: Engine,
+) -> None:
+    # Answered from the headline (0.35): its outlet's name is no subject of the question.
+    for typed in (
+        "When was the Washington Post report published?",
+        "When did the Post publish this?",
+    ):
+        answer = engine.ask(typed)
+        assert answer.refused, typed
+        assert answer.message == (
+            "The story doesn't say when it was published, so I can't tell you that."
+        )
+
+
 def test_who_wrote_an_unsigned_story_is_refused_saying_so(
     story_settings: Settings, engine: Engine, tmp_path: Path
 ) -> None:
