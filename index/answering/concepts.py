@@ -306,6 +306,16 @@ WHEN_COMING = re.compile(
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 NAME_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
 """One word of a name, with the particle some names carry ("al-Assad")."""
+JOINED_PARTICLE = re.compile(r"^[a-z]{1,3}-(?=[A-Z])")
+"""A particle joined to the name after it ("al-" of "al-Sharaa", "el-" of "el-Sisi")."""
+
+
+def unprefixed(name: str) -> str:
+    """A name without the particle joined to it ("al-Sharaa" → "Sharaa"): a question may name
+    someone either way."""
+    return JOINED_PARTICLE.sub("", name)
+
+
 NAME_RUN = re.compile(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}")
 UNNAMED = re.compile(rf"(?<=\S)(\s+){NAME_TOKEN}|\b\d[\d,.]*\b")
 """A name inside a question (not its first word) or a number, with the space before it."""

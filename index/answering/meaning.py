@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.answering.concepts import PLACE_HEADS, STOPWORD_SET, is_person, word_set
+from index.answering.concepts import PLACE_HEADS, STOPWORD_SET, is_person, unprefixed, word_set
 
 STANDS_FOR = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?P<term>[\w.&-]+)\s+stand\s+for\b", re.I)
 """"What does ISIS stand for?": the initials asked of."""
@@ -101,8 +101,9 @@ IDENTITY = re.compile(
 )
 """"Who is Ahmed al-Sharaa?", "What was the Washington Post?": the whole question asks what the
 name is (anything after the name asks something else: "Who is al-Sharaa's ally?")."""
-NAME_WORD = re.compile(r"^(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*$")
+NAME_PART = r"(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*"
 """A word of a name: capitalised, perhaps after a particle ("al-Sharaa", "Caliber.Az")."""
+NAME_WORD = re.compile(rf"^{NAME_PART}$")
 NAME_JOINERS = frozenset({"of", "the", "and", "de"})
 """Small words inside a name ("Islamic State of Iraq and Syria")."""
 KIND_WORDS = PLACE_HEADS | word_set(
@@ -169,7 +170,9 @@ def _titled(before: str) -> bool:
     return False
 
 
-NAME_RUN = r"(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*){0,3}"
+NAME_RUN = rf"{NAME_PART}(?:\s+{NAME_PART}){{0,3}}"
+RUN_ENDING = re.compile(rf"(?:{NAME_PART}\s+)*$")
+"""The capitalised words that end a text, up to a name that follows it."""
 IS_A = re.compile(
     rf"^\W*(?P<verb>(?i:is|was|are|were))\s+(?P<name>(?:(?i:the)\s+)?{NAME_RUN})\s+"
     r"(?P<what>(?i:a|an|the)\s+[^?!.]+?)\s*[?!.]*\s*$"
@@ -196,7 +199,7 @@ class Claimed:
         """The sentences that name it (by the last word of its name, with or without a
         particle), each with whether it names it as an article's maker ("By Tamilla
         Hasanova", "Report by The Washington Post")."""
-        last = re.sub(r"^[a-z]{1,3}-(?=[A-Z])", "", self.name.split()[-1])  # "al-Assad"
+        last = unprefixed(self.name.split()[-1])  # "al-Assad" as "Assad"
         pattern = re.compile(rf"(?<!\w)(?:[a-z]{{1,3}}-)?{re.escape(last)}(?:['’]s?)?(?![\w-])")
         found = []
         for sentence in sentences:
@@ -221,4 +224,4 @@ def asks_is_a(question: str) -> Claimed | None:
 def _before_name(text: str) -> str:
     """The text before a name's run of capitalised words ("Report by " of "Report by The
     Washington")."""
-    return re.sub(r"(?:(?:[a-z]{1,3}-)?[A-Z][\w.’'-]*\s+)*$", "", text)
+    return RUN_ENDING.sub("", text)

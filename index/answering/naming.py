@@ -178,8 +178,12 @@ def _whose(rest: str, office: str) -> frozenset[str]:
     """The names before the office in the words opening `rest`, lower case ("isis" of "ISIS
     leader planned …", "syria" of "Syria's foreign minister")."""
     tokens = TOKEN.findall(rest)[:OFFICE_REACH]
-    before = tokens[: tokens.index(office)] if office in tokens else []
-    return frozenset(POSSESSIVE.sub("", t).lower() for t in before if t[:1].isupper())
+    return _names(tokens[: tokens.index(office)] if office in tokens else [])
+
+
+def _names(tokens: list[str]) -> frozenset[str]:
+    """The capitalised tokens, lower case and without an owner's "'s"."""
+    return frozenset(POSSESSIVE.sub("", t).lower() for t in tokens if t[:1].isupper())
 
 
 def holds_whose(whose: frozenset[str], text: str) -> bool:
@@ -233,10 +237,7 @@ def _head(rest: str) -> Asked | None:
     if not role(head):
         return Asked(head, False)
     # A person by the names set before their word ("the ISIS leader"): see `Asked.whose`.
-    whose = frozenset(
-        POSSESSIVE.sub("", t).lower() for t in run[: run.index(head)] if t[:1].isupper()
-    )
-    return Asked(head, True, whose=whose)
+    return Asked(head, True, whose=_names(run[: run.index(head)]))
 
 
 def _office(rest: str) -> str | None:

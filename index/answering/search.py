@@ -724,9 +724,8 @@ class Retriever:
             return None
         if all(framing(c) for c in wanted) and any(made for _, made in naming):
             return None
-        for sentence, _ in naming:
-            words = [POSSESSIVE.sub("", w.lower()) for w in WORD.findall(sentence)]
-            if all(holds(c, set(self._stemmer.stemWords(words))) for c in wanted):
+        for stems in self._tokens([sentence for sentence, _ in naming]):
+            if all(holds(c, set(stems)) for c in wanted):
                 return None
         return claimed.untold
 

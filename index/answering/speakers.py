@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from index.answering import naming
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, unprefixed, word_set
 from index.answering.vocabulary import aliases, capitals
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -138,8 +138,6 @@ PREPOSITIONS = naming.PREPOSITIONS | word_set("of in on to with for by from at i
 """Words after which a name is no clause's subject ("the collapse of … al-Assad's regime")."""
 ATTRIBUTING = word_set("according per said says told")
 """Words just before a speaker named after what they said ("per Caliber.Az")."""
-PARTICLE = re.compile(r"^[a-z]{1,3}-(?=[A-Z])")
-"""A particle joined to the name after it ("al-" of "al-Sharaa", "el-" of "el-Sisi")."""
 PRONOUNS = word_set("he she it they")
 """Who speaks later in a sentence that named them ("…, as it claimed")."""
 
@@ -290,7 +288,7 @@ def spoken_about(question: str) -> str | None:
 
 def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -> bool | None:
     """Whether the speaker speaks in any of the sentences: None when none mentions them."""
-    wanted = stem(_unprefixed(speaker.word).lower())
+    wanted = stem(unprefixed(speaker.word).lower())
     offices = speaker.word.lower() in GOVERNMENTS or speaker.nation is not None
     mentioned = False
     for sentence in sentences:
@@ -299,7 +297,7 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
         for at, token in enumerate(lower):
             owner = POSSESSIVE.search(token) is not None
             bare = POSSESSIVE.sub("", token)
-            itself = stem(_unprefixed(POSSESSIVE.sub("", tokens[at])).lower()) == wanted
+            itself = stem(unprefixed(POSSESSIVE.sub("", tokens[at])).lower()) == wanted
             if not itself and not (offices and naming.role(bare)):
                 continue
             mentioned = True
@@ -318,12 +316,6 @@ def speaks(speaker: Speaker, sentences: list[str], stem: Callable[[str], str]) -
             if _subject(tokens, at) and any(t in SPEAKING for t in after):
                 return True
     return False if mentioned else None
-
-
-def _unprefixed(name: str) -> str:
-    """A name without the particle joined to it ("al-Sharaa" → "Sharaa"): a question may name
-    him either way."""
-    return PARTICLE.sub("", name)
 
 
 def _whose(asked: tuple[str, ...], before: list[str]) -> bool:
