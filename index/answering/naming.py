@@ -97,6 +97,9 @@ ROLES = word_set(
 """Words for people by the office or work that news sets beside their names ("US President
 Donald Trump", "a spokesman, Ned Price"), whose name is a person's. (WordNet's words for
 people are too many for this: "satellite", "private" and "power" are among them.)"""
+ANYONE = word_set("man woman person guy individual men women people persons guys")
+"""Words for anyone at all: "the name of the man now in charge of Syria" asks who is in
+charge, as "Who is in charge …?" does, and no story need say "man" to name him."""
 INDEFINITE = word_set("a an one some another certain")
 """Words that bring a thing in without saying which ("a religious shrine", "one official")."""
 POINTING = word_set("the this that these those")
@@ -234,6 +237,8 @@ def _head(rest: str) -> Asked | None:
     if not nouns:
         return None
     head = nouns[-1]
+    if head.lower() in ANYONE:
+        return None
     if not role(head):
         return Asked(head, False)
     # A person by the names set before their word ("the ISIS leader"): see `Asked.whose`.

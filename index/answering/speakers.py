@@ -201,6 +201,8 @@ def asks_words_of(
         if word.islower() and not naming.role(word):
             word = written(word) or word
         who = match.group("who").strip()
+        if word.lower() in GOVERNMENTS and (head := _heading(words)) is not None:
+            return Speaker(head, who)  # "the Trump administration": Trump's own words, or theirs
         group = _public(word, who)
         phrase = re.sub(r"^(?:the|a|an)\s+", "", who[: who.rfind(words[-1])] + word, flags=re.I)
         if group or (_someone(word) and not opinion):
@@ -210,6 +212,17 @@ def asks_words_of(
     if POPULARITY.search(question):
         return Speaker("people", "people", group=True, verb="think")
     return None
+
+
+def _heading(words: list[str]) -> str | None:
+    """The person whose name is set before a word for a government ("Trump" of "Trump
+    administration", "Assad" of "the Assad regime" or "Assad's regime"), if a person's is: they
+    speak for it, and a story in which they are only spoken of gives no words of theirs. A
+    place's name ("the Syrian government", "the US administration") is left to `Speaker.whose`."""
+    if len(words) < 2:
+        return None
+    name = unprefixed(POSSESSIVE.sub("", words[-2]))
+    return name if _someone(name) and name[:1].isupper() else None
 
 
 def _public(word: str, who: str) -> bool:

@@ -1104,3 +1104,22 @@ def test_who_wrote_an_unsigned_story_is_refused_saying_so(
     assert answer.refused
     assert answer.message == "The story doesn't say who wrote it, so I can't tell you that."
     assert "Tamilla Hasanova" in engine.ask("who wrote this?").hits[0].chunk.text
+
+
+def test_a_government_named_by_a_person_speaks_only_by_that_person(engine: Engine) -> None:
+    # Answered from ¶6 (0.99): al-Sharaa speaks there, and Trump is only congratulated.
+    answer = engine.ask("What did the Trump administration say about al-Sharaa?")
+    assert answer.refused
+    assert answer.message == (
+        "The story doesn't say what the Trump administration said, so I can't tell you that."
+    )
+    assert not engine.ask("What did the Syrian government say?").refused
+
+
+def test_the_name_of_anyone_described_is_asked_as_who_they_are(engine: Engine) -> None:
+    # Refused (0.06) as if the story had to say "man" to name him.
+    answer = engine.ask("What's the name of the man now in charge of Syria?")
+    assert not answer.refused
+    assert answer.hits[0].chunk.paragraph == 6
+    writer = engine.ask("What is the name of the person who wrote the article?")
+    assert not writer.refused and writer.hits[0].chunk.paragraph == 9

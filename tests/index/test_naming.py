@@ -36,6 +36,14 @@ def test_a_person_s_name_asked_outright_keeps_whose_they_are() -> None:
     assert asks_name_of("What's the leader's name?") == Asked("leader", True)
 
 
+def test_the_name_of_anyone_described_asks_who_they_are_not_a_name_of_a_word() -> None:
+    # "man" need not be in the story to name the man in charge: the question is "who?"
+    assert asks_name_of("What's the name of the man now in charge of Syria?") is None
+    assert asks_name_of("What is the name of the person who wrote the article?") is None
+    assert asks_name_of("Tell me the name of the woman who leads the agency") is None
+    assert asks_name_of("What is the name of the shrine?") == Asked("shrine", False)
+
+
 def test_who_holds_an_office_asks_their_name() -> None:
     official = Asked("official", True, by_office=True)
     us_official = Asked("official", True, by_office=True, whose=frozenset({"us"}))

@@ -34,6 +34,23 @@ def test_whether_someone_said_something_asks_their_words_too() -> None:
     assert asks_words_of("Did Trump visit Damascus?") is None  # a visit is not words
 
 
+def test_a_government_named_by_a_person_asks_that_person_s_words() -> None:
+    trump = asks_words_of("What did the Trump administration say about al-Sharaa?")
+    assert trump == Speaker("Trump", "the Trump administration")
+    assert asks_words_of("How did Assad's government respond?") == Speaker(
+        "Assad", "Assad's government"
+    )
+    assert asks_words_of("How did the al-Assad regime react?") == Speaker(
+        "Assad", "the al-Assad regime"
+    )
+    # Trump is only congratulated and spoken of in the story: none of his words is given.
+    assert trump is not None and speaks(trump, STORY, STEM) is False
+    # A government named by its place is still any of its office holders' (`Speaker.whose`).
+    assert asks_words_of("What did the Syrian government say?") == Speaker(
+        "government", "Syrian government"
+    )
+
+
 def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
     written = {"trump": "Trump"}.get
     assert asks_words_of("has trump replied?", written) == Speaker("Trump", "Trump")
