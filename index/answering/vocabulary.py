@@ -53,6 +53,12 @@ def synonyms(stem: str) -> frozenset[str]:
     return frozenset(_synonyms().get(stem, "").split())
 
 
+def broader(stem: str) -> frozenset[str]:
+    """The stems of the words WordNet gives as a kind the word's is of, or a kind of it
+    ("swap" → "exchange", "spy" → "intelligence"): too loose to stand for it alone."""
+    return frozenset(_broader().get(stem, "").split())
+
+
 def mentions(stem: str, stems: frozenset[str] | set[str]) -> bool:
     """Whether a text whose stems are `stems` mentions the concept `stem`."""
     if stem in stems or _decade(stem) in stems:
@@ -320,6 +326,13 @@ def _synonyms() -> dict[str, str]:
     """stem → its related stems, space-separated, from the table benchmarks/synonyms.py writes
     from WordNet (split only when asked: a cold `storybot ask` asks for a few)."""
     return _keyed("synonyms.txt.gz")
+
+
+@cache
+def _broader() -> dict[str, str]:
+    """stem → the stems one step broader or narrower in WordNet, space-separated, from the
+    table benchmarks/synonyms.py writes."""
+    return _keyed("hypernyms.txt.gz")
 
 
 def _keyed(name: str) -> dict[str, str]:

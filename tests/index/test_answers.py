@@ -1123,3 +1123,14 @@ def test_the_name_of_anyone_described_is_asked_as_who_they_are(engine: Engine) -
     assert answer.hits[0].chunk.paragraph == 6
     writer = engine.ask("What is the name of the person who wrote the article?")
     assert not writer.refused and writer.hits[0].chunk.paragraph == 9
+
+
+def test_a_word_wordnet_gives_as_a_kind_of_the_story_s_is_met_in_context(engine: Engine) -> None:
+    # Refused (0.32) naming “spy”: the story says "intelligence", which WordNet gives as the
+    # kind of work a spy's is, and the model reads them alike here (0.48).
+    answer = engine.ask("Which newspaper broke the news about the spy cooperation?")
+    assert not answer.refused
+    assert "The Washington Post" in answer.hits[0].chunk.text
+    # A car bomb is a kind of attack, but the model reads this one unlike the story's (below
+    # `LINKED`): still refused.
+    assert engine.ask("Was the plot a car bomb?").refused

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from index.answering.concepts import Concept
-from index.answering.meant import MEANT, TokenEncoder, Tokens, Words, met, word_vector
+from index.answering.meant import LINKED, MEANT, TokenEncoder, Tokens, Words, met, word_vector
+from index.answering.vocabulary import broader
 from index.engine import Engine
 
 
@@ -45,6 +46,29 @@ def test_a_word_is_met_only_by_a_passage_word_near_enough_in_context() -> None:
     assert float(unrelated.vectors[0] @ near) < MEANT
     assert met(question, [partnership], tokens, [unrelated], lambda w: w) == {}
     assert met(question, [partnership], tokens, [], lambda w: w) == {}
+
+
+def test_a_word_wordnet_gives_as_a_kind_of_it_is_met_at_a_lower_cosine() -> None:
+    question = "What did they swap?"
+    spans = ((0, 4), (5, 8), (9, 13), (14, 18))
+    swap = _unit(1.0, 2.0, 0.0)
+    tokens = Tokens(spans, np.stack([_unit(0, 0, 1)] * 3 + [swap]))
+    concept = Concept("swap", "swap", 2.6, named=False)
+    assert "exchang" in broader("swap")  # swapping is a kind of exchanging
+    exchanged = _unit(1.0, 0.0, 0.0)
+    likeness = float(exchanged @ swap)
+    assert LINKED <= likeness < MEANT
+    stem = {"exchanged": "exchang", "shifted": "shift"}.get
+    passage = Words(("exchanged",), np.stack([exchanged]))
+    assert met(question, [concept], tokens, [passage], lambda w: stem(w) or w) == {
+        "swap": "exchang"
+    }
+    # A word as near that WordNet does not link is not met; a linked one further off is not.
+    other = Words(("shifted",), np.stack([exchanged]))
+    assert met(question, [concept], tokens, [other], lambda w: stem(w) or w) == {}
+    far = Words(("exchanged",), np.stack([_unit(1.0, -0.3, 1.2)]))
+    assert float(far.vectors[0] @ swap) < LINKED
+    assert met(question, [concept], tokens, [far], lambda w: stem(w) or w) == {}
 
 
 def test_the_encoder_gives_each_token_of_a_text_in_context(engine: Engine) -> None:
