@@ -182,7 +182,7 @@ class Engine:
             dataclasses.replace(c, stem=stems[c.word], phrase=None) if c.word in stems else c
             for c in scored.asked
         )
-        return dataclasses.replace(scored, asked=asked)
+        return self._retriever.reread(question, scored, asked)
 
     def _read_words_ahead(self, encoder: TokenEncoder) -> None:
         """Every passage's words in context, worked out before any question needs them."""

@@ -19,7 +19,8 @@ are too loose to stand alone (a bomb is a kind of weapon, and a weapon no bomb),
 ones the model need only confirm.
 
 The word met is read as the passage's word from then on: "Whose government fell before this
-partnership got going?" is judged as if it asked about the collaboration.
+partnership got going?" is judged as if it asked about the collaboration, and its passages are
+ranked so too (`Retriever.reread`: each one's share of the question's words as then read).
 """
 
 from __future__ import annotations

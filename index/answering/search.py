@@ -830,6 +830,17 @@ class Retriever:
             shares += concept.specificity * (said[candidates] | said[heads])
         return (shares / total).astype(np.float32)
 
+    def reread(self, question: Question, scored: Scored, asked: tuple[Concept, ...]) -> Scored:
+        """The scores with the question's concepts read anew (`asked`: words met by meaning,
+        `index.answering.meant`), each candidate's coverage as the new reading holds them: a
+        passage saying "plot" ranks for "the foiled terror scheme" as it is judged for it."""
+        opposites = polar(question.text)
+        before = self._coverage(scored.candidates, scored.asked, opposites=opposites)
+        after = self._coverage(scored.candidates, asked, opposites=opposites)
+        combined = scored.combined + self.weights.coverage * (after - before)
+        ranked = np.lexsort((scored.candidates, -combined))
+        return replace(scored, asked=asked, combined=combined, ranked=ranked)
+
     def _opposite_stems(self, word: str) -> frozenset[str]:
         """The stems of the word's opposites (`opposites.opposite_words`)."""
         return frozenset(self._stemmer.stemWords(sorted(opposite_words(word.lower()))))

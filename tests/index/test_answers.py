@@ -1134,3 +1134,11 @@ def test_a_word_wordnet_gives_as_a_kind_of_the_story_s_is_met_in_context(engine:
     # A car bomb is a kind of attack, but the model reads this one unlike the story's (below
     # `LINKED`): still refused.
     assert engine.ask("Was the plot a car bomb?").refused
+
+
+def test_a_word_met_by_meaning_ranks_the_passage_saying_it(engine: Engine) -> None:
+    # Refused (0.31): "scheme" was met as ¶2's "plot" (a hypernym, read alike in context) for
+    # judging, but the passages had been ranked before, on the words as typed.
+    answer = engine.ask("Which paper first disclosed the foiled terror scheme?")
+    assert not answer.refused
+    assert answer.hits[0].chunk.paragraph == 2
