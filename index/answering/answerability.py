@@ -216,7 +216,8 @@ def _most(concepts: Iterable[Concept]) -> float:
 
 FRAMING = re.compile(
     r"^(articles?|stor(y|ies)|pieces?|headlines?|papers?|newspapers?|outlets?|publications?|"
-    r"publish(?:ers?|es|ed|ing)?|authors?|writers?|bylines?|journalists?|reporters?|mention(s|ed|ing)?|"
+    r"publish(?:ers?|es|ed|ing)?|authors?|writers?|bylines?|journalists?|reporters?|"
+    r"correspondents?|columnists?|mention(s|ed|ing)?|"
     r"discuss(es|ed|ing)?|info|information|details?)$",
     re.I,
 )

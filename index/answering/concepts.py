@@ -335,7 +335,8 @@ ARTICLE_WORDS = re.compile(
     r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
     r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
     r"penned|byline|"
-    r"journalist|reporter|reveal|revealed|broke|break|cover|covered|source|site|name|it)$",
+    r"journalist|reporter|correspondent|columnist|reveal|revealed|broke|break|cover|covered|"
+    r"source|site|name|it)$",
     re.I,
 )
 """Words of a question about the article itself; a question with any other concept is about

@@ -103,7 +103,7 @@ FIRST_READ = 3
 """How many of the first passages are read for the date or count a question asks outright, and
 for what bears out the rest of it (`swaps.unsupported`)."""
 OUTLETS = re.compile(
-    r"^(?:news)?papers?$|^outlets?$|^publications?$|^publishers?$|^websites?$", re.I
+    r"^(?:news)?papers?$|^outlets?$|^publications?$|^publishers?$|^websites?$|^sources?$", re.I
 )
 """What a question may ask the name of that a news story names without the word: the outlet
 that reported it ("What is the name of the newspaper that revealed the plot?" of "The
@@ -112,7 +112,9 @@ COUNTED = frozenset({"how much", "how many"})
 """What asks for an amount or a count, which a number naming things already counted ("between
 the two nations") does not give (`concepts.measures`)."""
 AUTHOR_WORDS = re.compile(
-    r"\b(author|authored|wrote|written|writer|penned|byline|journalist|reporter)\b", re.I
+    r"\b(author|authored|wrote|written|writer|penned|byline|journalist|reporter|correspondent|"
+    r"columnist)\b",
+    re.I,
 )
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
@@ -284,7 +286,8 @@ class Retriever:
             BM25(_under_headlines(tokens, chunks)) if weights.under_headline else self._bm25
         )
         self._stems = tuple(frozenset(passage) for passage in tokens)
-        stems = frozenset(t for passage in tokens for t in passage)
+        said = self._tokens([_said(c) for c in chunks])
+        stems = frozenset(t for passage in said for t in passage)
         self._vocabulary = Vocabulary.of([c.text for c in chunks], stems)
         headlines = {c.source: self._stems[i] for i, c in enumerate(chunks) if c.kind == "headline"}
         self._headline_of = tuple(headlines.get(c.source, frozenset()) for c in chunks)
@@ -1005,6 +1008,16 @@ def _tells_time(
     if amount:
         return measures(sentence, counted)
     return offers(sentence, kind)
+
+
+def _said(chunk: Chunk) -> str:
+    """What a passage says, for what the corpus mentions: its text, and for a headline its
+    outlet's name, but not the words a headline or byline is indexed with ("Written by",
+    "Author:", `chunking.search_text`): "What is the name of the Syrian intelligence agency?"
+    was heard in that "Author" (an agency is an authority)."""
+    if chunk.kind == "headline" and chunk.source.publisher:
+        return f"{chunk.text} {chunk.source.publisher}"
+    return chunk.text
 
 
 def _under_headlines(tokens: list[list[str]], chunks: tuple[Chunk, ...]) -> list[list[str]]:

@@ -1142,3 +1142,21 @@ def test_a_word_met_by_meaning_ranks_the_passage_saying_it(engine: Engine) -> No
     answer = engine.ask("Which paper first disclosed the foiled terror scheme?")
     assert not answer.refused
     assert answer.hits[0].chunk.paragraph == 2
+
+
+def test_the_words_a_byline_is_indexed_with_are_not_the_story_s(engine: Engine) -> None:
+    # Answered from ¶3 (0.94): "agency" was heard in the "Author:" the byline is indexed with
+    # (an agency is an authority, and so an author, to WordNet).
+    answer = engine.ask("What is the name of the Syrian intelligence agency?")
+    assert answer.refused
+    assert answer.message == "The story doesn't say the agency's name, so I can't tell you that."
+    # The report's source is the outlet's, as the paper's name is.
+    assert not engine.ask("Who was the source of that report?").refused
+
+
+def test_a_correspondent_or_columnist_is_who_wrote_the_article(engine: Engine) -> None:
+    # Refused (0.07, and 0.02 naming “columnist”).
+    for question in ("Who is the correspondent?", "Who is the columnist?"):
+        answer = engine.ask(question)
+        assert not answer.refused
+        assert answer.hits[0].chunk.kind == "byline"
