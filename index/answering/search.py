@@ -79,7 +79,7 @@ from index.answering.meaning import (
     described,
     spelt_out,
 )
-from index.answering.naming import Asked, asks_name_of, holds_whose, named
+from index.answering.naming import ROLES, Asked, asks_name_of, holds_whose, named
 from index.answering.opposites import opposite_words
 from index.answering.questions import Question
 from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
@@ -492,7 +492,7 @@ class Retriever:
             # called?") or one asked who holds an office ("Who was the source of that
             # report?": "per Caliber.Az") by a synonym too
             own = asked.person != asked.by_office
-            if self._unheard(asked.word, own):
+            if self._unheard(asked.word, own) or (asked.by_office and self._no_one(asked)):
                 return asked.untold
             said = self._named_otherwise(asked, self._article_sentences(first))
         return asked.untold if said is False else None
@@ -579,6 +579,16 @@ class Retriever:
                 if any(holds(c, stems) for c in topic):
                     return None
         return f"{speaker.untold} about {about.strip()}"
+
+    def _no_one(self, asked: Asked) -> bool:
+        """Whether the corpus speaks of no one by the word for someone a question asks by their
+        office, nor by a synonym that is such a word too (`naming.ROLES`): "Which ISIS commander
+        ordered the attack?" is heard only in "statement" and "control" (a command is either)."""
+        stem = self._stemmer.stemWord(asked.word.lower())
+        if not asked.person or self._vocabulary.forms(Concept(asked.word, stem, 0.0, True)):
+            return False
+        offices = {self._stemmer.stemWord(word) for word in ROLES} & synonyms(stem)
+        return not any(self._vocabulary.forms(Concept(o, o, 0.0, True)) for o in offices)
 
     def _unheard(self, word: str, named: bool) -> bool:
         """Whether the corpus never mentions the word: by itself, a synonym or another name."""

@@ -1160,3 +1160,12 @@ def test_a_correspondent_or_columnist_is_who_wrote_the_article(engine: Engine) -
         answer = engine.ask(question)
         assert not answer.refused
         assert answer.hits[0].chunk.kind == "byline"
+
+
+def test_someone_asked_by_office_needs_someone_so_called(engine: Engine) -> None:
+    # Answered from ¶2 (0.95) and ¶4 (0.42): "commander" was heard in "statement" and
+    # "control" (a command is either), "diplomat" in "political"; the story calls no one so.
+    assert engine.ask("Which ISIS commander ordered the attack?").refused
+    assert engine.ask("Which diplomat spoke to the Post?").refused
+    # Said by an office's own word, or one of its synonyms that is an office too: answered.
+    assert not engine.ask("Who is the Syrian leader?").refused
