@@ -60,9 +60,9 @@ def test_an_outlet_word_with_other_words_is_the_article_s_outlet_not_a_gap(
 
 
 def test_a_refusal_never_names_what_every_article_has(engine: Engine) -> None:
-    answer = engine.ask("Which newspaper broke the news about the spy cooperation?")
+    answer = engine.ask("Which newspaper broke the news about the prison camps?")
     assert "newspaper" not in answer.missing
-    assert "spy" in answer.missing
+    assert answer.missing == ("prison", "camps")
 
 
 @pytest.mark.parametrize(
