@@ -492,7 +492,8 @@ class Retriever:
             # called?") or one asked who holds an office ("Who was the source of that
             # report?": "per Caliber.Az") by a synonym too
             own = asked.person != asked.by_office
-            if self._unheard(asked.word, own) or (asked.by_office and self._no_one(asked)):
+            no_one = asked.person and asked.by_office and self._no_one(asked.word)
+            if self._unheard(asked.word, own) or no_one:
                 return asked.untold
             said = self._named_otherwise(asked, self._article_sentences(first))
         return asked.untold if said is False else None
@@ -552,7 +553,7 @@ class Retriever:
         said = speaks(speaker, sentences, self._stemmer.stemWord)
         if said is None:
             named = speaker.word[:1].isupper()
-            unheard = named or self._unheard(speaker.word, named)
+            unheard = named or self._unheard(speaker.word, named) or self._no_one(speaker.word)
             return speaker.untold if unheard else None
         if said is False:
             return speaker.untold
@@ -580,12 +581,13 @@ class Retriever:
                     return None
         return f"{speaker.untold} about {about.strip()}"
 
-    def _no_one(self, asked: Asked) -> bool:
-        """Whether the corpus speaks of no one by the word for someone a question asks by their
-        office, nor by a synonym that is such a word too (`naming.ROLES`): "Which ISIS commander
-        ordered the attack?" is heard only in "statement" and "control" (a command is either)."""
-        stem = self._stemmer.stemWord(asked.word.lower())
-        if not asked.person or self._vocabulary.forms(Concept(asked.word, stem, 0.0, True)):
+    def _no_one(self, word: str) -> bool:
+        """Whether the corpus speaks of no one by the word for someone a question asks of, nor
+        by a synonym that is such a word too (`naming.ROLES`): "Which ISIS commander ordered the
+        attack?" is heard only in "statement" and "control" (a command is either), "What did the
+        Washington Post's editor say?" in "editorial"."""
+        stem = self._stemmer.stemWord(word.lower())
+        if self._vocabulary.forms(Concept(word, stem, 0.0, True)):
             return False
         offices = {self._stemmer.stemWord(word) for word in ROLES} & synonyms(stem)
         return not any(self._vocabulary.forms(Concept(o, o, 0.0, True)) for o in offices)

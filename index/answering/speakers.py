@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from index.answering import naming
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, unprefixed, word_set
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, is_person, unprefixed, word_set
 from index.answering.vocabulary import aliases, capitals
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -39,7 +39,7 @@ WHO = r"(?P<who>(?:(?:the|a|an|this|that|his|her|its|their)\s+)*(?!(?:the|a|an)\
 Department" is not "the" before "State" read as a verb of saying."""
 ASKED = (
     re.compile(
-        rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+{WHO}\s+(?:{SAYING})\b",
+        rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+{WHO}\s+(?-i:{SAYING})\b",
         re.I | re.S,
     ),
     re.compile(
@@ -48,12 +48,14 @@ ASKED = (
         re.I | re.S,
     ),
     re.compile(
-        rf"^\W*(?:has|have|did|does|do|will|would)\s+{WHO}\s+(?:{SAYING})\b",
+        rf"^\W*(?:has|have|did|does|do|will|would)\s+{WHO}\s+(?-i:{SAYING})\b",
         re.I | re.S,
     ),
 )
 """"What did X say …?", "How did X react …?", "What was X's response?", "Has X replied?", "Did X
-thank Y?" (any word of saying: whether someone thanked, praised or promised is their words too)."""
+thank Y?" (any word of saying: whether someone thanked, praised or promised is their words too).
+The word of saying is written in lower case: "What did the Washington Post's editor say?" asks
+the editor's words, not what Washington posted."""
 OPINION = (
     r"approve|approved|support|supported|back|backed|view|viewed|see|saw|like|liked|favou?r|"
     r"favou?red|oppose|opposed|trust|trusted|want|wanted|feel|felt|welcome|welcomed"
@@ -273,11 +275,14 @@ def _nation(word: str) -> str | None:
 def _someone(word: str) -> bool:
     """Whether a word names someone who speaks for themself: a name that is not a place's or
     its people's nor initials ("Trump", not "Washington", "Syrians" or "UN", whose officials
-    speak for them), a word for someone by office or work ("official", `naming.ROLES`), or
-    for a body that speaks as one ("ministry", `BODIES`)."""
+    speak for them), a word for someone by office or work ("official", `naming.ROLES`), for
+    a body that speaks as one ("ministry", `BODIES`), or for people of a kind, in the plural,
+    who speak as many ("Assad's supporters", "critics": WordNet's words for people)."""
     if any(part[:1].isupper() for part in word.split("-")):  # "Trump", "al-Assad"
         return not word.isupper() and not aliases(word.lower())
-    return naming.role(word) or word.lower() in BODIES | GOVERNMENTS
+    lower = word.lower()
+    many = lower.endswith("s") and is_person(lower)  # "supporters", "critics", "analysts"
+    return naming.role(word) or lower in BODIES | GOVERNMENTS or many
 
 
 ABOUT = re.compile(

@@ -1169,3 +1169,15 @@ def test_someone_asked_by_office_needs_someone_so_called(engine: Engine) -> None
     assert engine.ask("Which diplomat spoke to the Post?").refused
     # Said by an office's own word, or one of its synonyms that is an office too: answered.
     assert not engine.ask("Who is the Syrian leader?").refused
+
+
+def test_words_of_someone_the_story_never_speaks_of_are_untold(engine: Engine) -> None:
+    # Answered from the headline (0.56), as if Washington had posted something, and from ¶7
+    # (0.94): the story has no editor and no supporters of Assad, let alone their words.
+    editor = engine.ask("What did the Washington Post's editor say?")
+    assert editor.refused and editor.missing == ("editor",)
+    supporters = engine.ask("What did Assad's supporters say about the cooperation?")
+    assert supporters.refused
+    assert supporters.message == (
+        "The story doesn't say what Assad's supporters said, so I can't tell you that."
+    )

@@ -51,6 +51,21 @@ def test_a_government_named_by_a_person_asks_that_person_s_words() -> None:
     )
 
 
+def test_a_capitalised_word_is_a_name_not_a_word_of_saying() -> None:
+    # "Post" of "Washington Post" had been read as "posted": Washington's words were asked.
+    assert asks_words_of("What did the Washington Post's editor say?") == Speaker(
+        "editor", "Washington Post's editor"
+    )
+
+
+def test_people_of_a_kind_in_the_plural_speak_as_many() -> None:
+    assert asks_words_of("What did Assad's supporters say about the cooperation?") == Speaker(
+        "supporters", "Assad's supporters"
+    )
+    assert asks_words_of("What do critics say?") == Speaker("critics", "critics")
+    assert asks_words_of("What did the data say?") is None  # no one
+
+
 def test_a_name_typed_in_lower_case_is_read_as_the_corpus_writes_it() -> None:
     written = {"trump": "Trump"}.get
     assert asks_words_of("has trump replied?", written) == Speaker("Trump", "Trump")
