@@ -32,6 +32,7 @@ from index.answering.concepts import (
     names_in,
     offers,
     place_names,
+    polar,
 )
 from index.answering.speakers import SPEAKING
 from index.answering.vocabulary import (
@@ -155,6 +156,10 @@ class Judgement:
     unchosen: tuple[str, ...] = ()
     """The alternatives it offers ("police or the army") when none of the passages it ranks
     first says either: a choice the story never speaks of (`concepts.alternatives`)."""
+    untold_event: tuple[str, ...] = ()
+    """Its verbs, asked yes or no, that the corpus never says in any form or synonym ("Was the
+    shrine evacuated?", "Has the US lifted sanctions?": `unsaid_events`): whether that happened
+    is the question, and a story that never tells of it does not answer it."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
     passages it ranks first tells it (no time, or no number), the name it asks ("the shrine's
@@ -170,6 +175,7 @@ class Judgement:
             self.undenied,
             self.turned,
             self.unchosen,
+            self.untold_event,
         )
         weight = UNKNOWN_NAME_FACTOR if any(ungrounded) or self.untold else 1.0
         return model.confidence(self.evidence) * weight
@@ -232,6 +238,26 @@ by the story and by any passage of an article with a headline, and is never name
 def framing(concept: Concept) -> bool:
     """Whether the concept is what an article is or who made it (`FRAMING`)."""
     return bool(FRAMING.match(concept.word))
+
+
+EVENT_SPECIFIC = 2.0
+"""How specific a verb of a yes-or-no question must be for the story's silence on it to answer
+the question: "evacuated", "lifted", "injured"; not "make", "take" or "get", which a story says in
+other words."""
+
+
+def unsaid_events(
+    asked: tuple[Concept, ...], vocabulary: Vocabulary, question: str
+) -> tuple[str, ...]:
+    """The verbs of a question asked yes or no (`concepts.polar`) that are specific enough
+    (`EVENT_SPECIFIC`) and that the corpus never says, by any form or synonym."""
+    if not polar(question):
+        return ()
+    return tuple(
+        c.word
+        for c in asked
+        if c.verbal and c.specificity >= EVENT_SPECIFIC and not vocabulary.mentions(c)
+    )
 
 
 def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

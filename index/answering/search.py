@@ -29,6 +29,7 @@ from index.answering.answerability import (
     offered,
     unknown_attributes,
     unknown_names,
+    unsaid_events,
     weigh,
 )
 from index.answering.before import asking as asking_before
@@ -381,6 +382,8 @@ class Retriever:
         unchosen = self._unchosen(offered, rows)
         if offered and not any(self._vocabulary.mentions(c) for c in offered):
             missing = (*missing, *(c.word for c in offered if c.word not in missing))
+        events = unsaid_events(asked, self._vocabulary, question.text)
+        missing = (*missing, *(w for w in events if w not in missing))
         return Judgement(
             evidence,
             missing,
@@ -393,6 +396,7 @@ class Retriever:
             turned=opposite,
             negative=negative,
             unchosen=unchosen,
+            untold_event=events,
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from index.answering.answerability import unsaid_events
 from index.answering.concepts import concepts
 from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
@@ -346,3 +347,21 @@ def test_a_yes_or_no_question_s_word_is_held_by_its_opposite(engine: Engine) -> 
     assert (
         engine.rank("Was the cooperation expected?", 1)[0].chunk.text == retriever.chunks[lead].text
     )
+
+
+def test_a_yes_or_no_question_s_verb_the_story_never_says_is_untold(engine: Engine) -> None:
+    vocabulary = engine._retriever._vocabulary
+    asked = concepts("Was the shrine evacuated?", stemmer())
+    assert unsaid_events(asked, vocabulary, "Was the shrine evacuated?") == ("evacuated",)
+    # Asked otherwise than yes or no, the verb is left to the model, as any verb form is.
+    other = concepts("When was the shrine evacuated?", stemmer())
+    assert unsaid_events(other, vocabulary, "When was the shrine evacuated?") == ()
+    # Answered from ¶2 (0.42) and ¶1 (0.69): the story never tells of either.
+    for question, verb in (
+        ("Was the shrine evacuated?", "evacuated"),
+        ("Has the US lifted sanctions on Syria?", "lifted"),
+    ):
+        answer = engine.ask(question)
+        assert answer.refused and verb in answer.missing
+    # A verb the story says in another word ("foiled" for "thwarting") is no gap.
+    assert not engine.ask("Was the plot foiled?").refused
