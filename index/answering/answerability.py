@@ -250,13 +250,17 @@ def unsaid_events(
     asked: tuple[Concept, ...], vocabulary: Vocabulary, question: str
 ) -> tuple[str, ...]:
     """The verbs of a question asked yes or no (`concepts.polar`) that are specific enough
-    (`EVENT_SPECIFIC`) and that the corpus never says, by any form or synonym."""
+    (`EVENT_SPECIFIC`) and that the corpus never says, by any form or synonym. Words of saying
+    are left to whose words are asked ("Has Trump commented …?": `speakers.asks_words_of`)."""
     if not polar(question):
         return ()
     return tuple(
         c.word
         for c in asked
-        if c.verbal and c.specificity >= EVENT_SPECIFIC and not vocabulary.mentions(c)
+        if c.verbal
+        and c.specificity >= EVENT_SPECIFIC
+        and c.word.lower() not in SPEAKING
+        and not vocabulary.mentions(c)
     )
 
 
