@@ -92,7 +92,7 @@ def _pos(pos: str) -> str:
 def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, set[str]]:
     """stem → the stems of the words that can stand for it."""
     stemmer = Stemmer.Stemmer("english")
-    by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
+    by_key = _by_key(found)
     table: dict[str, set[str]] = defaultdict(set)
     for words, links, _ in found.values():
         groups = [words]
@@ -116,7 +116,7 @@ def related(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
 def broader(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, set[str]]:
     """stem → the stems of the words one step broader or narrower (`HYPERNYMS`, both ways)."""
     stemmer = Stemmer.Stemmer("english")
-    by_key = {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
+    by_key = _by_key(found)
     table: dict[str, set[str]] = defaultdict(set)
     for words, links, _ in found.values():
         for symbol, key, _source, _target in links:
@@ -130,6 +130,11 @@ def broader(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
             for stem in broad:
                 table[stem] |= narrow - {stem}
     return table
+
+
+def _by_key(found: dict[tuple[str, str], Synset]) -> dict[str, Synset]:
+    """The synsets by the key their links name them with (part of speech and offset)."""
+    return {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
 
 
 def _phrasal(lemma: str, stemmer: Stemmer.Stemmer) -> str | None:
@@ -179,10 +184,11 @@ def main(argv: list[str] | None = None) -> None:
     folder = parser.parse_args(argv).wordnet
     known = {w for w in _zipf() if w.isalpha()}
     verbs = folder.parents[1] / "en-verbs.txt"
-    table = with_forms(related(synsets(folder), known), irregular(verbs, known))
+    found = synsets(folder)
+    table = with_forms(related(found, known), irregular(verbs, known))
     lines = [f"{s} {' '.join(sorted(table[s]))}" for s in sorted(table) if table[s]]
     write_table(TABLE, lines)
-    kinds = broader(synsets(folder), known)
+    kinds = broader(found, known)
     write_table(BROADER, [f"{s} {' '.join(sorted(kinds[s]))}" for s in sorted(kinds) if kinds[s]])
     shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")
     notice = [line for line in verbs.read_text(encoding="utf-8").splitlines() if line[:3] == ";;;"]

@@ -127,7 +127,7 @@ def met(
             stems[concept.word] = stem(words[best].lower())
             continue
         linked = broader(concept.stem)
-        kin = [i for i, w in enumerate(words) if linked and stem(w.lower()) in linked]
+        kin = [i for i, w in enumerate(words) if stem(w.lower()) in linked] if linked else []
         near = max(kin, key=lambda i: float(similarity[i]), default=None)
         if near is not None and similarity[near] >= LINKED:
             stems[concept.word] = stem(words[near].lower())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 import Stemmer
@@ -86,7 +86,7 @@ from index.answering.questions import Question
 from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
 from index.answering.spelling import Respeller
 from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
-from index.answering.vocabulary import Vocabulary, fold, holds, synonyms
+from index.answering.vocabulary import Vocabulary, fold, holds, stemmer, synonyms
 from index.answering.whereabouts import asks_whereabouts, placed_thing, told
 from index.passages import Chunk, Hit
 from index.vectors.vectorset import VectorSet
@@ -287,7 +287,12 @@ class Retriever:
             BM25(_under_headlines(tokens, chunks)) if weights.under_headline else self._bm25
         )
         self._stems = tuple(frozenset(passage) for passage in tokens)
-        said = self._tokens([_said(c) for c in chunks])
+        # A passage indexed as its own text (a body's) says what its tokens are; only headlines
+        # and bylines, indexed with words of StoryBot's, are tokenized again (`_said`).
+        said = [
+            held if text == own else self._tokens([own])[0]
+            for held, text, own in zip(tokens, search_texts, map(_said, chunks), strict=True)
+        ]
         stems = frozenset(t for passage in said for t in passage)
         self._vocabulary = Vocabulary.of([c.text for c in chunks], stems)
         headlines = {c.source: self._stems[i] for i, c in enumerate(chunks) if c.kind == "headline"}
@@ -593,7 +598,7 @@ class Retriever:
         stem = self._stemmer.stemWord(word.lower())
         if self._vocabulary.forms(Concept(word, stem, 0.0, True)):
             return False
-        offices = {self._stemmer.stemWord(word) for word in ROLES} & synonyms(stem)
+        offices = _office_stems() & synonyms(stem)
         return not any(self._vocabulary.forms(Concept(o, o, 0.0, True)) for o in offices)
 
     def _unheard(self, word: str, named: bool) -> bool:
@@ -1024,6 +1029,12 @@ def _tells_time(
     if amount:
         return measures(sentence, counted)
     return offers(sentence, kind)
+
+
+@cache
+def _office_stems() -> frozenset[str]:
+    """The stems of the words for people by office (`naming.ROLES`), worked out once."""
+    return frozenset(stemmer().stemWords(sorted(ROLES)))
 
 
 def _said(chunk: Chunk) -> str:
