@@ -256,6 +256,33 @@ COUNT_ASKED = re.compile(
 )
 """What a "how many …?" question counts: the word after it ("how many *panels*", "how many
 other *cities*")."""
+SORT_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:kinds?|sorts?|types?|forms?)\s+of\s+([^\W\d_][\w-]*)", re.I
+)
+"""What a "what kind of …?" question asks the kind of: the word after it ("what kind of
+*intelligence*", "which types of *threats*")."""
+QUALIFYING = frozenset(["regarding", "about", "concerning", "on", "involving"])
+"""Words after a thing that say what kind it is ("intelligence *regarding* ISIS threats")."""
+
+
+def qualifies(
+    words: list[str], stems: list[str], thing: frozenset[str], own: frozenset[str]
+) -> bool:
+    """Whether a sentence (its words and their stems) says what kind of `thing` (the stems that
+    say it) it is: a word before it that is no stop word, number or word of the question's own
+    (`own`): "*classified* intelligence", "*ISIS* threats", "a *cooperative* relationship"; or
+    a word of `QUALIFYING` after it, then a word: "intelligence *regarding* ISIS threats"."""
+    for i, stem in enumerate(stems):
+        if stem not in thing:
+            continue
+        before = words[i - 1].lower() if i else ""
+        if before and not (before in STOPWORD_SET or before.isdigit() or stems[i - 1] in own):
+            return True
+        if i + 2 < len(words) and words[i + 1].lower() in QUALIFYING:
+            return True
+    return False
+
+
 COUNTING = re.compile(
     r"\b\d[\d,.]*\s*(?:million|billion|thousand|hundred)?\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
 )

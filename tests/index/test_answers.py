@@ -1181,3 +1181,18 @@ def test_words_of_someone_the_story_never_speaks_of_are_untold(engine: Engine) -
     assert supporters.message == (
         "The story doesn't say what Assad's supporters said, so I can't tell you that."
     )
+
+
+def test_what_kind_of_lifts_the_passage_saying_what_kind(engine: Engine) -> None:
+    plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, sort=0.0))
+    asked = "What kind of intelligence changed hands between the US and Syria?"
+    # ¶1 says what kind: "exchanged classified intelligence regarding ISIS threats"; ¶4 only
+    # names "the intelligence-sharing agreement" and "the intelligence exchange".
+    assert engine.rank(asked, 1)[0].chunk.paragraph == 1
+    assert plain.rank(asked, 1)[0].chunk.paragraph != 1
+    lifted = {h.chunk.paragraph: h.score for h in engine.rank(asked, 5)}
+    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    assert lifted[1] - before[1] == pytest.approx(DEFAULT_WEIGHTS.sort, abs=1e-5)
+    assert lifted[4] == before[4]
+    unsorted = "What did the intelligence sharing change?"
+    assert engine.rank(unsorted, 5) == plain.rank(unsorted, 5)

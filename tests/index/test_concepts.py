@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import Stemmer
 from index.answering.answerability import offered
 from index.answering.concepts import (
     CLOCK,
+    SORT_ASKED,
     WHY,
     alternatives,
     asked_currency,
@@ -29,6 +31,7 @@ from index.answering.concepts import (
     offers,
     place_names,
     presses_for_date,
+    qualifies,
     ranks,
     specificity,
     times_ahead,
@@ -805,3 +808,40 @@ def test_a_name_the_corpus_writes_is_left_as_written() -> None:
     # Both words written, but never side by side: not the name.
     apart = _respeller(["ISIS fighters crossed into the state of Islamic law ."])
     assert apart.corrected("What did the Islamic State plan?") == "What did the ISIS plan?"
+
+
+def _qualified(sentence: str, thing: str, question: str) -> bool:
+    found = WORDS.findall(sentence)
+    own = frozenset(STEMMER.stemWords([w.lower() for w in WORDS.findall(question)]))
+    stems = STEMMER.stemWords([w.lower() for w in found])
+    return qualifies(found, stems, frozenset([STEMMER.stemWord(thing)]), own)
+
+
+WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("What kind of intel did they trade?", "intel"),
+        ("which types of threats were there", "threats"),
+        ("What sort of relationship does Syria want?", "relationship"),
+    ],
+)
+def test_what_kind_of_asks_the_kind_of_the_word_after_it(question: str, thing: str) -> None:
+    found = SORT_ASKED.search(question)
+    assert found is not None and found.group(1) == thing
+
+
+def test_how_kind_is_no_question_of_kind() -> None:
+    assert SORT_ASKED.search("How kind was the official?") is None
+
+
+def test_a_sentence_says_what_kind_by_a_word_before_the_thing_or_regarding_after_it() -> None:
+    asked = "What kind of intelligence did they share?"
+    assert _qualified("They exchanged classified intelligence.", "intelligence", asked)
+    assert _qualified("They exchanged intelligence regarding threats.", "intelligence", asked)
+    assert not _qualified("The intelligence exchange was a measure.", "intelligence", asked)
+    assert not _qualified("It was based on 3 intelligence reports.", "intelligence", asked)
+    # A word the question says itself tells no kind: "shared intelligence" of "did they share?"
+    assert not _qualified("It rested on shared intelligence.", "intelligence", asked)
