@@ -78,9 +78,11 @@ def bases(word: str) -> frozenset[str]:
 
 def opposite_words(word: str) -> frozenset[str]:
     """The lowercased word's opposites, in the degree the table holds them ("expected" →
-    "unexpected", "higher" → "low")."""
+    "unexpected", "higher" → "low"), and a verb's those of its participle ("did anyone
+    *expect* it?" → "unexpected")."""
     table = _opposites()
-    return frozenset().union(*(table[form] for form in bases(word)))
+    forms = bases(word) | {f for f in (f"{word}ed", f"{word}d") if f in table}
+    return frozenset().union(*(table[form] for form in forms))
 
 
 def _bases_in(text: str) -> set[str]:

@@ -329,6 +329,21 @@ def test_a_passage_s_coverage_is_the_share_of_concepts_it_or_its_headline_holds(
     assert max(expected) > 0
 
 
+def test_a_yes_or_no_question_s_verb_is_held_by_its_participle_s_opposite(
+    engine: Engine,
+) -> None:
+    # "Did anyone expect …?" is answered, with a no, by "an unexpected development" as "was it
+    # expected?" is; ¶7 ("signifies a shift toward pragmatic cooperation") had ranked first.
+    retriever = engine._retriever
+    asked = concepts("Did anyone expect the US and Syria to start cooperating?", stemmer())
+    candidates = np.arange(len(retriever.chunks))
+    lead = next(i for i, c in enumerate(retriever.chunks) if "unexpected" in c.text)
+    plain = retriever._coverage(candidates, asked)
+    assert retriever._coverage(candidates, asked, opposites=True)[lead] > plain[lead]
+    first = engine.rank("Did anyone expect the US and Syria to start cooperating?", 1)[0]
+    assert first.chunk.text == retriever.chunks[lead].text
+
+
 def test_a_yes_or_no_question_s_word_is_held_by_its_opposite(engine: Engine) -> None:
     # ¶1 says "an unexpected development": it answers "was it expected?", with a no.
     retriever = engine._retriever

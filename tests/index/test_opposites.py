@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.answering.concepts import polar
-from index.answering.opposites import bases, turned
+from index.answering.opposites import bases, opposite_words, turned
 
 LOWER = "Sea levels were lower during the LGM than at present."
 
@@ -69,3 +69,10 @@ def test_a_word_said_with_another_ending_of_the_same_sense_is_not_turned() -> No
     assert turned(asked, passage, [passage]) == ()
     assert turned("Where did water to the south flow?", passage, [passage]) == ()  # no opposite
     assert turned("What flowed to the west?", "It flowed east.", ["It flowed east."]) == ("west",)
+
+
+def test_a_verb_s_opposites_are_its_participle_s() -> None:
+    assert "unexpected" in opposite_words("expect")
+    assert opposite_words("expect") == opposite_words("expected")
+    # The participle's opposite turns no question: a verb is not read in degrees.
+    assert bases("expect") == frozenset()
