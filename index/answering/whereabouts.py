@@ -16,14 +16,19 @@ from dataclasses import dataclass
 
 from index.answering.concepts import CLOSED_CLASS, HYPHENATED, POSSESSIVE, STOPWORD_SET, word_set
 
+WHERE_ASKED = (
+    r"(?:where|(?:(?:to|in|into)\s+)?(?:which|what)\s+(?:country|city|town|place|region|nation))"
+)
+"""How a question asks where: "where", or the kind of place asked ("Which country did Assad flee
+to?", "In what city does he live?")."""
 ASKED = re.compile(
-    r"^\W*(?i:where\s+(?:did|does|do|has|have|had|is|was|are|were))\s+"
+    rf"^\W*(?i:{WHERE_ASKED}\s+(?:did|does|do|has|have|had|is|was|are|were))\s+"
     r"(?P<who>(?:[a-z]{1,3}-)?[A-Z][\w’'-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w’'-]*){0,3})"
     r"(?P<rest>.*)$",
     re.S,
 )
 """"Where did Assad …", "Where is Bashar al-Assad …": a name right after "where" and its verb."""
-WHERE = re.compile(r"^\W*where\b", re.I)
+WHERE = re.compile(rf"^\W*{WHERE_ASKED}\b", re.I)
 WENT = word_set(
     "go gone flee fled escape escaped move moved relocate relocated head headed travel travelled"
     " traveled emigrate emigrated migrate migrated"

@@ -737,6 +737,7 @@ def test_where_someone_went_needs_a_passage_that_says_it(engine: Engine) -> None
     assert answer.message == "The story doesn't say where Assad went, so I can't tell you that."
     assert engine.ask("Where is Bashar al-Assad now?").refused  # 0.99 before
     assert engine.ask("Where did Assad flee to?").refused  # 0.83 before
+    assert engine.ask("Which country did Assad flee to?").refused  # 0.79 before, from ¶5
     shrine = engine.ask("Where was the shrine that ISIS wanted to attack?")
     assert not shrine.refused and shrine.hits[0].chunk.paragraph == 2
 

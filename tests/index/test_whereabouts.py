@@ -28,6 +28,17 @@ def test_a_named_someone_s_whereabouts_are_asked() -> None:
     assert asks_whereabouts("where did assad go", place, written) == Asked("Assad", "Assad", True)
 
 
+def test_asking_which_country_or_city_asks_where() -> None:
+    went = Asked("Assad", "Assad", True)
+    assert asks_whereabouts("Which country did Assad flee to?", place) == went
+    assert asks_whereabouts("To which country did Assad flee?", place) == went
+    assert asks_whereabouts("In what city does Assad live now?", place) == Asked(
+        "Assad", "Assad", False
+    )
+    assert asks_whereabouts("Which country did Trump congratulate?", place) is None
+    assert asks_whereabouts("Which country did Syria move closer to?", place) is None
+
+
 def test_things_places_and_other_where_questions_are_left_to_the_other_signals() -> None:
     assert asks_whereabouts("Where do ctenophora live?", place) is None
     assert asks_whereabouts("Where did Fresno residents move to?", place) is None
