@@ -167,6 +167,25 @@ REASON = re.compile(
 """What a sentence giving a reason or a purpose says: "because the water keeps the panels
 cool", "a reflection of both sides' concerns about ISIS", "so that the solar power can also be
 used after dark": it offers the answer to "why?" as a time offers one to "when?"."""
+HOW_OFTEN = re.compile(
+    r"\bhow (?:often|frequently|regularly|commonly|usual|unusual|rare|common)\b|"
+    r"\b(?:the )?first time\b|"
+    r"\b(?:is|was|are|were|isn['’]t|wasn['’]t) (?:it|this|that|such \w+|this kind of \w+) "
+    r"(?:\w+ )?(?:common|usual|unusual|rare|normal|routine|unprecedented|new)\b",
+    re.I,
+)
+"""A question asking how often something happens or whether it is usual ("How often do they
+work together?", "Was this the first time …?", "Is it common for …?")."""
+FREQUENCY = re.compile(
+    r"\b(?:rare|rarely|unusual|unusually|unprecedented|first time|often|frequent|frequently|"
+    r"seldom|usual|usually|routine|routinely|regular|regularly|occasional|occasionally|"
+    r"annual|annually|yearly|monthly|weekly|daily|hourly|every (?:other )?(?:year|month|week|day|"
+    r"decade|\w+ (?:years|months|weeks|days))|once|twice|\w+ times (?:a|per|each)|"
+    r"per (?:year|month|week|day))\b",
+    re.I,
+)
+"""What a sentence telling how often says: "a rare instance of collaboration", "held every
+four years", "twice a year" ("common" is left out: "a common interest" is a shared one)."""
 ASKING_WHY = r"why|how come|for what reason|what for"
 """The words that ask for a reason or a purpose outright."""
 WHY = re.compile(

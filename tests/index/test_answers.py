@@ -1197,3 +1197,25 @@ def test_what_kind_of_lifts_the_passage_saying_what_kind(engine: Engine) -> None
     assert lifted[4] == before[4]
     unsorted = "What did the intelligence sharing change?"
     assert engine.rank(unsorted, 5) == plain.rank(unsorted, 5)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "How often do the US and Syria collaborate like this?",
+        "Was this the first time the two countries worked together like this?",
+        "Is it common for the two countries to work together like this?",
+    ],
+)
+def test_asking_how_often_lifts_the_passage_telling_how_often(engine: Engine, asked: str) -> None:
+    # ¶3: "a rare instance of collaboration between the two nations"; ¶7 ("pragmatic
+    # cooperation") ranked first.
+    assert engine.rank(asked, 1)[0].chunk.paragraph == 3
+    plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, frequency=0.0))
+    assert plain.rank(asked, 1)[0].chunk.paragraph != 3
+
+
+def test_a_question_not_asking_how_often_gets_no_frequency_lift(engine: Engine) -> None:
+    plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, frequency=0.0))
+    asked = "What do the two countries have in common?"  # "common" as shared, not usual
+    assert engine.rank(asked, 5) == plain.rank(asked, 5)

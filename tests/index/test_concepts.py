@@ -11,6 +11,8 @@ import Stemmer
 from index.answering.answerability import offered
 from index.answering.concepts import (
     CLOCK,
+    FREQUENCY,
+    HOW_OFTEN,
     SORT_ASKED,
     WHY,
     alternatives,
@@ -845,3 +847,32 @@ def test_a_sentence_says_what_kind_by_a_word_before_the_thing_or_regarding_after
     assert not _qualified("It was based on 3 intelligence reports.", "intelligence", asked)
     # A word the question says itself tells no kind: "shared intelligence" of "did they share?"
     assert not _qualified("It rested on shared intelligence.", "intelligence", asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How often are elections for the council held?", True),
+        ("Was this the first time they worked together?", True),
+        ("Is it common for the two countries to cooperate?", True),
+        ("Is this kind of collaboration usual?", True),
+        ("What common interest do they share?", False),
+        ("When did they first work together?", False),
+    ],
+)
+def test_a_question_asking_how_often(question: str, asks: bool) -> None:
+    assert bool(HOW_OFTEN.search(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tells"),
+    [
+        ("It marks a rare instance of collaboration.", True),
+        ("Elections are held every four years.", True),
+        ("The council meets twice a year.", True),
+        ("It represents a common interest in defeating ISIS.", False),
+        ("The first President of Syria was elected.", False),
+    ],
+)
+def test_a_sentence_telling_how_often(sentence: str, tells: bool) -> None:
+    assert bool(FREQUENCY.search(sentence)) is tells
