@@ -248,6 +248,12 @@ class Weights:
     quality benchmark's tuning half did not move; on its reporting half one story question
     that had been refused is answered from its passage; follow-up probes at rank 1 101 → 102
     of 132."""
+    before: float = 0.08
+    """Lift for a passage telling of earlier times (`before.tells_before`: "former President
+    Bashar al-Assad") when the question asks what came before (`before.asks_before`): "Who was
+    the former leader of Syria?" ranked ¶6 ("The new Syrian leader") first, whose silence on
+    earlier times then refused it (0.10); ¶5 now answers it. The quality benchmark and the
+    follow-ups did not move, nor our other story probes."""
     under_headline: bool = True
     """Whether BM25 ranks each body passage read under its headline, as `coverage` reads it:
     the words that name a story ("the solar farm", "millbrook") are then in every passage of
@@ -372,6 +378,7 @@ class Retriever:
         combined += self._counts(question.text, candidates)
         combined += self._sorts(question.text, candidates)
         combined += self._frequencies(question.text, candidates)
+        combined += self._earlier(question.text, candidates)
         if residual is not None:
             combined += self.weights.unnamed * self._sentences.best(candidates, residual)
         self._bylines_first(candidates, combined, about)
@@ -977,6 +984,16 @@ class Retriever:
             for i in candidates.tolist()
         ]
         return self.weights.frequency * np.asarray(telling, np.float32)
+
+    def _earlier(self, text: str, candidates: np.ndarray) -> np.ndarray:
+        """Each candidate's lift for telling of earlier times (`before.tells_before`: "former
+        President …") when the question asks what came before (`Weights.before`)."""
+        if not (self.weights.before and asks_before(text)):
+            return np.zeros(len(candidates), np.float32)
+        telling = [
+            any(map(tells_before, self.chunks[i].sentence_texts)) for i in candidates.tolist()
+        ]
+        return self.weights.before * np.asarray(telling, np.float32)
 
     def _counts(self, text: str, candidates: np.ndarray) -> np.ndarray:
         """Each candidate's lift for counting what a "how many …?" question asks about

@@ -1219,3 +1219,17 @@ def test_a_question_not_asking_how_often_gets_no_frequency_lift(engine: Engine) 
     plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, frequency=0.0))
     asked = "What do the two countries have in common?"  # "common" as shared, not usual
     assert engine.rank(asked, 5) == plain.rank(asked, 5)
+
+
+def test_asking_what_came_before_lifts_the_passage_telling_of_earlier_times(
+    engine: Engine,
+) -> None:
+    # ¶5: "the collapse of former President Bashar al-Assad's regime"; ¶6 ("The new Syrian
+    # leader, Ahmed al-Sharaa") ranked first and, telling nothing earlier, had it refused.
+    asked = "Who was the former leader of Syria?"
+    answer = engine.ask(asked)
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 5
+    plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, before=0.0))
+    assert plain.ask(asked).refused
+    now = "Who is the leader of Syria?"
+    assert engine.rank(now, 5) == plain.rank(now, 5)
