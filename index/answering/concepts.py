@@ -382,7 +382,7 @@ ARTICLE_WORDS = re.compile(
     r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
     r"penned|byline|"
     r"journalist|reporter|correspondent|columnist|reveal|revealed|broke|break|cover|covered|"
-    r"source|site|name|it)$",
+    r"source|site|name|behind|it)$",
     re.I,
 )
 """Words of a question about the article itself; a question with any other concept is about

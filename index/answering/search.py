@@ -118,7 +118,7 @@ COUNTED = frozenset({"how much", "how many"})
 the two nations") does not give (`concepts.measures`)."""
 AUTHOR_WORDS = re.compile(
     r"\b(author|authored|wrote|written|writer|penned|byline|journalist|reporter|correspondent|"
-    r"columnist)\b",
+    r"columnist|who(?:['’]s|\s+is|\s+was)\s+behind\s+(?:this|the)\s+(?:article|story|piece))\b",
     re.I,
 )
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)

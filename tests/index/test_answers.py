@@ -1163,6 +1163,23 @@ def test_a_correspondent_or_columnist_is_who_wrote_the_article(engine: Engine) -
         assert answer.hits[0].chunk.kind == "byline"
 
 
+@pytest.mark.parametrize(
+    "question", ["Who's behind this story?", "Who is the reporter behind this piece?"]
+)
+def test_who_is_behind_the_article_is_who_wrote_it(engine: Engine, question: str) -> None:
+    # Refused (0.14), and the headline ranked above the byline (0.56).
+    answer = engine.ask(question)
+    assert not answer.refused
+    assert answer.hits[0].chunk.kind == "byline"
+
+
+def test_who_is_behind_something_else_is_no_question_about_the_article(engine: Engine) -> None:
+    # "who was behind it", after a question on the plot, asks who was behind the plot.
+    for question in ("Who was behind the plot?", "who was behind it"):
+        hits = engine.ask(question).hits
+        assert not hits or hits[0].chunk.kind != "byline"
+
+
 def test_someone_asked_by_office_needs_someone_so_called(engine: Engine) -> None:
     # Answered from ¶2 (0.95) and ¶4 (0.42): "commander" was heard in "statement" and
     # "control" (a command is either), "diplomat" in "political"; the story calls no one so.
