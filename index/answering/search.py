@@ -238,13 +238,13 @@ class Weights:
     ISIS threats"). On the quality benchmark's tuning half the 23 SQuAD articles in one corpus
     went 427 → 428 of 480 at rank 1, nothing lost; on the reporting half SQuAD questions asked
     with their paragraph taken out were refused 81 → 83 of 440, nothing else moved; our story
-    probes 2 more of 230 at rank 1. At 0.12 one of the story's tuning questions left the first
+    probes 2 more of 270 at rank 1. At 0.12 one of the story's tuning questions left the first
     three; 0.05 gained the same as 0.08 but one of those refusals."""
     frequency: float = 0.08
     """Lift for a passage telling how often ("a rare instance of collaboration") when the
     question asks how often or whether it is usual (`concepts.HOW_OFTEN`): "How often do the
     US and Syria collaborate like this?" ranked ¶7 ("pragmatic cooperation") above ¶3 ("a rare
-    instance of collaboration"). Our story probes: 3 more of 230 at rank 1, nothing lost; the
+    instance of collaboration"). Our story probes: 3 more of 270 at rank 1, nothing lost; the
     quality benchmark's tuning half did not move; on its reporting half one story question
     that had been refused is answered from its passage; follow-up probes at rank 1 101 → 102
     of 132."""
