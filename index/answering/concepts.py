@@ -581,6 +581,25 @@ def specificity(word: str) -> float:
     return max(0.0, min(MOST_SPECIFIC, COMMON_ZIPF - zipf))
 
 
+def verb_specificity(word: str) -> float:
+    """How specific a verb form is, as its verb is: "stopping" (2.2 as written, rarer than the
+    verb) says no more than "stop" (1.0); "evacuated" is as specific as "evacuate". The base is
+    the word less "-ing" or "-ed" (with an "e" put back, a doubled consonant undone, "-ied" as
+    "-y"), where the word-frequency table knows it."""
+    lower = word.lower()
+    bases = [lower]
+    for ending in ("ing", "ed"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            bases += [stem, f"{stem}e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])
+    if lower.endswith("ied"):
+        bases.append(f"{lower[:-3]}y")
+    known = _zipf()
+    return min(specificity(b) for b in bases if b == lower or b in known)
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of answer the question asks for ("number", "time", "person", "place"), if any."""
     question = written_out(question)

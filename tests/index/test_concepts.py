@@ -38,6 +38,7 @@ from index.answering.concepts import (
     specificity,
     times_ahead,
     unnamed,
+    verb_specificity,
     written_out,
 )
 from index.answering.focus import asked_for
@@ -876,3 +877,22 @@ def test_a_question_asking_how_often(question: str, asks: bool) -> None:
 )
 def test_a_sentence_telling_how_often(sentence: str, tells: bool) -> None:
     assert bool(FREQUENCY.search(sentence)) is tells
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("stopping", "stop"),
+        ("stopped", "stop"),
+        ("evacuated", "evacuate"),
+        ("carried", "carry"),
+        ("lifted", "lift"),
+    ],
+)
+def test_a_verb_form_is_as_specific_as_its_verb(word: str, base: str) -> None:
+    assert verb_specificity(word) == min(specificity(word), specificity(base))
+
+
+def test_a_word_with_no_verb_inside_keeps_its_own_specificity() -> None:
+    assert verb_specificity("shrine") == specificity("shrine")
+    assert verb_specificity("thing") == specificity("thing")  # too short to be "th" + "-ing"
