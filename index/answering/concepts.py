@@ -416,7 +416,7 @@ ASKS = (
         re.compile(
             r"\bhow (many|much|long(?! ago)|old|far|large|big|tall|high|often|fast)\b|"
             r"\bwhat (?:(?:is|was|are|were) the )?(number|percentage|percent|amount|proportion"
-            r"|size)\b",
+            r"|size|cost|price)\b",
             re.I,
         ),
     ),
@@ -458,7 +458,8 @@ STRICT = (
         "how much",
         re.compile(
             r"\bhow much\b|"
-            r"\bwhat (?:(?:is|was|are|were) the )?(?:amount|percentage|percent|proportion)\b",
+            r"\bwhat (?:(?:is|was|are|were) the )?"
+            r"(?:amount|percentage|percent|proportion|cost|price)\b",
             re.I,
         ),
     ),

@@ -70,12 +70,12 @@ OFFICE_REACH = 4
 """How many words may open such a question's noun phrase before its office ("Which senior US
 defense official …")."""
 WHO_ROLE = re.compile(
-    r"^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+"
+    r"^\W*who(?:['’]s|\s+(?:is|was|are|were)|\s+(?:serves|served|acts|acted|works|worked)\s+as)\s+"
     r"(?:(?:the|this|that|these|those|its|their|his|her)\s+)?(?P<rest>.+)",
     re.I | re.S,
 )
-""""Who is Syria's foreign minister?", "Who was the official who spoke?": asking who holds an
-office is asking their name."""
+""""Who is Syria's foreign minister?", "Who was the official who spoke?", "Who serves as foreign
+minister?": asking who holds an office is asking their name."""
 PREPOSITIONS = word_set(
     "about above across after against along among around before behind below beneath beside"
     " between beyond during except from inside near outside over past per since through"

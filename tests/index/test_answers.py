@@ -436,6 +436,8 @@ def test_who_holds_an_office_the_story_never_names_is_refused(engine: Engine) ->
     # Answered from ¶6 (0.88): the story has no minister at all.
     minister = engine.ask("Who is Syria's foreign minister?")
     assert minister.refused and minister.missing == ("minister",)
+    # Answered from ¶6 (0.65): who serves as an office is who holds it.
+    assert engine.ask("Who serves as foreign minister in the new Syrian government?").refused
     # The offices it names are still answered.
     for question in ("Who is the Syrian leader?", "Which president did al-Sharaa congratulate?"):
         answer = engine.ask(question)
@@ -1250,3 +1252,11 @@ def test_asking_what_came_before_lifts_the_passage_telling_of_earlier_times(
     assert plain.ask(asked).refused
     now = "Who is the leader of Syria?"
     assert engine.rank(now, 5) == plain.rank(now, 5)
+
+
+@pytest.mark.parametrize(
+    "asked", ["What was the cost of the operation?", "What was the price tag of the operation?"]
+)
+def test_the_cost_asked_for_needs_an_amount_of_money(engine: Engine, asked: str) -> None:
+    # Answered from ¶3 (0.50, 0.55), as "How much did the operation cost?" is not.
+    assert engine.ask(asked).refused

@@ -710,6 +710,10 @@ def test_how_much_it_cost_asks_for_money_which_a_count_does_not_give() -> None:
     assert asks_money("how much money has the US given Syria")
     assert not asks_money("How much power does the farm make?")
     assert not asks_money("What did the operation cost them?")  # asks no amount outright
+    # The cost or the price asked for is the amount "how much" asks.
+    assert asks_money("What was the cost of the operation?")
+    assert asks_money("What was the price tag of the counter-ISIS operation?")
+    assert asked_kind("What was the price of the tickets?") == "number"
     assert gives_money("The project cost 6.8 million euros.")
     assert gives_money("Tickets are $40 each.") and gives_money("It raised £2m.")
     assert not gives_money("It was shared between the two nations.")
