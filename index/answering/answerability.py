@@ -327,15 +327,21 @@ def _placing(word: str, question: str) -> bool:
 
 
 def unknown_names(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
-    """The question's specific names (not numbers) that the corpus never mentions."""
-    return tuple(
+    """The question's specific names (not numbers) that the corpus never mentions, and the
+    words of a name of several words none of which it mentions, however common each word is
+    ("White House": "Has al-Sharaa visited the White House?" of a story naming neither)."""
+    unheard = [c for c in asked if c.named and c.word[0].isalpha() and not vocabulary.mentions(c)]
+    runs: dict[str, list[Concept]] = {}
+    for c in asked:
+        if c.initials:
+            runs.setdefault(c.initials, []).append(c)
+    whole = {
         c.word
-        for c in asked
-        if c.named
-        and c.word[0].isalpha()
-        and c.specificity >= UNKNOWN_NAME
-        and not vocabulary.mentions(c)
-    )
+        for run in runs.values()
+        if len(run) > 1 and all(c in unheard for c in run)
+        for c in run
+    }
+    return tuple(c.word for c in unheard if c.specificity >= UNKNOWN_NAME or c.word in whole)
 
 
 def offered(sentence: str, kind: str, stemmer: Stemmer.Stemmer) -> tuple[frozenset[str], ...]:

@@ -105,6 +105,18 @@ class Vocabulary:
         return self._names[0]
 
     @cached_property
+    def names(self) -> dict[str, tuple[str, ...]]:
+        """Its words it only capitalises, folded and in lower case, by first letter: a name
+        spelt a letter or two off is another name's spelling, not a common word's ("White" is
+        not "while", which opens a sentence too)."""
+        found: dict[str, set[str]] = {}
+        for word in self.capitals:
+            lower = fold(word).lower()
+            if lower not in self.lowercase:
+                found.setdefault(lower[:1], set()).add(lower)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    @cached_property
     def word_set(self) -> frozenset[str]:
         """Its folded lowercase words."""
         return frozenset(w for words in self.words.values() for w in words)
@@ -196,8 +208,9 @@ class Vocabulary:
 
     def mentions(self, concept: Concept) -> bool:
         """Whether the corpus mentions the concept: its stem, a synonym, or for a name a spelling
-        one or two letters off ("Dusquesne"), without accents, as initials ("UN"), or by
-        another name of the same place ("Americans" → "US")."""
+        one or two letters off of a word the corpus only capitalises ("Dusquesne"; `names`),
+        without accents, as initials ("UN"), or by another name of the same place ("Americans"
+        → "US")."""
         if self.forms(concept):
             return True
         word = fold(concept.word).lower()
@@ -214,7 +227,7 @@ class Vocabulary:
         slack += len(word) >= 9
         return any(
             abs(len(w) - len(word)) <= slack and apart(word, w, slack) <= slack
-            for w in self.words.get(word[0], ())
+            for w in self.names.get(word[0], ())
         )
 
 

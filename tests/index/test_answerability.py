@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index.answering.answerability import unsaid_events
+from index.answering.answerability import unknown_names, unsaid_events
 from index.answering.concepts import concepts
 from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
@@ -390,3 +390,15 @@ def test_a_common_verb_s_form_is_no_gap_however_rare_the_form(engine: Engine) ->
     assert unsaid_events(concepts(asked, stemmer()), vocabulary, asked) == ()
     answer = engine.ask(asked)
     assert not answer.refused and answer.hits[0].chunk.paragraph == 2
+
+
+def test_a_name_of_several_words_none_of_them_said_is_unknown(engine: Engine) -> None:
+    vocabulary = engine._retriever._vocabulary
+    asked = concepts("Has al-Sharaa visited the White House?", stemmer())
+    # "White" (1.0) and "House" (0.8) are each too common to be a name missing alone.
+    assert unknown_names(asked, vocabulary) == ("White", "House")
+    # Answered from ¶6 (0.80): "White" had been heard in "While", which opens ¶7.
+    assert engine.ask("Has al-Sharaa visited the White House?").refused
+    # A name of several words the story says in part is left to the other signals.
+    united = concepts("What did the United Nations say?", stemmer())
+    assert unknown_names(united, vocabulary) == ()

@@ -227,6 +227,15 @@ def test_a_name_is_mentioned_by_a_close_spelling_without_accents_or_by_its_initi
     assert named("What did Russia say?") == {"Russia": False}
 
 
+def test_a_name_a_letter_off_is_another_name_not_a_common_word() -> None:
+    # "While" opens a sentence and "while" is written inside one: "White" is no slip of it.
+    texts = ["While the stance is unclear, Washington says so.", "It helps, while it lasts."]
+    vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["stance", "washington"])))
+    named = {c.word: c for c in concepts("Did Washingtn visit the White House?", STEMMER)}
+    assert not vocabulary.mentions(named["White"])
+    assert vocabulary.mentions(named["Washingtn"])  # a name the corpus only capitalises
+
+
 def test_a_name_of_several_words_is_mentioned_by_the_initials_the_corpus_writes() -> None:
     texts = ["US officials said so.", "The Washington Post revealed it."]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["us", "officials", "said"])))
