@@ -352,8 +352,9 @@ WHEN_COMING = re.compile(
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 NAME_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*"
 """One word of a name, with the particle some names carry ("al-Assad")."""
-JOINED_PARTICLE = re.compile(r"^[a-z]{1,3}-(?=[A-Z])")
-"""A particle joined to the name after it ("al-" of "al-Sharaa", "el-" of "el-Sisi")."""
+JOINED_PARTICLE = re.compile(r"^(?:[a-z]{1,3}|[A-Z][a-z]{1,2})-(?=[A-Z])")
+"""A particle joined to the name after it ("al-" of "al-Sharaa", "el-" of "el-Sisi"), also as a
+name's first word capitalises it ("Al-Sharaa")."""
 
 
 def unprefixed(name: str) -> str:

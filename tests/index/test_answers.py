@@ -1260,3 +1260,9 @@ def test_asking_what_came_before_lifts_the_passage_telling_of_earlier_times(
 def test_the_cost_asked_for_needs_an_amount_of_money(engine: Engine, asked: str) -> None:
     # Answered from ¶3 (0.50, 0.55), as "How much did the operation cost?" is not.
     assert engine.ask(asked).refused
+
+
+def test_a_speaker_named_with_a_capitalised_particle_is_the_story_s(engine: Engine) -> None:
+    # "What did Al-Sharaa say?" was refused (0.10) as if he said nothing.
+    answer = engine.ask("What did Al-Sharaa say?")
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import Stemmer
 
+from index.answering.concepts import unprefixed
 from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
 
 STEM = Stemmer.Stemmer("english").stemWord
@@ -237,3 +238,12 @@ def test_what_the_words_asked_are_about_follows_a_word_of_saying() -> None:
     assert spoken_about("How did Moscow comment on the report") == "the report"
     assert spoken_about("What did al-Sharaa say?") is None
     assert spoken_about("What is the story about?") is None
+
+
+def test_a_joined_particle_capitalised_is_still_a_particle() -> None:
+    # A name's first word capitalises its particle: "Al-Sharaa" is the story's "al-Sharaa".
+    assert unprefixed("Al-Sharaa") == unprefixed("al-Sharaa") == "Sharaa"
+    assert unprefixed("US-Syria") == "US-Syria"
+    capitalised = asks_words_of("What did Al-Sharaa say?")
+    assert capitalised is not None
+    assert speaks(capitalised, STORY, STEM) is True
