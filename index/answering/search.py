@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 
 import numpy as np
 import Stemmer
@@ -944,16 +944,20 @@ class Retriever:
         new = [self._offers_new(i, kind, named) for i in candidates.tolist()]
         return self.weights.new_answer * np.asarray(new, np.float32)
 
+    def _lift(
+        self, weight: float, candidates: np.ndarray, tells: Callable[[str], object]
+    ) -> np.ndarray:
+        """Each candidate's lift of `weight` when one of its sentences `tells` what the question
+        asks for (a reason, a kind, how often, an earlier time, a count)."""
+        telling = [any(map(tells, self.chunks[i].sentence_texts)) for i in candidates.tolist()]
+        return weight * np.asarray(telling, np.float32)
+
     def _reasons(self, text: str, candidates: np.ndarray) -> np.ndarray:
         """Each candidate's lift for giving a reason when the question asks why
         (`Weights.reason`)."""
         if not (self.weights.reason and WHY.search(text)):
             return np.zeros(len(candidates), np.float32)
-        giving = [
-            any(offers(s, "reason") for s in self.chunks[i].sentence_texts)
-            for i in candidates.tolist()
-        ]
-        return self.weights.reason * np.asarray(giving, np.float32)
+        return self._lift(self.weights.reason, candidates, partial(offers, kind="reason"))
 
     def _sorts(self, text: str, candidates: np.ndarray) -> np.ndarray:
         """Each candidate's lift for saying what kind of thing "what kind of …?" asks about
@@ -964,11 +968,9 @@ class Retriever:
         word = asked.group(1).lower()
         thing = self._vocabulary.forms(Concept(word, self._stemmer.stemWord(word), 0.0, False))
         own = frozenset(self._tokens([text])[0])
-        sorting = [
-            any(self._qualifies(sentence, thing, own) for sentence in self.chunks[i].sentence_texts)
-            for i in candidates.tolist()
-        ]
-        return self.weights.sort * np.asarray(sorting, np.float32)
+        return self._lift(
+            self.weights.sort, candidates, partial(self._qualifies, thing=thing, own=own)
+        )
 
     def _qualifies(self, sentence: str, thing: frozenset[str], own: frozenset[str]) -> bool:
         words = WORD.findall(sentence)
@@ -979,21 +981,14 @@ class Retriever:
         when the question asks it (`concepts.HOW_OFTEN`; `Weights.frequency`)."""
         if not (self.weights.frequency and HOW_OFTEN.search(text)):
             return np.zeros(len(candidates), np.float32)
-        telling = [
-            any(FREQUENCY.search(s) for s in self.chunks[i].sentence_texts)
-            for i in candidates.tolist()
-        ]
-        return self.weights.frequency * np.asarray(telling, np.float32)
+        return self._lift(self.weights.frequency, candidates, FREQUENCY.search)
 
     def _earlier(self, text: str, candidates: np.ndarray) -> np.ndarray:
         """Each candidate's lift for telling of earlier times (`before.tells_before`: "former
         President …") when the question asks what came before (`Weights.before`)."""
         if not (self.weights.before and asks_before(text)):
             return np.zeros(len(candidates), np.float32)
-        telling = [
-            any(map(tells_before, self.chunks[i].sentence_texts)) for i in candidates.tolist()
-        ]
-        return self.weights.before * np.asarray(telling, np.float32)
+        return self._lift(self.weights.before, candidates, tells_before)
 
     def _counts(self, text: str, candidates: np.ndarray) -> np.ndarray:
         """Each candidate's lift for counting what a "how many …?" question asks about
@@ -1002,15 +997,14 @@ class Retriever:
         if asked is None or not self.weights.count:
             return np.zeros(len(candidates), np.float32)
         thing = self._stemmer.stemWord(asked.group(1).lower())
-        counting = [
-            any(
+
+        def counts(sentence: str) -> bool:
+            return any(
                 thing in self._stemmer.stemWords(WORD.findall(found.group(1).lower()))
-                for sentence in self.chunks[i].sentence_texts
                 for found in COUNTING.finditer(sentence)
             )
-            for i in candidates.tolist()
-        ]
-        return self.weights.count * np.asarray(counting, np.float32)
+
+        return self._lift(self.weights.count, candidates, counts)
 
     def _offers_new(self, index: int, kind: str, named: frozenset[str]) -> bool:
         """Whether the passage offers an answer of the kind asked for that the question does
