@@ -22,9 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "eval" / "squad"
 STORY_CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
-STORY_SETS = ("story_questions", "calibration", "story_probe", "story_heldout", "story_heldout2")
-REPORT_ONLY = frozenset({"story_heldout", "story_heldout2"})
+STORY_SETS = (
+    "story_questions",
+    "calibration",
+    "story_probe",
+    "story_heldout",
+    "story_heldout2",
+    "story_heldout3",
+)
+REPORT_ONLY = frozenset({"story_heldout", "story_heldout2", "story_heldout3"})
 """Sets whose every question is in the reporting half: never fitted or tuned on."""
+TUNING_ONLY = ("story_tune2", "story_tune3")
+"""Story sets of ours that are tuned on and not asked by this benchmark (README, "How refusal
+works"): a reporting set shares no question with them."""
 
 
 @dataclass(frozen=True)

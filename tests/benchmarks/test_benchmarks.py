@@ -13,6 +13,7 @@ from benchmarks.figures import Figure, Target, table
 from benchmarks.followups import timed_turns
 from benchmarks.measure import Clock
 from benchmarks.newswire import write_corpus
+from benchmarks.quality_sets import REPORT_ONLY, TUNING_ONLY, story_items
 from benchmarks.questions import questions
 from benchmarks.robustness import SEED, changes
 from index.answering.vocabulary import apart
@@ -157,3 +158,26 @@ def test_every_gold_phrase_of_the_conversation_sets_is_in_the_story_it_names() -
         for turn in asked:
             assert turn["gold"], turn["q"]
             assert all(gold in stories[turn["source"]] for gold in turn["gold"]), turn["q"]
+
+
+def test_every_gold_phrase_of_the_story_sets_is_in_the_story() -> None:
+    story = read_corpus(ROOT / "corpus")[0].text
+    for path in [*sorted((ROOT / "eval").glob("story_*.json")), ROOT / "eval" / "calibration.json"]:
+        answerable = json.loads(path.read_text(encoding="utf-8"))["in_scope"]
+        assert answerable, path.name
+        for entry in answerable:
+            assert entry["gold"] and all(gold in story for gold in entry["gold"]), entry["q"]
+
+
+def test_no_reported_story_question_is_also_in_a_set_tuned_on() -> None:
+    # A question read or tuned on is no measure of what carries over, however it is worded.
+    def asked(name: str) -> set[str]:
+        data = json.loads((ROOT / "eval" / f"{name}.json").read_text(encoding="utf-8"))
+        rows = [*data.get("in_scope", []), *data.get("near_topic", [])]
+        return {(row["q"] if isinstance(row, dict) else row).lower() for row in rows}
+
+    tuned = {item.question.lower() for item in story_items() if item.split == "tune"}
+    tuned |= set().union(*map(asked, TUNING_ONLY))
+    for name in sorted(REPORT_ONLY):
+        assert asked(name), name
+        assert not asked(name) & tuned, name
