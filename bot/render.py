@@ -47,7 +47,7 @@ def answer(reply: Answer) -> list[Page]:
         return plain(reply.message or NOT_IN_STORY)
     question = [f"**{escape_within(reply.question, LINE)}**"]
     if reply.hedge:
-        question.append(f"_{reply.hedge}_")
+        question.append(f"_{escape_markdown(reply.hedge)}_")
     return embeds([question, *(passage(hit) for hit in reply.hits)])
 
 

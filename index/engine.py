@@ -135,7 +135,15 @@ class Engine:
             return answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
         tentative = confidence < answerability.TENTATIVE
-        return Answer(typed, False, hits=hits, confidence=confidence, tentative=tentative), judged
+        answer = Answer(
+            typed,
+            False,
+            hits=hits,
+            confidence=confidence,
+            missing=judged.missing,
+            tentative=tentative,
+        )
+        return answer, judged
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
         """The `k` best passages for a question whether or not it would be refused (none

@@ -74,7 +74,18 @@ class Hit:
         return self.chunk.citation
 
 
-TENTATIVE_NOTE = "The story may not answer this exactly; the closest it comes:"
+HEDGE = "The story may not answer this"
+"""How every tentative answer opens."""
+TENTATIVE_NOTE = f"{HEDGE} exactly; the closest it comes:"
+
+
+def tentative_note(missing: tuple[str, ...]) -> str:
+    """The line a tentative answer opens with: naming what the question asks about that the story
+    never mentions, when there is such a word ("Did the US give Syria drones?": "… it never
+    mentions “drones”."), since that is most often why the story does not answer."""
+    if not missing:
+        return TENTATIVE_NOTE
+    return f"{HEDGE}: it never mentions {_listed(missing[:3])}. The closest it comes:"
 
 
 def not_mentioned(missing: tuple[str, ...], stories: int) -> str:
@@ -111,7 +122,8 @@ class Answer:
     confidence: float = 0.0
     """How likely (0 to 1) it is that the story answers the question; refusals score low."""
     missing: tuple[str, ...] = ()
-    """What the question asks about that the story never mentions (the reason for a refusal)."""
+    """What the question asks about that the story never mentions: the reason for a refusal,
+    and named in the hedge of a tentative answer (`tentative_note`)."""
     tentative: bool = False
     """Answered, but with a confidence at which the story often does not answer: the reply
     says so before quoting the closest passages."""
@@ -119,7 +131,7 @@ class Answer:
     @property
     def hedge(self) -> str | None:
         """The line a tentative answer opens with."""
-        return TENTATIVE_NOTE if self.tentative else None
+        return tentative_note(self.missing) if self.tentative else None
 
 
 @dataclass(frozen=True)

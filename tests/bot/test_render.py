@@ -200,6 +200,21 @@ def test_the_cooldown_note_rounds_the_wait_up() -> None:
     assert "wait 30 s" in render.cooldown_note(29.01)
 
 
+def test_a_tentative_answer_names_what_the_story_never_mentions_escaped() -> None:
+    hit = hit_on("Officials met on Monday. They agreed to share intelligence.", "They agreed")
+    unsure = Answer(
+        "Did they share drone_feeds?",
+        refused=False,
+        hits=(hit,),
+        tentative=True,
+        missing=("drone_feeds",),
+    )
+    [description] = descriptions(render.answer(unsure))
+    hedge = "it never mentions “drone\\_feeds”. The closest it comes:"
+    assert hedge in description
+    assert description.index(hedge) < description.index("They agreed")
+
+
 def test_a_page_becomes_the_arguments_of_a_send() -> None:
     embed = discord.Embed(description="x")
     assert render.Page(embed=embed).as_kwargs() == {"embed": embed}

@@ -10,7 +10,7 @@ from index.answering.concepts import concepts
 from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
 from index.engine import Engine
-from index.passages import TENTATIVE_NOTE
+from index.passages import HEDGE
 
 pytestmark = pytest.mark.slow
 
@@ -257,7 +257,24 @@ def test_a_question_near_the_story_is_refused_or_answered_tentatively(
     engine: Engine, question: str
 ) -> None:
     answer = engine.ask(question)
-    assert answer.refused or render_answer(answer).startswith(TENTATIVE_NOTE)
+    assert answer.refused or render_answer(answer).startswith(HEDGE)
+
+
+def test_a_tentative_answer_names_the_word_the_story_never_mentions(engine: Engine) -> None:
+    # The story tells of the context (¶5) but never says "backdrop": the hedge says which word
+    # of the question it never uses, and the JSON lists it, as a refusal's does.
+    answer = engine.ask("What's the backdrop to this cooperation?")
+    assert not answer.refused and answer.tentative and answer.missing == ("backdrop",)
+    assert render_answer(answer).startswith(f"{HEDGE}: it never mentions “backdrop”.")
+    assert answer_json(answer)["missing"] == ["backdrop"]
+
+
+def test_a_confident_answer_lists_the_word_the_story_never_uses_without_a_hedge(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Is the Syrian leader upbeat about Trump?")
+    assert not answer.tentative and answer.hedge is None and answer.missing == ("upbeat",)
+    assert answer.hits[0].chunk.paragraph == 6
 
 
 def test_a_plain_question_is_answered_without_a_hedge(engine: Engine) -> None:
