@@ -82,7 +82,7 @@ TENTATIVE_NOTE = f"{HEDGE} exactly; the closest it comes:"
 def tentative_note(missing: tuple[str, ...]) -> str:
     """The line a tentative answer opens with: naming what the question asks about that the story
     never mentions, when there is such a word ("Did the US give Syria drones?": "… it never
-    mentions “drones”."), since that is most often why the story does not answer."""
+    mentions “drones”."), so that the reader sees what the passages quoted cannot tell."""
     if not missing:
         return TENTATIVE_NOTE
     return f"{HEDGE}: it never mentions {_listed(missing[:3])}. The closest it comes:"
