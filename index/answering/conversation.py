@@ -509,9 +509,9 @@ def unheard(question: str, alone: Answer, own: Sequence[Hit]) -> bool:
     ("wrote", "article") are no such words: a story rarely says them, and "and who wrote this
     article?" in a conversation about Syria was answered as alone, the other story's byline
     first."""
-    if alone.refused and not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
-        return True
     if alone.refused and alone.missing:
+        if not ATTRIBUTES.isdisjoint(word.lower() for word in alone.missing):
+            return True
         names = {c.word.lower() for c in concepts(spelled_out(question), stemmer()) if c.named}
         if not names.isdisjoint(word.lower() for word in alone.missing):  # "Russia", typed so
             return True
