@@ -31,6 +31,7 @@ from index.passages import (
     Source,
     SourceInfo,
     SummarySentence,
+    mentioned_apart,
     not_mentioned,
     not_said,
 )
@@ -230,6 +231,8 @@ class Engine:
             return not_said("who wrote it", stories)
         if not judged.missing and judged.untold:
             return not_said(judged.untold, stories)
+        if not judged.missing and judged.elsewhere:
+            return mentioned_apart(worded(question.text, judged.elsewhere)[0], stories)
         if not judged.missing:
             return self._off_topic
         return not_mentioned(worded(question.text, judged.missing), stories)

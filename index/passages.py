@@ -105,6 +105,14 @@ def not_said(what: str, stories: int) -> str:
     return f"None of the stories says {what}, so I can't tell you that."
 
 
+def mentioned_apart(name: str, stories: int) -> str:
+    """The refusal to a question giving a name that the stories mention, but not where they
+    tell of what it asks (`elsewhere.told_elsewhere`)."""
+    if stories == 1:
+        return f"The story mentions “{name}”, but not where it tells of this: I can't answer that."
+    return f"The stories mention “{name}”, but not where they tell of this: I can't answer that."
+
+
 def _listed(words: tuple[str, ...]) -> str:
     """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
     quoted = [f"“{w}”" for w in words]

@@ -65,7 +65,8 @@ attribute that the corpus never mentions (`concepts.ATTRIBUTES`), a date or coun
 that the passages ranked first do not give, a number or ordinal of the question they do not
 hold, a choice it offers that none of them makes, a negated question none of them answers with
 a denial, a name asked of a thing they mention but never name, words asked of someone they
-never quote, and a word turned into its opposite (`Judgement`)."""
+never quote, a word turned into its opposite, and a name the corpus mentions only away from the
+best passage (`Judgement`)."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,9 @@ class Judgement:
     """Its verbs, asked yes or no, that the corpus never says in any form or synonym ("Was the
     shrine evacuated?", "Has the US lifted sanctions?": `unsaid_events`): whether that happened
     is the question, and a story that never tells of it does not answer it."""
+    elsewhere: tuple[str, ...] = ()
+    """Its names that the corpus mentions but not around its best passage ("Berlin" of a
+    paragraph on Warsaw's stock exchange: `elsewhere.told_elsewhere`)."""
     untold: str | None = None
     """What it asks outright ("when", "how many": `concepts.asked_outright`) when none of the
     passages it ranks first tells it (no time, or no number), the name it asks ("the shrine's
@@ -177,6 +181,7 @@ class Judgement:
             self.turned,
             self.unchosen,
             self.untold_event,
+            self.elsewhere,
         )
         weight = UNKNOWN_NAME_FACTOR if any(ungrounded) or self.untold else 1.0
         return model.confidence(self.evidence) * weight

@@ -73,6 +73,7 @@ from index.answering.concepts import (
     specificity,
     times_ahead,
 )
+from index.answering.elsewhere import told_elsewhere
 from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
@@ -92,7 +93,7 @@ from index.answering.spelling import Respeller
 from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
 from index.answering.vocabulary import Vocabulary, fold, holds, stemmer, synonyms
 from index.answering.whereabouts import asks_whereabouts, placed_thing, told
-from index.passages import Chunk, Hit
+from index.passages import Chunk, Hit, Source
 from index.vectors.vectorset import VectorSet
 
 LEXICAL_CANDIDATES = 8
@@ -334,6 +335,7 @@ class Retriever:
         firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
         self._leads = np.array(sorted(firsts.values()), np.int64)
         self._offered: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
+        self._arounds: dict[tuple[Source, int], Vocabulary] = {}
         self._respeller = Respeller(self._vocabulary, self._stemmer)
 
     @property
@@ -433,6 +435,7 @@ class Retriever:
             negative=negative,
             unchosen=unchosen,
             untold_event=events,
+            elsewhere=told_elsewhere(question.text, asked, self._vocabulary, self._around(best)),
             untold=self._untold(question.text, kind, first)
             or self._unnamed(question.text, first, about)
             or self._unsaid(question, first)
@@ -446,6 +449,28 @@ class Retriever:
             or self._unconfirmed(question.text, first)
             or self._undated(question.text, asked, first),
         )
+
+    def _around(self, row: int) -> Vocabulary:
+        """What the passage's paragraph, the one before it and its headline say (made once a
+        paragraph): where a name the question gives must be for the passage to tell of it."""
+        chunk = self.chunks[row]
+        key = (chunk.source, chunk.paragraph)
+        if key not in self._arounds:
+            near = (key, (chunk.source, chunk.paragraph - 1))
+            rows = [i for p in near for i in self._paragraph_rows.get(p, ())]
+            if (head := int(self._head_of[row])) >= 0:
+                rows.append(head)
+            stems = frozenset().union(*(self._stems[i] for i in rows))
+            self._arounds[key] = Vocabulary.of([self.chunks[i].text for i in rows], stems)
+        return self._arounds[key]
+
+    @cached_property
+    def _paragraph_rows(self) -> dict[tuple[Source, int], tuple[int, ...]]:
+        """Each paragraph's passages' rows (a long paragraph is several passages)."""
+        found: dict[tuple[Source, int], list[int]] = {}
+        for i, chunk in enumerate(self.chunks):
+            found.setdefault((chunk.source, chunk.paragraph), []).append(i)
+        return {k: tuple(v) for k, v in found.items()}
 
     def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
         """The question's specific words, not names, places or attributes (`ATTRIBUTES`: said

@@ -419,3 +419,32 @@ def test_a_name_of_several_words_none_of_them_said_is_unknown(engine: Engine) ->
     # A name of several words the story says in part is left to the other signals.
     united = concepts("What did the United Nations say?", stemmer())
     assert unknown_names(united, vocabulary) == ()
+
+
+def test_a_name_the_stories_give_only_elsewhere_is_refused_saying_so(both_articles: Engine) -> None:
+    """Northfield University is the ecologist's (¶4); the switch-on is ¶1's, which never
+    names it. The same question without the name is answered from ¶1."""
+    answer = both_articles.ask("When did Northfield University switch on the solar farm?")
+    assert answer.refused and answer.missing == ()
+    assert answer.message == (
+        "The stories mention “Northfield University”, but not where they tell of this: "
+        "I can't answer that."
+    )
+    plain = both_articles.ask("When did the town of Millbrook switch on the solar farm?")
+    assert not plain.refused and plain.hits[0].chunk.paragraph == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraphs"),
+    [
+        ("Does Damascus want to hold talks with the Americans?", {6}),  # the capital for Syria
+        # Prefixed: ¶1 and ¶3 tell of the intelligence shared; neither names Assad.
+        ("Is Washington trading secret data with the post-Assad authorities?", {1, 3}),
+    ],
+)
+def test_a_name_standing_for_a_country_or_prefixed_is_no_name_told_elsewhere(
+    engine: Engine, question: str, paragraphs: set[int]
+) -> None:
+    answer, judged = engine.examine(question)
+    assert judged is not None and judged.elsewhere == ()
+    assert not answer.refused and answer.hits[0].chunk.paragraph in paragraphs
