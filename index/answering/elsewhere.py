@@ -45,9 +45,9 @@ def told_elsewhere(
         for c in asked
         if c.named
         and not c.word[0].isdigit()
-        and corpus.only_capitalised(fold(c.word).lower()) is not None
-        and corpus.mentions(c)
         and not around.mentions(c)
+        and corpus.mentions(c)
+        and corpus.only_capitalised(fold(c.word).lower()) is not None
         and not _capital_of(c.word, around)
         and not _describes(c.word, question)
     )

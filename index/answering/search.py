@@ -94,8 +94,12 @@ from index.answering.swaps import contrasted, denied_where_asked, unsupported, w
 from index.answering.vocabulary import Vocabulary, fold, holds, stemmer, synonyms
 from index.answering.whereabouts import asks_whereabouts, placed_thing, told
 from index.passages import Chunk, Hit, Source
+from index.recent import Recent
 from index.vectors.vectorset import VectorSet
 
+AROUNDS_KEPT = 256
+"""Paragraphs whose surroundings (`Retriever._around`) are kept for the next question: the few a
+conversation keeps returning to, without holding every paragraph of a large corpus."""
 LEXICAL_CANDIDATES = 8
 """Passages with the best BM25 scores that are scored in full even if no vector set nominates
 them."""
@@ -335,7 +339,7 @@ class Retriever:
         firsts = {c.source: i for i, c in reversed(list(enumerate(chunks))) if c.kind == "body"}
         self._leads = np.array(sorted(firsts.values()), np.int64)
         self._offered: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
-        self._arounds: dict[tuple[Source, int], Vocabulary] = {}
+        self._arounds: Recent[tuple[Source, int], Vocabulary] = Recent(AROUNDS_KEPT)
         self._respeller = Respeller(self._vocabulary, self._stemmer)
 
     @property
@@ -451,18 +455,20 @@ class Retriever:
         )
 
     def _around(self, row: int) -> Vocabulary:
-        """What the passage's paragraph, the one before it and its headline say (made once a
-        paragraph): where a name the question gives must be for the passage to tell of it."""
+        """What the passage's paragraph, the one before it and its headline say: where a name
+        the question gives must be for the passage to tell of it."""
         chunk = self.chunks[row]
         key = (chunk.source, chunk.paragraph)
-        if key not in self._arounds:
-            near = (key, (chunk.source, chunk.paragraph - 1))
+        near = (key, (chunk.source, chunk.paragraph - 1))
+        head = int(self._head_of[row])
+
+        def made() -> Vocabulary:
             rows = [i for p in near for i in self._paragraph_rows.get(p, ())]
-            if (head := int(self._head_of[row])) >= 0:
-                rows.append(head)
+            rows += [head] if head >= 0 else []
             stems = frozenset().union(*(self._stems[i] for i in rows))
-            self._arounds[key] = Vocabulary.of([self.chunks[i].text for i in rows], stems)
-        return self._arounds[key]
+            return Vocabulary.of([self.chunks[i].text for i in rows], stems)
+
+        return self._arounds.get(key, made)
 
     @cached_property
     def _paragraph_rows(self) -> dict[tuple[Source, int], tuple[int, ...]]:
