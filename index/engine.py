@@ -231,11 +231,13 @@ class Engine:
             return not_said("who wrote it", stories)
         if not judged.missing and judged.untold:
             return not_said(judged.untold, stories)
-        if not judged.missing and judged.elsewhere:
+        if judged.missing:
+            return not_mentioned(worded(question.text, judged.missing), stories)
+        if judged.elsewhere:
             return mentioned_apart(worded(question.text, judged.elsewhere)[0], stories)
-        if not judged.missing:
-            return self._off_topic
-        return not_mentioned(worded(question.text, judged.missing), stories)
+        if numbers := [n for n in judged.unheld if n[0].isdigit()]:
+            return mentioned_apart(numbers[0], stories)  # one the stories lack would be missing
+        return self._off_topic
 
     @cached_property
     def _sources(self) -> frozenset[Source]:

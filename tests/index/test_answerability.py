@@ -448,3 +448,14 @@ def test_a_name_standing_for_a_country_or_prefixed_is_no_name_told_elsewhere(
     answer, judged = engine.examine(question)
     assert judged is not None and judged.elsewhere == ()
     assert not answer.refused and answer.hits[0].chunk.paragraph in paragraphs
+
+
+def test_a_number_the_stories_give_elsewhere_is_named_in_the_refusal(both_articles: Engine) -> None:
+    """900 are the residents who bought shares (¶3), not the anglers (¶4): refused, and said so
+    rather than as a question the stories do not cover."""
+    answer = both_articles.ask("What did the 900 anglers fear?")
+    assert answer.refused and answer.missing == ()
+    assert answer.message == (
+        "The stories mention “900”, but not where they tell of this: I can't answer that."
+    )
+    assert not both_articles.ask("What did the anglers fear?").refused
