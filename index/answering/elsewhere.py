@@ -29,6 +29,9 @@ PEOPLE_ENDINGS = ("ish", "ese", "an", "ans", "ian", "ians", "ic", "ch", "i", "is
 """How a people's or a language's name ends ("British", "Polish", "Japanese", "Syrian",
 "French", "Iraqi"): such a word describes ("British children", "the Saxon Garden in Polish")
 more often than it names what a passage must tell of."""
+PEOPLE_SUFFIXES = ("ian", "ese", "an", "i", "er", "ite")
+"""What a place's name takes to name its people ("Iran" → "Iranian", "Japan" → "Japanese"): a
+name whose other name adds one is the place ("Iran", "Paris"), not its people's ("Syrian")."""
 PREFIXED = r"\b[a-z]+-{}\b"
 """A name inside a prefixed word ("post-Assad", "counter-ISIS"), which dates or places what is
 asked rather than asking about the name."""
@@ -64,6 +67,8 @@ def _capital_of(word: str, around: Vocabulary) -> bool:
 def _describes(word: str, question: str) -> bool:
     """Whether the word is a people's or language's name, or the question prefixes it."""
     lower = fold(word).lower()
-    if lower.endswith(PEOPLE_ENDINGS) and aliases(lower):
+    others = [a.lower() for a in aliases(lower)]
+    place = any(o.startswith(lower) and o[len(lower) :] in PEOPLE_SUFFIXES for o in others)
+    if lower.endswith(PEOPLE_ENDINGS) and others and not place:
         return True
     return re.search(PREFIXED.format(re.escape(word)), question) is not None

@@ -54,3 +54,15 @@ def test_a_capital_stands_for_its_country() -> None:
     asked = concepts(question, stemmer())
     assert told_elsewhere(question, asked, capital, vocabulary(BERLIN)) == ()
     assert told_elsewhere(question, asked, capital, vocabulary(EXCHANGE)) == ("Damascus",)
+
+
+def test_a_place_named_like_its_people_is_still_a_name() -> None:
+    """A place's name may end as a people's does ("Iran", "Syrian"); its other name "Iranian"
+    makes it the place."""
+    corpus = vocabulary(EXCHANGE, "Iranian traders shipped oil from Iran.")
+    for question, elsewhere_named in [
+        ("When did Iran's stock exchange open?", ("Iran",)),
+        ("When did Iranian traders open the stock exchange?", ()),
+    ]:
+        asked = concepts(question, stemmer())
+        assert told_elsewhere(question, asked, corpus, vocabulary(EXCHANGE)) == elsewhere_named
