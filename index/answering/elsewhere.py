@@ -25,10 +25,10 @@ from index.answering.vocabulary import (
     stemmer,
 )
 
-PEOPLE_ENDINGS = ("ish", "ese", "an", "ans", "ian", "ians", "ic", "ch", "i", "is")
+PEOPLE_ENDINGS = ("ish", "ese", "an", "ans", "ic", "ch", "i", "is")
 """How a people's or a language's name ends ("British", "Polish", "Japanese", "Syrian",
-"French", "Iraqi"): such a word describes ("British children", "the Saxon Garden in Polish")
-more often than it names what a passage must tell of."""
+"French", "Iraqi"; "-an" holds "-ian"): such a word describes ("British children", "the Saxon
+Garden in Polish") more often than it names what a passage must tell of."""
 PEOPLE_SUFFIXES = ("ian", "ese", "an", "i", "er", "ite")
 """What a place's name takes to name its people ("Iran" → "Iranian", "Japan" → "Japanese"): a
 name whose other name adds one is the place ("Iran", "Paris"), not its people's ("Syrian")."""
