@@ -12,7 +12,7 @@ import numpy as np
 
 from index.answering import answerability
 from index.answering.answerability import Judgement
-from index.answering.concepts import unnamed
+from index.answering.concepts import negation, unnamed
 from index.answering.gaps import worded
 from index.answering.meant import TokenEncoder, Words, met
 from index.answering.questions import Question, Unaskable, question_from
@@ -32,8 +32,12 @@ from index.passages import (
     SourceInfo,
     SummarySentence,
     mentioned_apart,
+    none_chosen,
     not_mentioned,
     not_said,
+    nothing_denied,
+    said_instead,
+    unsaid_here,
 )
 from index.recent import Recent
 from index.settings import Settings
@@ -237,6 +241,14 @@ class Engine:
             return mentioned_apart(worded(question.text, judged.elsewhere)[0], stories)
         if numbers := [n for n in judged.unheld if n[0].isdigit()]:
             return mentioned_apart(numbers[0], stories)  # one the stories lack would be missing
+        if judged.turned:
+            return said_instead(judged.turned[0], judged.opposed[0], stories)
+        if judged.unchosen:
+            return none_chosen(worded(question.text, judged.unchosen), stories)
+        if judged.unheld:
+            return unsaid_here(judged.unheld[0], stories)
+        if judged.undenied and (word := negation(question.text)):
+            return nothing_denied(word, stories)
         return self._off_topic
 
     @cached_property

@@ -113,6 +113,43 @@ def mentioned_apart(name: str, stories: int) -> str:
     return f"The stories mention “{name}”, but not where they tell of this: I can't answer that."
 
 
+def said_instead(asked: str, said: str, stories: int) -> str:
+    """The refusal to a question with a word turned into its opposite (`opposites.turned`):
+    what the story says in its place."""
+    return f"{_where(stories)} “{said}”, not “{asked}”: I can't answer that as asked."
+
+
+def unsaid_here(word: str, stories: int) -> str:
+    """The refusal to a question claiming what the passages it ranks first never claim: an
+    ordinal ("the third"), or that something always or never happens."""
+    return f"{_where(stories, 'not')} “{word}”: I can't answer that."
+
+
+def none_chosen(alternatives: tuple[str, ...], stories: int) -> str:
+    """The refusal to a question offering a choice none of the passages it ranks first makes
+    ("the police or the army?")."""
+    quoted = [f"“{w}”" for w in alternatives]
+    if len(quoted) == 2:
+        return f"{_where(stories)} neither {quoted[0]} nor {quoted[1]}: I can't answer that."
+    return f"{_where(stories)} none of {_listed(alternatives)}: I can't answer that."
+
+
+def nothing_denied(negation: str, stories: int) -> str:
+    """The refusal to a question asked with `negation` ("not", "didn't") when none of the
+    passages it ranks first says that anything is not so."""
+    where = _where(stories, "not")
+    return f"{where} what isn't so: I can't answer a question asked with “{negation}”."
+
+
+def _where(stories: int, negative: str = "") -> str:
+    """How a refusal names the passages that tell of what was asked: "Where the story tells of
+    this it says" (or "doesn't say")."""
+    one = stories == 1
+    subject = "the story tells of this it" if one else "the stories tell of this they"
+    verb = ("doesn't say" if one else "don't say") if negative else ("says" if one else "say")
+    return f"Where {subject} {verb}"
+
+
 def _listed(words: tuple[str, ...]) -> str:
     """“GDP”, “GDP or Russia”, “GDP, Russia or Iran”."""
     quoted = [f"“{w}”" for w in words]

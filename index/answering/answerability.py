@@ -153,6 +153,9 @@ class Judgement:
     turned: tuple[str, ...] = ()
     """Its words whose opposite its best passage says, while none of the passages it ranks
     first says the word ("higher" of a passage saying "lower": `opposites.turned`)."""
+    opposed: tuple[str, ...] = ()
+    """What its best passage says in place of each of the `turned` words, in their order
+    ("lower" for "higher"): what a refusal names."""
     negative: bool = False
     """It asks about what is not so (`concepts.negated`): a sentence that denies answers it."""
     unchosen: tuple[str, ...] = ()

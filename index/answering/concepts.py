@@ -649,7 +649,20 @@ def polar(question: str) -> bool:
 def negated(question: str) -> bool:
     """Whether the question asks about what is not so (`NEGATION`), not merely opening with a
     negative ("Can't the panels be used after dark?" asks whether they can)."""
-    return bool(NEGATION.search(RHETORICAL.sub("", question)))
+    return negation(question) is not None
+
+
+def negation(question: str) -> str | None:
+    """The word by which the question asks about what is not so, as it writes it ("not",
+    "never", "didn't"), or None (`negated`)."""
+    text = RHETORICAL.sub("", question)
+    match = NEGATION.search(text)
+    if match is None:
+        return None
+    if match.group(1) is None:  # "n't" belongs to the word before it
+        before = re.search(r"\w+$", text[: match.start()])
+        return (before.group() if before else "") + match.group()
+    return match.group()
 
 
 def denies(text: str) -> bool:

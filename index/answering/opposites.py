@@ -53,6 +53,15 @@ def turned(question: str, best: str, first: Sequence[str]) -> tuple[str, ...]:
     )
 
 
+def said_instead(word: str, question: str, best: str) -> str | None:
+    """The word of the best passage that says the opposite of the question's turned `word`
+    ("lower" for "higher"), as the passage writes it, lowercased: what a refusal names."""
+    in_question = set().union(*(bases(w) for w in WORD.findall(question.lower())))
+    opposite = set().union(*(_opposites().get(form, frozenset()) for form in bases(word)))
+    opposite -= in_question
+    return next((w for w in WORD.findall(best.lower()) if bases(w) & opposite), None)
+
+
 def _derived(word: str) -> set[str]:
     """The word with a `DERIVED` ending, and without one."""
     found = {word + ending for ending in DERIVED}

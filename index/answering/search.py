@@ -86,7 +86,7 @@ from index.answering.meaning import (
     spelt_out,
 )
 from index.answering.naming import ROLES, Asked, asks_name_of, holds_whose, named
-from index.answering.opposites import opposite_words
+from index.answering.opposites import opposite_words, said_instead
 from index.answering.questions import Question
 from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
 from index.answering.spelling import Respeller
@@ -436,6 +436,7 @@ class Retriever:
             unheld=unheld,
             undenied=undenied,
             turned=opposite,
+            opposed=tuple(said_instead(w, question.text, first[0].text) or w for w in opposite),
             negative=negative,
             unchosen=unchosen,
             untold_event=events,

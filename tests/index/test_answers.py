@@ -1006,7 +1006,13 @@ def test_a_negated_question_no_passage_answers_with_a_denial_is_refused(
 ) -> None:
     # SQuAD's unanswerable questions often negate an answerable one. This was answered with
     # the solar story's headline (0.97): nothing in it says what the farm does not harm.
-    assert two_articles.ask("What did the solar farm not harm?").refused
+    unharmed = two_articles.ask("What did the solar farm not harm?")
+    assert unharmed.refused
+    # The refusal says why; it had said the stories "cover" none of it.
+    assert unharmed.message == (
+        "Where the stories tell of this they don't say what isn't so: "
+        "I can't answer a question asked with “not”."
+    )
     asking_whether = two_articles.ask("Can't the panels be used after dark?")
     assert not asking_whether.refused and "after dark" in asking_whether.hits[0].answer
     denied = two_articles.ask("Is the intelligence sharing not an endorsement?")
@@ -1017,7 +1023,12 @@ def test_a_negated_question_no_passage_answers_with_a_denial_is_refused(
 
 def test_a_negated_question_needs_a_denial_where_its_words_are(engine: Engine) -> None:
     # Answered from ¶6 (0.99 before), while ¶4 denies ("does not imply"), not of al-Sharaa.
-    assert engine.ask("What did al-Sharaa not express?").refused
+    unexpressed = engine.ask("What did al-Sharaa not express?")
+    assert unexpressed.refused
+    assert unexpressed.message == (
+        "Where the story tells of this it doesn't say what isn't so: "
+        "I can't answer a question asked with “not”."
+    )
     assert engine.ask("What does Syria not want from Washington?").refused
     # A plot "thwarted" was not carried out; a stance "ambiguous" is not clear.
     assert not engine.ask("What didn't ISIS manage to attack?").refused
@@ -1028,7 +1039,11 @@ def test_a_negated_question_needs_a_denial_where_its_words_are(engine: Engine) -
 def test_a_claim_of_always_or_never_no_passage_makes_refuses_the_question(engine: Engine) -> None:
     # SQuAD's unanswerable questions add "always" or "never" to an answerable one. This was
     # answered from ¶1 (0.97), which says what they exchanged, not that they always had.
-    assert engine.ask("What have the US and Syria always exchanged?").refused
+    always = engine.ask("What have the US and Syria always exchanged?")
+    assert always.refused
+    assert always.message == (
+        "Where the story tells of this it doesn't say “always”: I can't answer that."
+    )
     assert engine.ask("What has Washington never given the new Syrian administration?").refused
     kept = engine.ask("What have the US and Syria exchanged?")
     assert not kept.refused and "classified intelligence" in kept.hits[0].answer
@@ -1039,7 +1054,12 @@ def test_a_word_the_best_passage_says_only_the_opposite_of_refuses_the_question(
 ) -> None:
     # SQuAD's unanswerable questions often turn a word into its opposite. This was answered
     # with the paragraph on the lake keeping the panels cool (0.95).
-    assert two_articles.ask("What keeps the panels warm?").refused
+    warm = two_articles.ask("What keeps the panels warm?")
+    assert warm.refused
+    # The refusal names what the passage says instead.
+    assert warm.message == (
+        "Where the stories tell of this they say “cool”, not “warm”: I can't answer that as asked."
+    )
     assert not two_articles.ask("What keeps the panels cool?").refused
     # Asked yes or no, the passage saying "cool" answers it: no.
     whether = two_articles.ask("Does the water keep the panels warm?")

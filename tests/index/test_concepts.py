@@ -30,6 +30,7 @@ from index.answering.concepts import (
     measures,
     names_in,
     negated,
+    negation,
     offers,
     place_names,
     presses_for_date,
@@ -652,6 +653,21 @@ def test_a_date_is_one_a_calendar_or_clock_gives() -> None:
 )
 def test_a_question_about_what_is_not_so(question: str, negative: bool) -> None:
     assert negated(question) is negative
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Friction is not caused by the gradients of what?", "not"),
+        ("J. A. Hobson didn't want which races to develop the world?", "didn't"),
+        ("Which piranha wouldn’t attack?", "wouldn’t"),
+        ("What is no longer used to refer to the jungle?", "no longer"),
+        ("Can't the panels be used after dark?", None),
+        ("Who leads Syria?", None),
+    ],
+)
+def test_a_negated_question_s_negation_is_named_as_typed(question: str, word: str | None) -> None:
+    assert negation(question) == word
 
 
 def test_a_passage_denies_in_many_words() -> None:

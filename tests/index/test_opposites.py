@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.answering.concepts import polar
-from index.answering.opposites import bases, opposite_words, turned
+from index.answering.opposites import bases, opposite_words, said_instead, turned
 
 LOWER = "Sea levels were lower during the LGM than at present."
 
@@ -76,3 +76,13 @@ def test_a_verb_s_opposites_are_its_participle_s() -> None:
     assert opposite_words("expect") == opposite_words("expected")
     # The participle's opposite turns no question: a verb is not read in degrees.
     assert bases("expect") == frozenset()
+
+
+def test_the_passage_s_word_for_the_opposite_is_what_a_refusal_names() -> None:
+    question = "What was higher during the LGM than the present?"
+    assert said_instead("higher", question, LOWER) == "lower"
+    largest = "Among the largest predators are the black caiman and the jaguar."
+    assert said_instead("smallest", "Which are among the smallest predators?", largest) == (
+        "largest"
+    )
+    assert said_instead("higher", question, "Sea levels changed during the LGM.") is None
