@@ -198,6 +198,14 @@ def test_questions_about_the_article_itself_still_find_the_byline_and_headline(
     assert "Washington Post" in engine.ask("Which paper reported it?").hits[0].chunk.text
 
 
+@pytest.mark.parametrize("question", ["whats the title say", "What does the title say?"])
+def test_what_the_title_says_is_the_headline(engine: Engine, question: str) -> None:
+    # Refused (0.04) before: "say" made it a question about something other than the article,
+    # whose "title" the story's text never writes.
+    answer = engine.ask(question)
+    assert not answer.refused and answer.hits[0].chunk.kind == "headline"
+
+
 def test_paraphrases_in_other_words_are_answered_from_their_paragraph(engine: Engine) -> None:
     for question, paragraph in (
         ("Who stopped the ISIS attack?", 2),
