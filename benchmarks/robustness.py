@@ -2,12 +2,13 @@
 
 Each tuning-half question about the story (the quality benchmark's, with eval/story_tune2.json's)
 is asked as written, then again with one change a chat brings: a greeting before it ("hey, "), a
-request around it ("can you tell me "), thanks or "lol" after it, a phone's apostrophe, all in
-lower case, without its question mark, with "??", or with one slip in a word of five letters or
-more (neighbours swapped, a letter dropped or doubled; seeded). For the questions the story
-answers, a change should leave the answer alone: the share whose first passage stays the same,
-and how many are refused instead. For the near-topic ones, the share still refused. Only the
-tuning half is asked: these are the questions a rule may be fitted on.
+request around it ("can you tell me "), thanks or "lol" after it, "tho" before its question mark,
+"ngl" before it, a phone's apostrophe, all in lower case, without its question mark, with "??",
+or with one slip in a word of five letters or more (neighbours swapped, a letter dropped or
+doubled; seeded). For the questions the story answers, a change should leave the answer alone:
+the share whose first passage stays the same, and how many are refused instead. For the
+near-topic ones, the share still refused. Only the tuning half is asked: these are the questions
+a rule may be fitted on.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'request ("can you tell me …")': lambda q: f"can you tell me {q[:1].lower()}{q[1:]}",
         'thanks after ("… thanks!")': lambda q: f"{q} thanks!",
         'chat after ("… lol")': lambda q: f"{q} lol",
+        'chat word before its mark ("… tho?")': lambda q: f"{q.rstrip('?')} tho?",
+        'chat word before it ("ngl …")': lambda q: f"ngl {q[:1].lower()}{q[1:]}",
         "phone apostrophe (’)": lambda q: q.replace("'", "’"),
         "lower case": str.lower,
         'no "?"': lambda q: q.rstrip("?"),

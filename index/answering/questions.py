@@ -34,7 +34,9 @@ CHAT_WORDS = (
     r"|huh|btw|hi+|hello|hey+|hiya|yo|um+|uh+|er+m*"
 )
 """The words a chat message opens with before its question (a pattern's alternatives)."""
-CHAT_ONLY = r"btw|thx|ty|lol|lmao|hm+|tbh|fyi|pls|plz|hey+|hiya|um+|uh+"
+CHAT_ONLY = (
+    r"btw|thx|ty|lol|lmao|hm+|tbh|ngl|imo|imho|idk|omg|smh|bruh|fyi|pls|plz|hey+|hiya|um+|uh+"
+)
 """Chat words that are never part of a question, whatever follows them."""
 CHAT_OPENING = re.compile(
     rf"^\s*(?:(?:{CHAT_WORDS})\s*[,.!:;…]+\s*|(?:{CHAT_ONLY})\b[\s,.!:;…]*)+", re.IGNORECASE
@@ -78,11 +80,18 @@ ACCORDING = re.compile(
 report?"), left out as a request is: every answer here is the story's."""
 CHAT_CLOSING = re.compile(
     r"(?<=\S)(?:[\s,]+(?:thanks?(?: you)?(?: (?:so much|a lot|in advance))?|thx|ty|tia|lol|lmao|"
-    r"haha+|pls|plz|please|cheers)\b[\s!.,]*|[\s,]+(?::\)|:-\)|🙏|🙂|😊|🤔)\s*)+$",
+    r"haha+|pls|plz|please|cheers|tho|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh)\b[\s!.,]*"
+    r"|[\s,]+(?::\)|:-\)|🙏|🙂|😊|🤔)\s*)+$",
     re.IGNORECASE,
 )
-"""Chat after the question ("… swap? thanks!", "… lol", "… pls"): asked again so, 9 to 13 of
-the story's 110 tuning questions that were answered were refused."""
+"""Chat after the question ("… swap? thanks!", "… lol", "… pls", "… tho", "… imo"): asked
+again so, 9 to 13 of the story's 110 tuning questions that were answered were refused."""
+CHAT_BEFORE_MARK = re.compile(
+    r"(?<=\S)[\s,]+(?:lol|lmao|haha+|tho|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh)(?=\s*\?+\s*$)",
+    re.IGNORECASE,
+)
+"""The same chat before a closing question mark ("who stopped the attack lol?"); not "please"
+or "thanks", which a question may ask about ("who said please?")."""
 REPEATED_MARKS = re.compile(r"[?!]*\?[?!]*")
 """A run of question marks ("??", "?!"), searched as one: "??" changed 6 of the 110 answers."""
 ONLY_CHAT = re.compile(rf"^(?:(?:{CHAT_WORDS}|{CHAT_ONLY}|haha+|got it|i see)\b\W*)+$", re.I)
@@ -183,7 +192,7 @@ def question_from(typed: str) -> Question:
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = ASKING_WRAPPER.sub("", ACCORDING.sub("", text).strip()) or text
-    text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", text)) or text
+    text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
     if not text:
         raise Unaskable(BLANK)
     if not any(ch.isalpha() for ch in text):

@@ -55,7 +55,7 @@ CLIPPED = {
     "intel": "intelligence", "info": "information", "govt": "government",
     "admin": "administration", "dept": "department", "ppl": "people", "msg": "message",
     "convo": "conversation", "econ": "economy", "intl": "international", "natl": "national",
-    "prez": "president", "yr": "year", "yrs": "years", "approx": "approximately",
+    "prez": "president", "yr": "year", "yrs": "years", "approx": "approximately", "rn": "now",
 }  # fmt: skip
 """Words as chat clips them ("intel" for "intelligence", "govt" for "government"), read as the
 whole word where the corpus writes that and not the clipping: the sentence model and BM25 then

@@ -808,6 +808,8 @@ def test_a_clipped_word_is_read_whole_where_the_corpus_writes_it_whole() -> None
     assert respeller.corrected("what info?") == "what info?"  # no "information" to read
     company = _respeller(["Intel shared its intel with the government ."])
     assert company.corrected("what intel did they share") == "what intel did they share"
+    now = _respeller(["For now the government leads ."])
+    assert now.corrected("who leads rn") == "who leads now"
 
 
 def test_a_countrys_capital_as_a_place_is_read_as_the_city_the_corpus_names() -> None:
