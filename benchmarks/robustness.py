@@ -3,12 +3,12 @@
 Each tuning-half question about the story (the quality benchmark's, with eval/story_tune2.json's)
 is asked as written, then again with one change a chat brings: a greeting before it ("hey, "), a
 request around it ("can you tell me "), thanks or "lol" after it, "tho" before its question mark,
-"ngl" before it, a phone's apostrophe, all in lower case, without its question mark, with "??",
-or with one slip in a word of five letters or more (neighbours swapped, a letter dropped or
-doubled; seeded). For the questions the story answers, a change should leave the answer alone:
-the share whose first passage stays the same, and how many are refused instead. For the
-near-topic ones, the share still refused. Only the tuning half is asked: these are the questions
-a rule may be fitted on.
+"ngl" before it, a phone's apostrophe, all in lower case or in capitals, opened with "so",
+labelled "Q:", between quote marks, without its question mark, with "??", or with one slip in a
+word of five letters or more (neighbours swapped, a letter dropped or doubled; seeded). For the
+questions the story answers, a change should leave the answer alone: the share whose first
+passage stays the same, and how many are refused instead. For the near-topic ones, the share
+still refused. Only the tuning half is asked: these are the questions a rule may be fitted on.
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'chat word before it ("ngl …")': lambda q: f"ngl {q[:1].lower()}{q[1:]}",
         "phone apostrophe (’)": lambda q: q.replace("'", "’"),
         "lower case": str.lower,
+        "all in capitals": str.upper,
+        'opened with "so"': lambda q: f"so {q[:1].lower()}{q[1:]}",
+        'labelled ("Q: …")': lambda q: f"Q: {q}",
+        "between quote marks": lambda q: f'"{q}"',
         'no "?"': lambda q: q.rstrip("?"),
         '"??"': lambda q: q.rstrip("?") + "??",
         "one slip in a word": _slip(rng),

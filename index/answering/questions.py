@@ -48,6 +48,21 @@ date?") it stays: the conversation rules were measured with it there, and taking
 cost two follow-ups at rank 1 in eval/conversations.json; "Great Britain" keeps its name. Words
 that are only chat (`CHAT_ONLY`: "btw who wrote it", "thx who reported it first") go without
 punctuation too: "thx who reported it first" was refused (0.22) as not mentioning "thx"."""
+LABEL = re.compile(r"^(?:q|qn|question)\s*(?:\d+\s*)?[:.)]\s*(?=\S)", re.IGNORECASE)
+"""A question labelled as one ("Q: who wrote it?", "Question 2: …"): the label is no word of it
+("Q" was read as a name the story lacks: 5 of the robustness benchmark's 74 answered questions
+were refused so labelled)."""
+SO = re.compile(
+    r"^((?:(?:ok(?:ay)?|and|but)\s+)?)so\s+(?=(?:what|who|whom|whose|which|where|when|why|how|is|"
+    r"are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)",
+    re.IGNORECASE,
+)
+"""A question opened with "so" ("so what did they swap?", "and so who paid?"; the words before
+it stay, as the conversation reads them): asked so, 5 of the robustness benchmark's 74
+answered questions were refused."""
+QUOTED = re.compile(r"^[\"“”'‘’]\s*([^\"“”]+?)\s*[\"“”'‘’]$")
+"""A question pasted between quote marks ("\"Who leads Syria?\""): the marks are no part of it
+(5 of the same 74 were refused so quoted)."""
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 """The apostrophes phones type ("what’s"), searched as the plain one keyboards do: the sentence
 model reads the two differently ("What’s the backdrop to this cooperation?" ranked ¶8 first,
@@ -187,12 +202,15 @@ def question_from(typed: str) -> Question:
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
     text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", text))))
     text = " ".join(ADDRESS.sub(" ", text).split())
+    text = SO.sub(r"\1", LABEL.sub("", QUOTED.sub(r"\1", text)))
     for chat, reply in ((GREETING, HELLO), (THANKS, WELCOME), (ABOUT_ME, WHAT_I_DO)):
         if chat.match(text):
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = ASKING_WRAPPER.sub("", ACCORDING.sub("", text).strip()) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
+    if shouted(text):
+        text = text.lower()
     if not text:
         raise Unaskable(BLANK)
     if not any(ch.isalpha() for ch in text):
@@ -200,6 +218,15 @@ def question_from(typed: str) -> Question:
     if not in_english(text):
         raise Unaskable(ENGLISH_ONLY)
     return Question(typed, text)
+
+
+def shouted(text: str) -> bool:
+    """Whether a question of two words or more is typed all in capitals ("WHO LEADS SYRIA
+    NOW?"): its capitals tell nothing of what is a name, so it is read as if typed in lower
+    case, whose names are then capitalised as the corpus writes them (`Respeller`). Read as
+    typed, every word was a name the story lacked: 45 of the 74 questions of the robustness
+    benchmark's answered ones were refused in capitals."""
+    return not any(ch.islower() for ch in text) and len(WORDS.findall(text)) >= 2
 
 
 def in_english(text: str) -> bool:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import Stemmer
 
-from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, packaged, place
+from index.answering.concepts import STOPWORD_SET, WORD, _zipf, known, packaged, place, specificity
 from index.answering.vocabulary import Vocabulary, aliases, apart, capital_of, fold
 
 TYPED_WORD = re.compile(r"(?<![’'])\b[^\W\d_]{4,}\b(?![’']t\b)")
@@ -56,11 +56,19 @@ CLIPPED = {
     "admin": "administration", "dept": "department", "ppl": "people", "msg": "message",
     "convo": "conversation", "econ": "economy", "intl": "international", "natl": "national",
     "prez": "president", "yr": "year", "yrs": "years", "approx": "approximately", "rn": "now",
+    "abt": "about", "thru": "through", "cuz": "because", "coz": "because", "bcuz": "because",
+    "wat": "what", "wut": "what",
 }  # fmt: skip
 """Words as chat clips them ("intel" for "intelligence", "govt" for "government"), read as the
 whole word where the corpus writes that and not the clipping: the sentence model and BM25 then
 see the word meant ("what kind of intel" had been refused, 0.16, its vector far from any
 passage's)."""
+UNMARKED_POSSESSIVE = re.compile(r"(?<![\w'’-])[^\W\d_]{3,}s\b(?!['’])")
+"""A word ending in "s" that may be a possessive typed without its apostrophe ("Syrias")."""
+COMMON = 1.0
+"""A clipped word stands for a word this common (`concepts.specificity`: "about", "because",
+"now") whether or not the corpus writes it: such words ask nothing of their own, and the
+clipping read as a word the story lacks ("abt") had cost answers."""
 CLIPPING = re.compile(rf"\b(?:{'|'.join(CLIPPED)})\b", re.I)
 RESPELT_PER_QUESTION = 4
 """How many words of one question are looked up as possible misspellings, at most."""
@@ -254,7 +262,7 @@ class Respeller:
                 return word
             return found.capitalize() if word[0].isupper() else found
 
-        respelt_text = TYPED_WORD.sub(respelt, self._unclipped(text))
+        respelt_text = TYPED_WORD.sub(respelt, self._possessives(self._unclipped(text)))
         renamed = self._capitals(self._renamed(respelt_text))  # "Isalmic State" too
         return self._cased(self._named(self._joined(renamed)))
 
@@ -279,6 +287,23 @@ class Respeller:
                     text = found.sub(partial(_other, name=name, written=written), text)
         return text
 
+    def _possessives(self, text: str) -> str:
+        """The question with a name's possessive typed without its apostrophe put with it
+        ("Who is Syrias new leader?" → "Syria's"; "assads" → "assad's"): a word the corpus
+        never writes and English does not know, which is a name of the corpus with an "s".
+        "Syrias" had been read as asking the name of a leader the story leaves unnamed."""
+
+        def possessive(match: re.Match[str]) -> str:
+            word = match.group()
+            lower = fold(word).lower()
+            if lower in self._vocabulary.written or known(lower):
+                return word
+            if self._vocabulary.only_capitalised(lower[:-1]) is None:
+                return word
+            return f"{word[:-1]}'{word[-1]}"
+
+        return UNMARKED_POSSESSIVE.sub(possessive, text)
+
     def _unclipped(self, text: str) -> str:
         """The question with chat's clipped words whole (`CLIPPED`) where the corpus writes the
         whole word and never the clipping ("Intel" the company, in a corpus that names it,
@@ -288,7 +313,8 @@ class Respeller:
             clipped = match.group()
             named = match.start() > 0 and clipped[0].isupper()
             full = CLIPPED[clipped.lower()]
-            if named or clipped.isupper() or self._said(clipped) or not self._said(full):
+            said = self._said(full) or specificity(full) < COMMON
+            if named or clipped.isupper() or self._said(clipped) or not said:
                 return clipped
             return full.capitalize() if clipped[0].isupper() else full
 

@@ -467,3 +467,27 @@ def test_a_number_the_stories_give_elsewhere_is_named_in_the_refusal(both_articl
         "The stories mention “900”, but not where they tell of this: I can't answer that."
     )
     assert not both_articles.ask("What did the anglers fear?").refused
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        # Each was refused as typed: every shouted word read as a name the story lacks, "Q" as
+        # one, the quote marks or "so" tipping it under the cut, "Syrias" read as asking the
+        # name of a leader the story leaves unnamed.
+        ("WHAT ATTACK WAS PREVENTED?", "What attack was prevented?"),
+        ("Q: Anything on the shrine?", "Anything on the shrine?"),
+        ('"Anything on the shrine?"', "Anything on the shrine?"),
+        (
+            "so which militant organisation is this about?",
+            "Which militant organisation is this about?",
+        ),
+        ("Who is Syrias new leader?", "Who is Syria's new leader?"),
+    ],
+)
+def test_a_question_typed_as_a_chat_types_it_is_answered_as_plainly_typed(
+    engine: Engine, typed: str, plain: str
+) -> None:
+    answer, expected = engine.ask(typed), engine.ask(plain)
+    assert not expected.refused
+    assert not answer.refused and answer.hits[0].chunk == expected.hits[0].chunk

@@ -810,6 +810,17 @@ def test_a_clipped_word_is_read_whole_where_the_corpus_writes_it_whole() -> None
     assert company.corrected("what intel did they share") == "what intel did they share"
     now = _respeller(["For now the government leads ."])
     assert now.corrected("who leads rn") == "who leads now"
+    # A word as common as "about" stands whether or not the corpus writes it.
+    assert now.corrected("what is it abt") == "what is it about"
+    assert now.corrected("why cuz of the war") == "why because of the war"
+
+
+def test_a_name_s_possessive_typed_without_its_apostrophe_gets_one() -> None:
+    respeller = _respeller(["Syria has a new leader after Assad fell ."])
+
+    assert respeller.corrected("Who is Syrias new leader?") == "Who is Syria's new leader?"
+    assert respeller.corrected("what was assads fate") == "what was assad's fate"
+    assert respeller.corrected("Who leads the States?") == "Who leads the States?"  # English
 
 
 def test_a_countrys_capital_as_a_place_is_read_as_the_city_the_corpus_names() -> None:
