@@ -4,11 +4,12 @@ Each tuning-half question about the story (the quality benchmark's, with eval/st
 is asked as written, then again with one change a chat brings: a greeting before it ("hey, "), a
 request around it ("can you tell me "), thanks or "lol" after it, "tho" before its question mark,
 "ngl" before it, a phone's apostrophe, all in lower case or in capitals, opened with "so",
-labelled "Q:", between quote marks, without its question mark, with "??", or with one slip in a
-word of five letters or more (neighbours swapped, a letter dropped or doubled; seeded). For the
-questions the story answers, a change should leave the answer alone: the share whose first
-passage stays the same, and how many are refused instead. For the near-topic ones, the share
-still refused. Only the tuning half is asked: these are the questions a rule may be fitted on.
+labelled "Q:", between quote marks, asked of anyone, with an aside after it, without its
+question mark, with "??", or with one slip in a word of five letters or more (neighbours swapped,
+a letter dropped or doubled; seeded). For the questions the story answers, a change should leave
+the answer alone: the share whose first passage stays the same, and how many are refused
+instead. For the near-topic ones, the share still refused. Only the tuning half is asked: these
+are the questions a rule may be fitted on.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'opened with "so"': lambda q: f"so {q[:1].lower()}{q[1:]}",
         'labelled ("Q: …")': lambda q: f"Q: {q}",
         "between quote marks": lambda q: f'"{q}"',
+        'asked of anyone ("anyone know …")': lambda q: f"anyone know {q[:1].lower()}{q[1:]}",
+        'an aside after it ("… (asking for a friend)")': lambda q: f"{q} (asking for a friend)",
         'no "?"': lambda q: q.rstrip("?"),
         '"??"': lambda q: q.rstrip("?") + "??",
         "one slip in a word": _slip(rng),
