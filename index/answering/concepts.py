@@ -552,13 +552,16 @@ def alternatives(question: str, asked: tuple[Concept, ...]) -> tuple[Concept, ..
     """The concepts a question offers as alternatives, one on each side of its first "or" (the
     nearest within `ALTERNATIVE_REACH` words that is no preposition or quantity: `CLOSED_CLASS`):
     "police" and "army" in "Was it Syrian police or the army that carried out the operation?";
-    "or under a bounty" offers "bounty"; none when either side has none ("more or less")."""
+    "or under a bounty" offers "bounty"; none when either side has none ("more or less"), nor
+    when what follows "or" is another clause ("… happen, or did they stop it?": `AUXILIARIES`)."""
     found = ALTERNATIVE.search(question)
     if found is None:
         return ()
     by_word = {c.word.lower(): c for c in asked if c.word.lower() not in CLOSED_CLASS}
     before = [w.lower() for w in WORD.findall(question[: found.start()])][::-1]
     after = [w.lower() for w in WORD.findall(question[found.end() :])]
+    if after and after[0] in AUXILIARIES:
+        return ()  # "did it happen, or did they stop it?": two clauses, not two things
     sides = [
         next((by_word[w] for w in side[:ALTERNATIVE_REACH] if w in by_word), None)
         for side in (before, after)

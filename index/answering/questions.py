@@ -29,6 +29,24 @@ ADDRESS = re.compile(
 """Whom a message is addressed to, typed at its start ("hey @StoryBot who leads Syria?",
 "StoryBot, who wrote it?"): not part of the question ("StoryBot" would be a name the story
 lacks)."""
+BOT_ADDRESS = re.compile(
+    r"^\s*(?:(?:hey|hi|hello|yo|ok|okay|dear)\s+bot\b|bot\s*[,:])[\s,:;!.-]*", re.IGNORECASE
+)
+"""The bot addressed as "bot" ("hey bot did the attack happen?", "bot: who wrote it?"): "bot"
+had been read as a word the story lacks."""
+SPOKEN = {
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
+    "sorta": "sort of", "outta": "out of", "dunno": "don't know", "lemme": "let me",
+    "gimme": "give me",
+}  # fmt: skip
+"""Words as chat runs them together ("is the us gonna lift sanctions?"), read as written out:
+"gonna" had hidden that the question asks what will happen (`ahead.asks_ahead`), "kinda" that
+"what kinda info" asks what kind."""
+SORT_BEFORE = re.compile(
+    r"\b(?:what|which|this|that|these|those|any|some|the|a|what's|whats)\s*$", re.I
+)
+"""Words after which "kinda" asks or points at a kind."""
+SPOKEN_WORD = re.compile(rf"\b(?:{'|'.join(SPOKEN)})\b", re.IGNORECASE)
 CHAT_WORDS = (
     r"ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice|thanks|thx|great"
     r"|huh|btw|hi+|hello|hey+|hiya|yo|um+|uh+|er+m*"
@@ -98,14 +116,16 @@ ACCORDING = re.compile(
 report?"), left out as a request is: every answer here is the story's."""
 CHAT_CLOSING = re.compile(
     r"(?<=\S)(?:[\s,]+(?:thanks?(?: you)?(?: (?:so much|a lot|in advance))?|thx|ty|tia|lol|lmao|"
-    r"haha+|pls|plz|please|cheers|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh)\b[\s!.,]*"
+    r"haha+|pls|plz|please|cheers|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|or naw"
+    r"|or what)\b[\s!.,]*"
     r"|[\s,]+(?::\)|:-\)|🙏|🙂|😊|🤔)\s*)+$",
     re.IGNORECASE,
 )
 """Chat after the question ("… swap? thanks!", "… lol", "… pls", "… tho", "… imo"): asked
 again so, 9 to 13 of the story's 110 tuning questions that were answered were refused."""
 CHAT_BEFORE_MARK = re.compile(
-    r"(?<=\S)[\s,]+(?:lol|lmao|haha+|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh)"
+    r"(?<=\S)[\s,]+(?:lol|lmao|haha+|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|"
+    r"or naw|or what)"
     r"(?=\s*\?+\s*$)",
     re.IGNORECASE,
 )
@@ -208,7 +228,8 @@ def question_from(typed: str) -> Question:
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
     text = EMPHASIS.sub("", MARKUP.sub(" ", URL.sub(" ", MENTION.sub(" ", ASIDE.sub("", text)))))
-    text = " ".join(ADDRESS.sub(" ", text).split())
+    text = " ".join(BOT_ADDRESS.sub(" ", ADDRESS.sub(" ", text)).split())
+    text = " ".join(SPOKEN_WORD.sub(_spelt_out, text).split())
     text = SO.sub(r"\1", LABEL.sub("", QUOTED.sub(r"\1", text)))
     for chat, reply in ((GREETING, HELLO), (THANKS, WELCOME), (ABOUT_ME, WHAT_I_DO)):
         if chat.match(text):
@@ -225,6 +246,17 @@ def question_from(typed: str) -> Question:
     if not in_english(text):
         raise Unaskable(ENGLISH_ONLY)
     return Question(typed, text)
+
+
+def _spelt_out(match: re.Match[str]) -> str:
+    """A word of `SPOKEN` written out; "kinda" and "sorta" only after a word that asks or points
+    at a kind ("what kinda info"), and left out as the hedges they are elsewhere ("still kinda
+    vague", where "kind of" had been read as asking for a kind)."""
+    word = match.group()
+    full = SPOKEN[word.lower()]
+    if full.endswith(" of") and not SORT_BEFORE.search(match.string[: match.start()]):
+        return ""
+    return full.capitalize() if word[0].isupper() else full
 
 
 def shouted(text: str) -> bool:

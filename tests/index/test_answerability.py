@@ -491,3 +491,11 @@ def test_a_question_typed_as_a_chat_types_it_is_answered_as_plainly_typed(
     answer, expected = engine.ask(typed), engine.ask(plain)
     assert not expected.refused
     assert not answer.refused and answer.hits[0].chunk == expected.hits[0].chunk
+
+
+def test_chat_s_future_and_a_choice_of_clauses_are_read_as_meant(engine: Engine) -> None:
+    # "gonna" hid that it asks what will happen (answered from ¶8, 0.43, before).
+    assert engine.ask("is the us gonna reopen its embassy in damascus").refused
+    # Two clauses, not two things: refused before, naming "happen" and "stop" as unchosen.
+    stopped = engine.ask("did the shrine attack actually happen or did they stop it")
+    assert not stopped.refused and stopped.hits[0].chunk.paragraph == 2

@@ -402,6 +402,7 @@ def test_a_name_a_slip_off_is_respelt_only_as_a_name() -> None:
         ("Did it spread in Scandinavia or Germany first?", ["Scandinavia", "Germany"]),
         ("Is it more or less?", []),  # quantities are no alternatives
         ("Who owns it?", []),
+        ("did the attack actually happen or did they stop it", []),  # two clauses
     ],
 )
 def test_the_alternatives_a_question_offers_are_the_concepts_beside_or(
