@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from index.answering.answerability import UNKNOWN_NAME_FACTOR
+from index.answering.answerability import TENTATIVE, UNKNOWN_NAME_FACTOR
 from index.answering.concepts import (
     ARTICLE_WORDS,
     ASKING_WHY,
@@ -295,7 +295,19 @@ def answer_in_context(
     if not ranked.scores or refused_in_context(question, alone, own, widened):
         return alone
     hits = ranked.ranked(k or len(alone.hits) or len(widened.hits) or 3)
-    return replace(widened, question=question, refused=False, message=None, hits=hits, missing=())
+    # Tentative as any answer under TENTATIVE is: read with the conversation, a follow-up may be
+    # answered although the question read with it is refused ("since when", 0.03), and the
+    # hedge then says that the story may not answer it exactly.
+    tentative = widened.confidence < TENTATIVE
+    return replace(
+        widened,
+        question=question,
+        refused=False,
+        message=None,
+        hits=hits,
+        missing=(),
+        tentative=tentative,
+    )
 
 
 def reacts_elsewhere(question: str, previous: str = "") -> bool:
