@@ -5,11 +5,11 @@ is asked as written, then again with one change a chat brings: a greeting before
 request around it ("can you tell me "), thanks or "lol" after it, "tho" before its question mark,
 "ngl" before it, a phone's apostrophe, all in lower case or in capitals, opened with "so",
 labelled "Q:", between quote marks, asked of anyone, with an aside after it, without its
-question mark, with "??", or with one slip in a word of five letters or more (neighbours swapped,
-a letter dropped or doubled; seeded). For the questions the story answers, a change should leave
-the answer alone: the share whose first passage stays the same, and how many are refused
-instead. For the near-topic ones, the share still refused. Only the tuning half is asked: these
-are the questions a rule may be fitted on.
+question mark, with "??", with a letter of a word typed three times, or with one slip in a word
+of five letters or more (neighbours swapped, a letter dropped or doubled; seeded). For the
+questions the story answers, a change should leave the answer alone: the share whose first
+passage stays the same, and how many are refused instead. For the near-topic ones, the share
+still refused. Only the tuning half is asked: these are the questions a rule may be fitted on.
 """
 
 from __future__ import annotations
@@ -51,6 +51,20 @@ def _slip(rng: random.Random) -> Callable[[str], str]:
     return slipped
 
 
+def _held(rng: random.Random) -> Callable[[str], str]:
+    def held(question: str) -> str:
+        words = question.split()
+        long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+        if not long:
+            return question
+        at = rng.choice(long)
+        word, i = words[at], rng.randrange(1, len(words[at]) - 1)
+        words[at] = word[:i] + word[i] * 2 + word[i:]
+        return " ".join(words)
+
+    return held
+
+
 def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
     """Each kind of change, as a function of the question."""
     return {
@@ -70,6 +84,7 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'an aside after it ("… (asking for a friend)")': lambda q: f"{q} (asking for a friend)",
         'no "?"': lambda q: q.rstrip("?"),
         '"??"': lambda q: q.rstrip("?") + "??",
+        'a key held down ("Syyyria")': _held(random.Random(SEED)),
         "one slip in a word": _slip(rng),
     }
 

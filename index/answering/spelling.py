@@ -65,6 +65,9 @@ see the word meant ("what kind of intel" had been refused, 0.16, its vector far 
 passage's)."""
 UNMARKED_POSSESSIVE = re.compile(r"(?<![\w'’-])[^\W\d_]{3,}s\b(?!['’])")
 """A word ending in "s" that may be a possessive typed without its apostrophe ("Syrias")."""
+STUTTER = re.compile(r"([^\W\d_])\1{2,}")
+"""A letter typed three times or more, as a key held down does ("Syyyria", "atttack"): no English
+word has one (`Respeller._unstuttered`)."""
 COMMON = 1.0
 """A clipped word stands for a word this common (`concepts.specificity`: "about", "because",
 "now") whether or not the corpus writes it: such words ask nothing of their own, and the
@@ -237,7 +240,7 @@ class Respeller:
 
         def respelt(match: re.Match[str]) -> str:
             nonlocal looked
-            word = match.group()
+            word = self._unstuttered(match.group())
             lower = word.lower()
             if self._stemmer.stemWord(lower) in self._vocabulary.stems or known(lower):
                 return word
@@ -286,6 +289,18 @@ class Respeller:
                 if name != written and not self._writes(name):
                     text = found.sub(partial(_other, name=name, written=written), text)
         return text
+
+    def _unstuttered(self, word: str) -> str:
+        """The word with each letter typed three times or more (`STUTTER`) read twice when
+        that makes a word of the corpus or of English ("atttack" → "attack"), or else once
+        ("Syyyria" → "Syria", "whooo" → "who")."""
+        if not STUTTER.search(word):
+            return word
+        twice, once = STUTTER.sub(r"\1\1", word), STUTTER.sub(r"\1", word)
+        for form in (twice, once):
+            if self._said(form) or known(form.lower()):
+                return form
+        return twice
 
     def _possessives(self, text: str) -> str:
         """The question with a name's possessive typed without its apostrophe put with it

@@ -816,6 +816,15 @@ def test_a_clipped_word_is_read_whole_where_the_corpus_writes_it_whole() -> None
     assert now.corrected("why cuz of the war") == "why because of the war"
 
 
+def test_a_letter_typed_three_times_is_read_as_the_word_meant() -> None:
+    respeller = _respeller(["Syria foiled an attack on the shrine ."])
+
+    assert respeller.corrected("Who is in Syyyria?") == "Who is in Syria?"
+    assert respeller.corrected("what atttack was it") == "what attack was it"
+    assert respeller.corrected("whooo foiled it") == "who foiled it"
+    assert respeller.corrected("is it coool") == "is it cool"
+
+
 def test_a_name_s_possessive_typed_without_its_apostrophe_gets_one() -> None:
     respeller = _respeller(["Syria has a new leader after Assad fell ."])
 
