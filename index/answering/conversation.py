@@ -208,6 +208,16 @@ class Asks(Protocol):
         ...
 
 
+def cleaned(question: str) -> str:
+    """The question as the engine searches it (`questions.question_from`: chat around it, the bot
+    addressed, markdown and the like left out), or as typed when nothing can be asked of it:
+    what the conversation's rules read, so that "anyone know who reported that?" follows the
+    conversation as "who reported that?" does."""
+    with contextlib.suppress(Unaskable):
+        return question_from(question).text
+    return question
+
+
 def spelled_out(question: str) -> str:
     """The question cleaned as the engine cleans it (mentions, the bot addressed, markdown),
     without a chat opening ("ok", "wait", "hmm") and with chat contractions written out ("whats
@@ -276,13 +286,14 @@ def answer_in_context(
     if not earlier:
         return alone
     own = engine.rank(question, RANKED)
+    typed, question = question, cleaned(question)
     if not follows(question, alone, own):
         return alone
     current = topic_of(engine, earlier)
     if current.source is None:
         return alone
     if (switched := asked_of_another(engine, question, earlier, own, current, k)) is not None:
-        return switched
+        return replace(switched, question=typed)
     topic = resumed(current, question, own)
     if changes_story(question, alone, own, topic):
         return alone
@@ -301,7 +312,7 @@ def answer_in_context(
     tentative = widened.confidence < TENTATIVE
     return replace(
         widened,
-        question=question,
+        question=typed,
         refused=False,
         message=None,
         hits=hits,

@@ -285,6 +285,29 @@ def test_a_follow_up_answered_though_read_with_the_conversation_it_is_refused_is
 
 
 @slow
+@pytest.mark.parametrize(
+    ("history", "typed", "plain"),
+    [
+        (["What was it based on?"], "WHO WROTE THE ARTICLE?", "Who wrote the article?"),
+        (
+            ["did us intelligence help thwart the shrine attack"],
+            "who reported that lol?",
+            "who reported that?",
+        ),
+    ],
+)
+def test_a_follow_up_typed_as_a_chat_types_it_follows_as_the_plain_one(
+    both_articles: Engine, history: list[str], typed: str, plain: str
+) -> None:
+    # The conversation's rules read the question as the engine searches it; they had read it
+    # as typed, so shouting or "lol" changed which passages followed the conversation.
+    answer = answer_in_context(both_articles, typed, history)
+    expected = answer_in_context(both_articles, plain, history)
+    assert answer.question == typed
+    assert [h.chunk for h in answer.hits] == [h.chunk for h in expected.hits]
+
+
+@slow
 def test_a_follow_up_pointing_elsewhere_does_not_return_to_the_topic_before(
     both_articles: Engine,
 ) -> None:
