@@ -13,9 +13,10 @@ import numpy as np
 from index.answering import answerability
 from index.answering.answerability import Judgement
 from index.answering.concepts import negation, unnamed
+from index.answering.conversation import leans_on_context
 from index.answering.gaps import worded
 from index.answering.meant import TokenEncoder, Words, met
-from index.answering.questions import Question, Unaskable, question_from
+from index.answering.questions import Question, Unaskable, parts, question_from
 from index.answering.search import (
     DEFAULT_WEIGHTS,
     Retriever,
@@ -124,9 +125,12 @@ class Engine:
         """The best passages for a question, or a refusal that says why."""
         return self._asked.get((typed, k), lambda: self.examine(typed, k)[0])
 
-    def examine(self, typed: str, k: int | None = None) -> tuple[Answer, Judgement | None]:
+    def examine(
+        self, typed: str, k: int | None = None, whole: bool = True
+    ) -> tuple[Answer, Judgement | None]:
         """The answer, and the evidence it was decided on (None when nothing could be asked):
-        what the answerability model is fitted on."""
+        what the answerability model is fitted on. A refused message asking several questions
+        is answered in parts (`_in_parts`) unless `whole` is false."""
         try:
             question, vector, scored = self._search(typed)
         except Unaskable as reason:
@@ -137,7 +141,7 @@ class Engine:
         if confidence < model.cut:
             message = self._refusal(question, judged)
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
-            return answer, judged
+            return (whole and self._in_parts(typed, question.text, k)) or answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
         tentative = confidence < answerability.TENTATIVE
         answer = Answer(
@@ -149,6 +153,41 @@ class Engine:
             tentative=tentative,
         )
         return answer, judged
+
+    def _in_parts(self, typed: str, text: str, k: int | None) -> Answer | None:
+        """A refused message that asks two questions or more (`questions.parts`: "who wrote this
+        and when was it published?"), answered by those of them that the story answers (each
+        one's best passage first, at the lowest of their confidences), saying before the
+        passages why the others are not; None when the story answers none of them, or the
+        message asks one question."""
+        asked = parts(text)
+        # A question leaning on another ("… and who stopped it?") is not asked alone: read so, it
+        # had been answered where the message is not ("what is caliber.az and where is it
+        # based?": "based on intelligence …").
+        if len(asked) < 2 or any(leans_on_context(part) for part in asked):
+            return None
+        answers = [self.examine(part, k, whole=False)[0] for part in asked]
+        answered = [a for a in answers if not a.refused]
+        if not answered:
+            return None
+        refusals = tuple(
+            f"“{part}”: {a.message}" for part, a in zip(asked, answers, strict=True) if a.refused
+        )
+        hits: list[Hit] = []
+        for rank in range(max(len(a.hits) for a in answered)):  # each question's best first
+            for a in answered:
+                if rank < len(a.hits) and all(h.chunk != a.hits[rank].chunk for h in hits):
+                    hits.append(a.hits[rank])
+        confidence = min(a.confidence for a in answered)
+        return Answer(
+            typed,
+            False,
+            hits=tuple(hits[: k or self.settings.top_k]),
+            confidence=confidence,
+            missing=tuple(dict.fromkeys(m for a in answered for m in a.missing)),
+            tentative=confidence < answerability.TENTATIVE,
+            unanswered=refusals,
+        )
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
         """The `k` best passages for a question whether or not it would be refused (none

@@ -172,11 +172,16 @@ class Answer:
     tentative: bool = False
     """Answered, but with a confidence at which the story often does not answer: the reply
     says so before quoting the closest passages."""
+    unanswered: tuple[str, ...] = ()
+    """For a message asking two questions or more, of which the story answers only some (the
+    answer is the first answered one's): the refusals of the others, said before the passages."""
 
     @property
     def hedge(self) -> str | None:
-        """The line a tentative answer opens with."""
-        return tentative_note(self.missing) if self.tentative else None
+        """The line an answer opens with: the refusals of the questions of the message it does
+        not answer, and whether it is tentative."""
+        lines = [*self.unanswered, *([tentative_note(self.missing)] if self.tentative else [])]
+        return " ".join(lines) or None
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,15 @@ or "thanks", which a question may ask about ("who said please?")."""
 ASIDE = re.compile(r"(?<=[?.!])\s*\([^()]*\)\W*$")
 """An aside in brackets after the question ("… swap? (asking for a friend)"): no part of
 what is asked (17 of the robustness benchmark's 74 answered questions were refused with it)."""
+JOINED_QUESTIONS = re.compile(
+    r"(?<=\w)\s*,?\s+(?:and|also|and also)\s+(?=(?:who|what|when|where|why|how|which|whose)\s)",
+    re.IGNORECASE,
+)
+"""Where a message joins a second question of its own to the first ("… and when was it …")."""
+JOINING = re.compile(r"^\s*(?:and|also|and also)\b[\s,]*", re.IGNORECASE)
+PART_WORDS = 3
+"""How many words each question of a message must have to be asked alone: "what did they do
+and when?" asks one question."""
 REPEATED_MARKS = re.compile(r"[?!]*\?[?!]*")
 """A run of question marks ("??", "?!"), searched as one: "??" changed 6 of the 110 answers."""
 ONLY_CHAT = re.compile(rf"^(?:(?:{CHAT_WORDS}|{CHAT_ONLY}|haha+|got it|i see)\b\W*)+$", re.I)
@@ -257,6 +266,19 @@ def _spelt_out(match: re.Match[str]) -> str:
     if full.endswith(" of") and not SORT_BEFORE.search(match.string[: match.start()]):
         return ""
     return full.capitalize() if word[0].isupper() else full
+
+
+def parts(text: str) -> tuple[str, ...]:
+    """The questions a cleaned message asks when it asks more than one: each ends with a
+    question mark and more follows ("who is he? what did he say?"), or two questions of their
+    own are joined by "and" or "also" ("who wrote this and when was it published?"); each
+    part has at least `PART_WORDS` words. The message alone otherwise."""
+    found = [p.strip() for p in re.split(r"(?<=\?)\s+(?=\S)", text) if p.strip()]
+    found = [piece for p in found for piece in JOINED_QUESTIONS.split(p)]
+    found = [JOINING.sub("", p).strip(" ,") for p in found if p and p.strip(" ,")]
+    if len(found) < 2 or any(len(WORDS.findall(p)) < PART_WORDS for p in found):
+        return (text,)
+    return tuple(found)
 
 
 def shouted(text: str) -> bool:

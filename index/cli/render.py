@@ -32,6 +32,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "confidence": answer.confidence,
         "missing": list(answer.missing),
         "tentative": answer.tentative,
+        "unanswered": list(answer.unanswered),
     }
 
 

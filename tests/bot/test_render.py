@@ -215,6 +215,18 @@ def test_a_tentative_answer_names_what_the_story_never_mentions_escaped() -> Non
     assert description.index(hedge) < description.index("They agreed")
 
 
+def test_the_questions_of_a_message_the_story_does_not_answer_are_said_before_its_passages() -> (
+    None
+):
+    hit = hit_on("Officials met on Monday. They agreed to share intelligence.", "They agreed")
+    refusal = "“What is Syria's GDP?”: The story doesn't mention “Syria's GDP”."
+    asked = "Who met? What is Syria's GDP?"
+    both = Answer(asked, refused=False, hits=(hit,), unanswered=(refusal,))
+    [description] = descriptions(render.answer(both))
+    assert "What is Syria's GDP?”: The story doesn't mention" in description
+    assert description.index("GDP”.") < description.index("They agreed")
+
+
 def test_a_page_becomes_the_arguments_of_a_send() -> None:
     embed = discord.Embed(description="x")
     assert render.Page(embed=embed).as_kwargs() == {"embed": embed}

@@ -499,3 +499,16 @@ def test_chat_s_future_and_a_choice_of_clauses_are_read_as_meant(engine: Engine)
     # Two clauses, not two things: refused before, naming "happen" and "stop" as unchosen.
     stopped = engine.ask("did the shrine attack actually happen or did they stop it")
     assert not stopped.refused and stopped.hits[0].chunk.paragraph == 2
+
+
+def test_a_message_asking_two_questions_answers_the_one_the_story_answers(engine: Engine) -> None:
+    # Refused whole before ("doesn't mention “Syria's GDP”"), the leader unanswered.
+    answer = engine.ask("Who is the new leader of Syria? What is Syria's GDP?")
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 6
+    [unanswered] = answer.unanswered
+    assert unanswered.startswith("“What is Syria's GDP?”: The story doesn't mention “Syria's GDP”")
+    assert answer.hedge is not None and unanswered in answer.hedge
+    assert answer_json(answer)["unanswered"] == [unanswered]
+    # A question leaning on the other is not asked alone: "it" is Caliber.Az, not ¶3's "based on".
+    assert engine.ask("what is caliber.az and where is it based").refused
+    assert engine.ask("Who is the new leader of Syria?").unanswered == ()

@@ -36,6 +36,7 @@ ANSWER_KEYS = {
     "confidence",
     "missing",
     "tentative",
+    "unanswered",
     "id",
 }
 

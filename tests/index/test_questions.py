@@ -17,6 +17,7 @@ from index.answering.questions import (
     WHAT_I_DO,
     Unaskable,
     asks_for_help,
+    parts,
     question_from,
 )
 
@@ -164,3 +165,20 @@ def test_only_help_asked_for_is_help() -> None:
     assert asks_for_help("help") and asks_for_help("<@123> who are you?")
     assert not asks_for_help("hi") and not asks_for_help("who leads Syria?")
     assert not asks_for_help("help me understand the plot")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Who is al-Sharaa? What is Syria's GDP?", ("Who is al-Sharaa?", "What is Syria's GDP?")),
+        ("who wrote it and what is syria's gdp", ("who wrote it", "what is syria's gdp")),
+        ("who leads syria? also, who is assad?", ("who leads syria?", "who is assad?")),
+        ("What did Tesla do and when?", ("What did Tesla do and when?",)),  # "when?" is too short
+        ("What was built between 1900 and 1910?", ("What was built between 1900 and 1910?",)),
+        ("Who won?", ("Who won?",)),
+    ],
+)
+def test_a_message_asking_several_questions_is_read_as_each(
+    text: str, asked: tuple[str, ...]
+) -> None:
+    assert parts(text) == asked
