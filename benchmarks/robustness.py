@@ -31,38 +31,41 @@ SLIPS = 3
 """Slipped copies of each question."""
 
 
-def _slip(rng: random.Random) -> Callable[[str], str]:
-    def slipped(question: str) -> str:
+def _in_a_long_word(rng: random.Random, edit: Callable[[str], str]) -> Callable[[str], str]:
+    """The question with one of its words of five letters or more, chosen by `rng`, edited."""
+
+    def changed(question: str) -> str:
         words = question.split()
         long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
         if not long:
             return question
         at = rng.choice(long)
-        word, i = words[at], rng.randrange(1, len(words[at]) - 2)
-        words[at] = rng.choice(
+        words[at] = edit(words[at])
+        return " ".join(words)
+
+    return changed
+
+
+def _slip(rng: random.Random) -> Callable[[str], str]:
+    def slipped(word: str) -> str:
+        i = rng.randrange(1, len(word) - 2)
+        return rng.choice(
             [
                 word[:i] + word[i + 1] + word[i] + word[i + 2 :],
                 word[:i] + word[i + 1 :],
                 word[:i] + word[i] + word[i:],
             ]
         )
-        return " ".join(words)
 
-    return slipped
+    return _in_a_long_word(rng, slipped)
 
 
 def _held(rng: random.Random) -> Callable[[str], str]:
-    def held(question: str) -> str:
-        words = question.split()
-        long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
-        if not long:
-            return question
-        at = rng.choice(long)
-        word, i = words[at], rng.randrange(1, len(words[at]) - 1)
-        words[at] = word[:i] + word[i] * 2 + word[i:]
-        return " ".join(words)
+    def held(word: str) -> str:
+        i = rng.randrange(1, len(word) - 1)
+        return word[:i] + word[i] * 2 + word[i:]
 
-    return held
+    return _in_a_long_word(rng, held)
 
 
 def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
