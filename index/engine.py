@@ -25,6 +25,7 @@ from index.answering.search import (
     asks_when_published,
     asks_who_wrote,
 )
+from index.answering.topic import about_article
 from index.passages import (
     Answer,
     Chunk,
@@ -164,7 +165,8 @@ class Engine:
         # A question leaning on another ("… and who stopped it?") is not asked alone: read so, it
         # had been answered where the message is not ("what is caliber.az and where is it
         # based?": "based on intelligence …").
-        if len(asked) < 2 or any(leans_on_context(part) for part in asked):
+        # One asking about the article itself ("… and when was it published?") stands alone.
+        if len(asked) < 2 or any(leans_on_context(p) and not about_article(p) for p in asked):
             return None
         answers = [self.examine(part, k, whole=False)[0] for part in asked]
         answered = [a for a in answers if not a.refused]

@@ -512,3 +512,10 @@ def test_a_message_asking_two_questions_answers_the_one_the_story_answers(engine
     # A question leaning on the other is not asked alone: "it" is Caliber.Az, not ¶3's "based on".
     assert engine.ask("what is caliber.az and where is it based").refused
     assert engine.ask("Who is the new leader of Syria?").unanswered == ()
+    # "it" there is the article itself, which a question about it needs no other to name.
+    byline = engine.ask("who wrote this and when was it published?")
+    assert not byline.refused and "Tamilla Hasanova" in byline.hits[0].chunk.text
+    assert byline.unanswered == (
+        "“when was it published?”: The story doesn't say when it was published, so I can't tell "
+        "you that.",
+    )
