@@ -246,8 +246,7 @@ def question_from(typed: str) -> Question:
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = ASKING_WRAPPER.sub("", ACCORDING.sub("", text).strip()) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
-    if shouted(text):
-        text = text.lower()
+    text = "".join(piece.lower() if shouted(piece) else piece for piece in SENTENCES.split(text))
     if not text:
         raise Unaskable(BLANK)
     if not any(ch.isalpha() for ch in text):
@@ -279,6 +278,11 @@ def parts(text: str) -> tuple[str, ...]:
     if len(found) < 2 or any(len(WORDS.findall(p)) < PART_WORDS for p in found):
         return (text,)
     return tuple(found)
+
+
+SENTENCES = re.compile(r"(?<=[?!])(\s+)")
+"""Where a message's sentences part: each is read as shouted or not on its own ("WHO LEADS
+SYRIA? What is its GDP?")."""
 
 
 def shouted(text: str) -> bool:

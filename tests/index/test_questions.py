@@ -80,6 +80,8 @@ from index.answering.questions import (
         ("Is Tho a name?", "Is Tho a name?"),
         ("WHO LEADS SYRIA NOW?", "who leads syria now?"),
         ("ISIS?", "ISIS?"),  # one word in capitals: an acronym, not shouting
+        ("WHO LEADS SYRIA? What is its GDP?", "who leads syria? What is its GDP?"),
+        ("U.S. POLICY?", "u.s. policy?"),  # abbreviations do not end a sentence
         ("Q: who wrote it?", "who wrote it?"),
         ("Question 2: who leads Syria?", "who leads Syria?"),
         ("Qatar: who leads it?", "Qatar: who leads it?"),
