@@ -122,7 +122,7 @@ def said_instead(asked: str, said: str, stories: int) -> str:
 def unsaid_here(word: str, stories: int) -> str:
     """The refusal to a question claiming what the passages it ranks first never claim: an
     ordinal ("the third"), or that something always or never happens."""
-    return f"{_where(stories, 'not')} “{word}”: I can't answer that."
+    return f"{_where(stories, negative=True)} “{word}”: I can't answer that."
 
 
 def none_chosen(alternatives: tuple[str, ...], stories: int) -> str:
@@ -137,11 +137,11 @@ def none_chosen(alternatives: tuple[str, ...], stories: int) -> str:
 def nothing_denied(negation: str, stories: int) -> str:
     """The refusal to a question asked with `negation` ("not", "didn't") when none of the
     passages it ranks first says that anything is not so."""
-    where = _where(stories, "not")
+    where = _where(stories, negative=True)
     return f"{where} what isn't so: I can't answer a question asked with “{negation}”."
 
 
-def _where(stories: int, negative: str = "") -> str:
+def _where(stories: int, negative: bool = False) -> str:
     """How a refusal names the passages that tell of what was asked: "Where the story tells of
     this it says" (or "doesn't say")."""
     one = stories == 1

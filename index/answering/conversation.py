@@ -222,8 +222,7 @@ def spelled_out(question: str) -> str:
     """The question cleaned as the engine cleans it (mentions, the bot addressed, markdown),
     without a chat opening ("ok", "wait", "hmm") and with chat contractions written out ("whats
     he want" → "what is he want"); the question itself when nothing else is left."""
-    with contextlib.suppress(Unaskable):
-        question = question_from(question).text
+    question = cleaned(question)
     rest = CHAT_FILLERS.sub("", question).strip() or question
     return TOKEN.sub(_written_out, rest)
 

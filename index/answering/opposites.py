@@ -33,11 +33,7 @@ what?" of a paragraph on its outer and inner layers). Quantities are ("more" for
 def turned(question: str, best: str, first: Sequence[str]) -> tuple[str, ...]:
     """The question's words whose opposite the best passage says while none of the `first`
     passages says the word itself, in any degree ("higher" of a passage saying "lower")."""
-    asked = {
-        w: forms
-        for w in WORD.findall(ASKING_QUANTITY.sub(" ", question.lower()))
-        if w not in UNTURNED and (forms := bases(w))
-    }
+    asked = _asked(question)
     if not asked:
         return ()
     in_question = set().union(*asked.values())
@@ -49,17 +45,29 @@ def turned(question: str, best: str, first: Sequence[str]) -> tuple[str, ...]:
         for word, forms in asked.items()
         if not forms & said
         and not _derived(word) & words
-        and any((_opposites().get(form, frozenset()) - in_question) & in_best for form in forms)
+        and _opposed(forms, in_question) & in_best
     )
 
 
 def said_instead(word: str, question: str, best: str) -> str | None:
     """The word of the best passage that says the opposite of the question's turned `word`
     ("lower" for "higher"), as the passage writes it, lowercased: what a refusal names."""
-    in_question = set().union(*(bases(w) for w in WORD.findall(question.lower())))
-    opposite = set().union(*(_opposites().get(form, frozenset()) for form in bases(word)))
-    opposite -= in_question
+    opposite = _opposed(bases(word), set().union(*_asked(question).values()))
     return next((w for w in WORD.findall(best.lower()) if bases(w) & opposite), None)
+
+
+def _asked(question: str) -> dict[str, frozenset[str]]:
+    """The question's words that may be turned, each with its forms that have an opposite."""
+    return {
+        w: forms
+        for w in WORD.findall(ASKING_QUANTITY.sub(" ", question.lower()))
+        if w not in UNTURNED and (forms := bases(w))
+    }
+
+
+def _opposed(forms: frozenset[str], in_question: set[str]) -> set[str]:
+    """The opposites of a word's forms that the question does not itself ask."""
+    return set().union(*(_opposites().get(form, frozenset()) for form in forms)) - in_question
 
 
 def _derived(word: str) -> set[str]:

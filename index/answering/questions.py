@@ -114,21 +114,19 @@ ACCORDING = re.compile(
 )
 """Whom the question credits for its answer ("According to the article, who is …?", "…, per the
 report?"), left out as a request is: every answer here is the story's."""
+CHAT_AFTER = (
+    r"lol|lmao|haha+|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|or naw|or what"
+)
+"""Chat words that end a question and are never part of it (a pattern's alternatives)."""
 CHAT_CLOSING = re.compile(
-    r"(?<=\S)(?:[\s,]+(?:thanks?(?: you)?(?: (?:so much|a lot|in advance))?|thx|ty|tia|lol|lmao|"
-    r"haha+|pls|plz|please|cheers|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|or naw"
-    r"|or what)\b[\s!.,]*"
+    r"(?<=\S)(?:[\s,]+(?:thanks?(?: you)?(?: (?:so much|a lot|in advance))?|thx|ty|tia|pls|plz|"
+    rf"please|cheers|{CHAT_AFTER})\b[\s!.,]*"
     r"|[\s,]+(?::\)|:-\)|🙏|🙂|😊|🤔)\s*)+$",
     re.IGNORECASE,
 )
 """Chat after the question ("… swap? thanks!", "… lol", "… pls", "… tho", "… imo"): asked
 again so, 9 to 13 of the story's 110 tuning questions that were answered were refused."""
-CHAT_BEFORE_MARK = re.compile(
-    r"(?<=\S)[\s,]+(?:lol|lmao|haha+|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|"
-    r"or naw|or what)"
-    r"(?=\s*\?+\s*$)",
-    re.IGNORECASE,
-)
+CHAT_BEFORE_MARK = re.compile(rf"(?<=\S)[\s,]+(?:{CHAT_AFTER})(?=\s*\?+\s*$)", re.IGNORECASE)
 """The same chat before a closing question mark ("who stopped the attack lol?"); not "please"
 or "thanks", which a question may ask about ("who said please?")."""
 ASIDE = re.compile(r"(?<=[?.!])\s*\([^()]*\)\W*$")
