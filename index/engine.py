@@ -13,7 +13,7 @@ import numpy as np
 from index.answering import answerability
 from index.answering.answerability import Judgement
 from index.answering.concepts import negation, unnamed
-from index.answering.conversation import leans_on_context
+from index.answering.conversation import answer_in_context, leans_on_context
 from index.answering.gaps import worded
 from index.answering.meant import TokenEncoder, Words, met
 from index.answering.questions import Question, Unaskable, parts, question_from
@@ -160,21 +160,30 @@ class Engine:
         and when was it published?"), answered by those of them that the story answers (each
         one's best passage first, at the lowest of their confidences), saying before the
         passages why the others are not; None when the story answers none of them, or the
-        message asks one question."""
+        message asks one question.
+
+        A question leaning on the one before it ("what was the plot and who stopped it?") is
+        read as a follow-up of it (`conversation.answer_in_context`), and is refused with it
+        when the story does not answer that one ("what's the capital of France and who is its
+        president?"): alone, "who is its president?" is answered with a president the story
+        names. One asking about the article itself ("… and when was it published?") stands
+        alone."""
         asked = parts(text)
-        # A question leaning on another ("… and who stopped it?") is not asked alone: read so, it
-        # had been answered where the message is not ("what is caliber.az and where is it
-        # based?": "based on intelligence …").
-        # One asking about the article itself ("… and when was it published?") stands alone.
-        if len(asked) < 2 or any(leans_on_context(p) and not about_article(p) for p in asked):
+        if len(asked) < 2 or (leans_on_context(asked[0]) and not about_article(asked[0])):
             return None
-        answers = [self.examine(part, k, whole=False)[0] for part in asked]
+        answers: list[Answer] = []
+        for n, part in enumerate(asked):
+            if not leans_on_context(part) or about_article(part):
+                answers.append(self.examine(part, k, whole=False)[0])
+            elif answers[-1].refused:
+                leant_on = answers.pop()
+                folded = f"{leant_on.question.rstrip(' ?')}, {part}"
+                answers.append(dataclasses.replace(leant_on, question=folded))
+            else:
+                answers.append(answer_in_context(self, part, asked[:n], k))
         answered = [a for a in answers if not a.refused]
         if not answered:
             return None
-        refusals = tuple(
-            f"“{part}”: {a.message}" for part, a in zip(asked, answers, strict=True) if a.refused
-        )
         hits: list[Hit] = []
         for rank in range(max(len(a.hits) for a in answered)):  # each question's best first
             for a in answered:
@@ -188,7 +197,7 @@ class Engine:
             confidence=confidence,
             missing=tuple(dict.fromkeys(m for a in answered for m in a.missing)),
             tentative=confidence < answerability.TENTATIVE,
-            unanswered=refusals,
+            refused_parts=tuple(a for a in answers if a.refused),
         )
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:

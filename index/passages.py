@@ -172,9 +172,16 @@ class Answer:
     tentative: bool = False
     """Answered, but with a confidence at which the story often does not answer: the reply
     says so before quoting the closest passages."""
-    unanswered: tuple[str, ...] = ()
-    """For a message asking two questions or more, of which the story answers only some (the
-    answer is the first answered one's): the refusals of the others, said before the passages."""
+    refused_parts: tuple[Answer, ...] = ()
+    """For a message asking two questions or more, of which the story answers only some: the
+    refusals of the others, each with its own question (what the question log keeps as
+    unanswered)."""
+
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The refusals of `refused_parts`, each after its question, as said before the
+        passages."""
+        return tuple(f"“{part.question}”: {part.message}" for part in self.refused_parts)
 
     @property
     def hedge(self) -> str | None:

@@ -133,10 +133,13 @@ ASIDE = re.compile(r"(?<=[?.!])\s*\([^()]*\)\W*$")
 """An aside in brackets after the question ("… swap? (asking for a friend)"): no part of
 what is asked (17 of the robustness benchmark's 74 answered questions were refused with it)."""
 JOINED_QUESTIONS = re.compile(
-    r"(?<=\w)\s*,?\s+(?:and|also|and also)\s+(?=(?:who|what|when|where|why|how|which|whose)\s)",
+    r"(?<=\w)\s*,?\s+(?:and|also|and also)\s+"
+    r"(?=(?:who|what|when|where|why|how|which|whose|did|does|do|is|are|was|were|has|have|can|"
+    r"could|will|would)\s)",
     re.IGNORECASE,
 )
-"""Where a message joins a second question of its own to the first ("… and when was it …")."""
+"""Where a message joins a second question of its own to the first ("… and when was it …",
+"… and did Syria thank them?")."""
 JOINING = re.compile(r"^\s*(?:and|also|and also)\b[\s,]*", re.IGNORECASE)
 PART_WORDS = 3
 """How many words each question of a message must have to be asked alone: "what did they do

@@ -17,8 +17,8 @@ from pathlib import Path
 from index.passages import Answer
 from index.questionlog import privacy
 from index.questionlog.interface import Asker
-from index.questionlog.rows import index_version, question_row, vote_row
-from index.questionlog.spool import SPOOL_FILE, Row, Spool
+from index.questionlog.rows import index_version, question_rows, vote_row
+from index.questionlog.spool import SPOOL_FILE, Item, Spool
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +42,16 @@ class Brief:
         disk would not take it: the answer stands all the same)."""
         answer_id = uuid.uuid4().hex
         hashed = privacy.hash_user(self._salt, asker.user)
-        row = question_row(answer_id, answer, asker, hashed, latency, self._version)
-        return answer_id if self._kept("question", row) else None
+        rows = question_rows(answer_id, answer, asker, hashed, latency, self._version)
+        return answer_id if self._kept([("question", row) for row in rows]) else None
 
     def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:
         """Append a 👍 (+1) or 👎 (-1) from `user` on the answer to the spool."""
-        self._kept("vote", vote_row(answer_id, privacy.hash_user(self._salt, user), vote))
+        self._kept([("vote", vote_row(answer_id, privacy.hash_user(self._salt, user), vote))])
 
-    def _kept(self, kind: str, row: Row) -> bool:
+    def _kept(self, items: list[Item]) -> bool:
         try:
-            self.spool.add([(kind, row)])
+            self.spool.add(items)
         except OSError as error:  # a full disk, or the folder made read-only meanwhile
             self._lost += 1
             if self._lost == 1:

@@ -15,7 +15,7 @@ from index.questionlog.interface import PRIVATE, Asker, NoLog
 from index.questionlog.popular import CONFIDENT, SINCE, Guild, well_answered
 from index.questionlog.privacy import SALT_FILE
 from index.questionlog.report import Report, build_report
-from index.questionlog.rows import question_row, vote_row
+from index.questionlog.rows import question_rows, vote_row
 from index.questionlog.spool import SPOOL_FILE, Spool
 from index.questionlog.store import Forgotten, Store
 from index.questionlog.writer import Writer
@@ -40,8 +40,8 @@ class QuestionLog:
         """Queue the answer for the log; returns its id, for feedback."""
         answer_id = uuid.uuid4().hex
         hashed = self.store.hash_user(asker.user)
-        row = question_row(answer_id, answer, asker, hashed, latency, self.index_version)
-        self._writer.put("question", row)
+        for row in question_rows(answer_id, answer, asker, hashed, latency, self.index_version):
+            self._writer.put("question", row)
         return answer_id
 
     def feedback(self, answer_id: str, vote: int | str, user: int | str) -> None:

@@ -11,6 +11,20 @@ from index.questionlog.interface import Asker, vote_value
 from index.questionlog.spool import Row
 
 
+def question_rows(
+    answer_id: str, answer: Answer, asker: Asker, hashed: str, latency: float, version: str
+) -> list[Row]:
+    """An answer as the log keeps it (`hashed` is the asker's salted hash), then each question
+    of the same message that the story does not answer (`Answer.refused_parts`) as a refused
+    one of its own, so that the newsroom's report lists it with the other unanswered questions
+    ("… and when was it published?")."""
+    rows = [question_row(answer_id, answer, asker, hashed, latency, version)]
+    for n, part in enumerate(answer.refused_parts, start=1):
+        part_id = uuid.uuid5(uuid.NAMESPACE_OID, f"{answer_id}:part:{n}").hex
+        rows.append(question_row(part_id, part, asker, hashed, latency, version))
+    return rows
+
+
 def question_row(
     answer_id: str, answer: Answer, asker: Asker, hashed: str, latency: float, version: str
 ) -> Row:

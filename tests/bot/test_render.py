@@ -219,9 +219,9 @@ def test_the_questions_of_a_message_the_story_does_not_answer_are_said_before_it
     None
 ):
     hit = hit_on("Officials met on Monday. They agreed to share intelligence.", "They agreed")
-    refusal = "“What is Syria's GDP?”: The story doesn't mention “Syria's GDP”."
+    gdp = Answer("What is Syria's GDP?", True, "The story doesn't mention “Syria's GDP”.")
     asked = "Who met? What is Syria's GDP?"
-    both = Answer(asked, refused=False, hits=(hit,), unanswered=(refusal,))
+    both = Answer(asked, refused=False, hits=(hit,), refused_parts=(gdp,))
     [description] = descriptions(render.answer(both))
     assert "What is Syria's GDP?”: The story doesn't mention" in description
     assert description.index("GDP”.") < description.index("They agreed")

@@ -519,3 +519,21 @@ def test_a_message_asking_two_questions_answers_the_one_the_story_answers(engine
         "“when was it published?”: The story doesn't say when it was published, so I can't tell "
         "you that.",
     )
+
+
+def test_a_question_of_a_message_leaning_on_the_one_before_is_its_follow_up(
+    engine: Engine,
+) -> None:
+    # Refused whole before: "who stopped it?" leans on "the plot", and was not asked alone.
+    plot = engine.ask("what was the plot and who stopped it?")
+    assert not plot.refused and plot.hits[0].chunk.paragraph == 2
+    assert plot.unanswered == ()
+    # The leader answered, "his religion" named as what the story lacks.
+    faith = engine.ask("who is al-sharaa and what is his religion?")
+    assert not faith.refused and faith.hits[0].chunk.paragraph == 6
+    [unanswered] = faith.unanswered
+    assert unanswered.startswith("“what is his religion?”: The story doesn't mention “religion”")
+    # Leaning on a question the story does not answer, it is refused with it: alone, "who is
+    # its president?" is answered with the US president of ¶6.
+    france = engine.ask("what's the capital of france and who is its president?")
+    assert france.refused and "“capital of france”" in (france.message or "")

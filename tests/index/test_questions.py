@@ -175,6 +175,11 @@ def test_only_help_asked_for_is_help() -> None:
         ("Who is al-Sharaa? What is Syria's GDP?", ("Who is al-Sharaa?", "What is Syria's GDP?")),
         ("who wrote it and what is syria's gdp", ("who wrote it", "what is syria's gdp")),
         ("who leads syria? also, who is assad?", ("who leads syria?", "who is assad?")),
+        (
+            "what did the US share and did Syria thank them?",
+            ("what did the US share", "did Syria thank them?"),
+        ),
+        ("What do the US and Syria share?", ("What do the US and Syria share?",)),
         ("What did Tesla do and when?", ("What did Tesla do and when?",)),  # "when?" is too short
         ("What was built between 1900 and 1910?", ("What was built between 1900 and 1910?",)),
         ("Who won?", ("Who won?",)),

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -206,6 +207,30 @@ def test_a_log_closed_with_nothing_recorded_stops_without_waiting_for_more(
     log = opened(log_settings)
     log.close(timeout=20)
     assert not log._writer._thread.is_alive()
+
+
+def test_a_question_of_a_message_the_story_does_not_answer_is_reported_unanswered(
+    log_settings: Settings,
+) -> None:
+    gdp = refused("what is syria's gdp?", "gdp")
+    both = replace(answered("who leads syria and what is its gdp?"), refused_parts=(gdp,))
+    log = opened(log_settings)
+    answer_id = log.record(both, Asker(READER, "slash", 11, 22), 0.01)
+    log.feedback(answer_id, "up", READER)
+    log.close()
+    kept = {row["question"]: row for row in rows(log_settings, schema.questions)}
+    assert set(kept) == {"who leads syria and what is its gdp?", "what is syria's gdp?"}
+    whole, part = kept["who leads syria and what is its gdp?"], kept["what is syria's gdp?"]
+    assert whole["id"] == answer_id and not whole["refused"]
+    assert part["refused"] and part["missing"] == ["gdp"] and part["passages"] == []
+    assert (part["via"], part["guild_id"], part["asker"]) == ("slash", 11, whole["asker"])
+    [vote] = rows(log_settings, schema.votes)
+    assert vote["question_id"] == answer_id  # the vote stays on the answer given
+    found = report(log_settings, timedelta(days=1))
+    assert (found.asked, found.answered, found.refused) == (2, 1, 1)
+    [group] = found.unanswered_by_missing
+    assert (group.about, group.example) == ("gdp", "what is syria's gdp?")
+    assert forget(log_settings, str(READER)).questions == 2
 
 
 def test_forget_removes_one_persons_questions_and_votes(log_settings: Settings) -> None:
