@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 
@@ -13,7 +14,7 @@ import numpy as np
 from index.answering import answerability
 from index.answering.answerability import Judgement
 from index.answering.concepts import negation, unnamed
-from index.answering.conversation import answer_in_context, leans_on_context
+from index.answering.conversation import answer_in_context, leans_on_another
 from index.answering.gaps import worded
 from index.answering.meant import TokenEncoder, Words, met
 from index.answering.questions import Question, Unaskable, parts, question_from
@@ -25,7 +26,7 @@ from index.answering.search import (
     asks_when_published,
     asks_who_wrote,
 )
-from index.answering.topic import about_article
+from index.answering.several import answered_in_parts, asked_in_turn
 from index.passages import (
     Answer,
     Chunk,
@@ -156,49 +157,22 @@ class Engine:
         return answer, judged
 
     def _in_parts(self, typed: str, text: str, k: int | None) -> Answer | None:
-        """A refused message that asks two questions or more (`questions.parts`: "who wrote this
-        and when was it published?"), answered by those of them that the story answers (each
-        one's best passage first, at the lowest of their confidences), saying before the
-        passages why the others are not; None when the story answers none of them, or the
-        message asks one question.
-
-        A question leaning on the one before it ("what was the plot and who stopped it?") is
-        read as a follow-up of it (`conversation.answer_in_context`), and is refused with it
-        when the story does not answer that one ("what's the capital of France and who is its
-        president?"): alone, "who is its president?" is answered with a president the story
-        names. One asking about the article itself ("… and when was it published?") stands
-        alone."""
+        """A refused message that asks two questions or more (`questions.parts`), answered by
+        those of them that the story answers (`several`); None when it answers none of them,
+        or the message asks one question or opens leaning on one asked before it. One asking
+        about the article itself ("… and when was it published?") stands alone: "it" is the
+        article."""
         asked = parts(text)
-        if len(asked) < 2 or (leans_on_context(asked[0]) and not about_article(asked[0])):
+        if len(asked) < 2 or leans_on_another(asked[0]):
             return None
-        answers: list[Answer] = []
-        for n, part in enumerate(asked):
-            if not leans_on_context(part) or about_article(part):
-                answers.append(self.examine(part, k, whole=False)[0])
-            elif answers[-1].refused:
-                leant_on = answers.pop()
-                folded = f"{leant_on.question.rstrip(' ?')}, {part}"
-                answers.append(dataclasses.replace(leant_on, question=folded))
-            else:
-                answers.append(answer_in_context(self, part, asked[:n], k))
-        answered = [a for a in answers if not a.refused]
-        if not answered:
-            return None
-        hits: list[Hit] = []
-        for rank in range(max(len(a.hits) for a in answered)):  # each question's best first
-            for a in answered:
-                if rank < len(a.hits) and all(h.chunk != a.hits[rank].chunk for h in hits):
-                    hits.append(a.hits[rank])
-        confidence = min(a.confidence for a in answered)
-        return Answer(
-            typed,
-            False,
-            hits=tuple(hits[: k or self.settings.top_k]),
-            confidence=confidence,
-            missing=tuple(dict.fromkeys(m for a in answered for m in a.missing)),
-            tentative=confidence < answerability.TENTATIVE,
-            refused_parts=tuple(a for a in answers if a.refused),
-        )
+
+        def ask(part: str, before: Sequence[str]) -> Answer:
+            if leans_on_another(part):
+                return answer_in_context(self, part, before, k)
+            return self.examine(part, k, whole=False)[0]
+
+        answers = asked_in_turn(asked, ask, leans_on_another)
+        return answered_in_parts(typed, answers, k or self.settings.top_k)
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
         """The `k` best passages for a question whether or not it would be refused (none

@@ -55,7 +55,8 @@ from index.answering.concepts import (
     word_set,
 )
 from index.answering.gaps import worded
-from index.answering.questions import CHAT_WORDS, Unaskable, question_from
+from index.answering.questions import CHAT_WORDS, Unaskable, parts, question_from
+from index.answering.several import answered_in_parts, asked_in_turn
 from index.answering.topic import (
     Topic,
     about_article,
@@ -76,6 +77,8 @@ from index.passages import Answer, Hit, not_mentioned
 
 MAX_HISTORY = 8
 """Earlier questions read for context; older ones have long stopped steering the topic."""
+DEFAULT_PASSAGES = 3
+"""Passages an answer gives when the caller names no number (`Settings.top_k`'s default)."""
 RANKED = 32
 """Passages scored for each question of a conversation (every one with an article or two)."""
 TOPIC_SHARE = 0.3
@@ -279,7 +282,31 @@ class Conversation:
 def answer_in_context(
     engine: Asks, question: str, history: Sequence[str], k: int | None = None
 ) -> Answer:
-    """The answer to `question` after `history` (earlier questions of the same person)."""
+    """The answer to `question` after `history` (earlier questions of the same person); a
+    message asking several questions that is refused whole is answered by those of them the
+    story answers, each read after the ones before it (`several`: "what did he say and is he
+    married?")."""
+    answer = _read_in_context(engine, question, history, k)
+    asked = parts(cleaned(question))
+    if not answer.refused or len(asked) < 2 or not any(q.strip() for q in history):
+        return answer  # with no history the engine has asked each question already
+
+    def ask(part: str, before: Sequence[str]) -> Answer:
+        return _read_in_context(engine, part, [*history, *before], k)
+
+    answers = asked_in_turn(asked, ask, leans_on_another)
+    return answered_in_parts(question, answers, k or DEFAULT_PASSAGES) or answer
+
+
+def leans_on_another(question: str) -> bool:
+    """Whether a question of a message leans on the one before it: it reads as a follow-up and
+    is not about the article itself ("… and when was it published?": "it" is the article)."""
+    return leans_on_context(question) and not about_article(question)
+
+
+def _read_in_context(
+    engine: Asks, question: str, history: Sequence[str], k: int | None = None
+) -> Answer:
     alone = engine.ask(question, k)
     earlier = [q for q in history if q.strip()][-MAX_HISTORY:]
     if not earlier:
@@ -317,6 +344,7 @@ def answer_in_context(
         hits=hits,
         missing=(),
         tentative=tentative,
+        refused_parts=(),  # the questions of the text read with the context, not of the message
     )
 
 
@@ -568,6 +596,7 @@ def refusal_for(alone: Answer, word: str, own: Sequence[Hit]) -> Answer:
         missing=(word,),
         tentative=False,
         confidence=round(alone.confidence * UNKNOWN_NAME_FACTOR, 4),
+        refused_parts=(),
     )
 
 

@@ -18,12 +18,13 @@ from index.answering.conversation import (
     names_new,
     own_words,
     reacts_elsewhere,
+    refusal_for,
     resumed,
 )
 from index.answering.topic import Topic, name_stems, named_elsewhere, normalised
 from index.answering.vocabulary import stemmer
 from index.engine import Engine
-from index.passages import Chunk, Hit, Source
+from index.passages import Answer, Chunk, Hit, Source
 
 SYRIA_STORY = "us-syria-intelligence-sharing"
 
@@ -653,3 +654,29 @@ def test_a_follow_up_refused_for_an_unsaid_attribute_names_it_and_leaves_the_top
     assert refused.missing == ("born",) and "“born”" in (refused.message or "")
     after = answer_in_context(both_articles, "what did he say?", [*history, "where was he born?"])
     assert after.hits[0].chunk.paragraph == 6
+
+
+@slow
+def test_a_follow_up_asking_two_questions_answers_the_one_the_story_answers(
+    engine: Engine,
+) -> None:
+    history = ["Who is the new leader of Syria?"]
+    # Refused whole before, for "married" (an attribute the story never mentions).
+    both = answer_in_context(engine, "what did he say and is he married?", history)
+    assert not both.refused and both.hits[0].chunk.paragraph == 6
+    [unanswered] = both.unanswered
+    assert unanswered.startswith("“is he married?”: The story doesn't mention “married”")
+    # Leaning on a question the story does not answer, "its" is France, not the conversation's
+    # Syria: refused with it.
+    france = "what's the capital of france and who is its president?"
+    assert answer_in_context(engine, france, history).refused
+
+
+def test_a_refusal_for_an_unsaid_attribute_keeps_no_other_question_s_refusal() -> None:
+    chunk = Chunk(Source("story", "A story"), 6, 0, 20, "The leader spoke.")
+    gdp = Answer("what is its gdp?", True, "The story doesn't mention “gdp”.")
+    alone = Answer(
+        "who is he? is he married?", False, hits=(Hit(chunk, 0.9),), refused_parts=(gdp,)
+    )
+    refused = refusal_for(alone, "married", (Hit(chunk, 0.9),))
+    assert refused.refused and refused.unanswered == () and refused.hedge is None
