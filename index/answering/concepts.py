@@ -381,14 +381,15 @@ PLACE_HEADS = word_set(
 ARTICLE_WORDS = re.compile(
     r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
     r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
-    r"penned|byline|say|says|"
+    r"penned|byline|say|says|called|titled|entitled|headlined|"
     r"journalist|reporter|correspondent|columnist|reveal|revealed|broke|break|cover|covered|"
     r"source|site|name|behind|it)$",
     re.I,
 )
 """Words of a question about the article itself; a question with any other concept is about
 something else ("What is the title of the first Beatles album?"). "Say" asks what the article
-itself says when nothing else is asked ("whats the title say", refused before)."""
+itself says when nothing else is asked ("whats the title say", refused before); "called" and
+"titled" ask its title ("what's this story called?")."""
 GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
     r"\b(?:short|quick|brief) version\b|\bin brief\b|\bbriefly\W*$|"

@@ -100,6 +100,9 @@ people are too many for this: "satellite", "private" and "power" are among them.
 ANYONE = word_set("man woman person guy individual men women people persons guys")
 """Words for anyone at all: "the name of the man now in charge of Syria" asks who is in
 charge, as "Who is in charge …?" does, and no story need say "man" to name him."""
+THE_ARTICLE = word_set("article story piece report")
+"""Words for the article itself, whose name is its headline: "what is the article called?" is
+answered there, not refused as a thing the story never names."""
 INDEFINITE = word_set("a an one some another certain")
 """Words that bring a thing in without saying which ("a religious shrine", "one official")."""
 POINTING = word_set("the this that these those")
@@ -237,7 +240,7 @@ def _head(rest: str) -> Asked | None:
     if not nouns:
         return None
     head = nouns[-1]
-    if head.lower() in ANYONE:
+    if head.lower() in ANYONE | THE_ARTICLE:
         return None
     if not role(head):
         return Asked(head, False)

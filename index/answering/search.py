@@ -165,6 +165,14 @@ OUTLET_WORDS = re.compile(
 )
 """Words of a question asking for the article's outlet: its headline answers ("who published
 this?", "who broke the news?"), the outlet being named there or beside its citation."""
+TITLE_ASKED = re.compile(
+    r"\b(?:article|story|piece|report)\b.*\b(?:called|titled|entitled|headlined)\b"
+    r"|\bname\b.*\b(?:article|story|piece|report)\b",
+    re.I,
+)
+"""A question asking what the article itself is called ("what's this story called?", "what's
+the name of the article?"), which its headline answers; "what's it called?" and "what's his
+name?" ask about whatever a conversation reached."""
 WHEN_PUBLISHED = re.compile(
     r"\b(?:when|what date|which date|what day|which day|what(?:['’]s| is| was) the date)\b.*"
     r"\b(?:publish(?:ed)?|post(?:ed)?|written|wrote|write|came out|come out|dated|date|from|"
@@ -1069,7 +1077,7 @@ class Retriever:
             return self._named_bylines(text, asked)
         if asks_who_wrote(text, asked) and len(self._bylines):
             return self._bylines
-        if OUTLET_WORDS.search(text):
+        if OUTLET_WORDS.search(text) or TITLE_ASKED.search(text):
             return self._headlines
         return NO_PASSAGES
 

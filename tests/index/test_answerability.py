@@ -206,6 +206,26 @@ def test_what_the_title_says_is_the_headline(engine: Engine, question: str) -> N
     assert not answer.refused and answer.hits[0].chunk.kind == "headline"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what's this story called", "What is the article called?", "what's the name of this story"],
+)
+def test_what_the_article_is_called_is_its_headline(engine: Engine, question: str) -> None:
+    # Refused before: "called" was a concept other than the article ("doesn't cover that"), or
+    # the article a thing the story never names ("doesn't say the article's name").
+    answer = engine.ask(question)
+    assert not answer.refused and answer.hits[0].chunk.kind == "headline"
+
+
+def test_what_something_else_is_called_is_not_the_headline(engine: Engine) -> None:
+    # "it" and "his" point at what a conversation reached, not at the article.
+    for question in ("what's his name?", "whats it called"):
+        assert engine.ask(question).refused
+    assert engine.ask("what's the shrine called?").message == (
+        "The story doesn't say the shrine's name, so I can't tell you that."
+    )
+
+
 def test_paraphrases_in_other_words_are_answered_from_their_paragraph(engine: Engine) -> None:
     for question, paragraph in (
         ("Who stopped the ISIS attack?", 2),
