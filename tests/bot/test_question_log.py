@@ -129,6 +129,23 @@ async def test_a_question_in_a_mention_is_recorded_too(
     )
 
 
+async def test_a_question_of_a_message_the_story_does_not_answer_is_said_and_logged_refused(
+    recorded: tuple[StoryBot, QuestionLog], discord_api: FakeDiscord, settings: BotSettings
+) -> None:
+    bot, _ = recorded
+    assert bot.user is not None
+    asked = "who is the new leader of syria and what is his religion?"
+    message_id = await discord_api.say(READER, f"<@{bot.user.id}> {asked}", mentions_bot=True)
+    await discord_api.wait_for(lambda: discord_api.replies_to_message(message_id))
+    [reply] = discord_api.replies_to_message(message_id)
+    assert "Ahmed al-Sharaa" in reply.text
+    assert "“what is his religion?”: The story doesn't mention “religion”" in reply.text
+    await eventually(lambda: len(questions(settings)) == 2)
+    kept = {row["question"]: row for row in questions(settings)}
+    assert not kept[asked]["refused"] and kept["what is his religion?"]["refused"]
+    assert kept["what is his religion?"]["missing"] == ["religion"]
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 async def test_twenty_questions_while_the_database_is_away_are_answered_and_recorded_once(
     backend: str,
