@@ -139,7 +139,7 @@ def asks_identity(question: str, capitalised: Callable[[str], bool]) -> tuple[st
 
 def described(name: str, sentences: list[str]) -> bool | None:
     """Whether any sentence says what or who the name is; None when none of them names it."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?![\w-])", re.I)
+    pattern = _name_pattern(name)
     seen = False
     for sentence in sentences:
         for found in pattern.finditer(sentence):
@@ -149,6 +149,23 @@ def described(name: str, sentences: list[str]) -> bool | None:
             if _titled(sentence[: found.start()]):
                 return True
     return False if seen else None
+
+
+JOINED = r"[\s.-]+"
+"""What joins the words of a name: a space, a full stop, a hyphen."""
+
+
+def as_written(name: str, sentences: list[str]) -> str | None:
+    """The name as the first sentence naming it writes it ("Caliber.Az" for "caliber az")."""
+    pattern = _name_pattern(name)
+    return next((found.group() for s in sentences if (found := pattern.search(s))), None)
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name in any case, its words joined by a space, a full stop or a hyphen, as chat types
+    them ("caliber az", "al sharaa") or the corpus writes them ("Caliber.Az", "al-Sharaa")."""
+    words = [re.escape(w) for w in re.split(JOINED, name.strip(" .-")) if w]
+    return re.compile(r"(?<!\w)" + JOINED.join(words) + r"(?![\w-])", re.I)
 
 
 def _titled(before: str) -> bool:

@@ -78,6 +78,7 @@ from index.answering.existence import asks_existence
 from index.answering.focus import asked_for
 from index.answering.lexical import BM25, tokenize
 from index.answering.meaning import (
+    as_written,
     asks_identity,
     asks_is_a,
     asks_meaning,
@@ -777,8 +778,11 @@ class Retriever:
         if asked is None or not first:
             return None
         name, written = asked
-        if described(name, self._article_sentences(first)) is not False:
+        sentences = self._article_sentences(first)
+        if described(name, sentences) is not False:
             return None
+        if name.islower():  # named as the story writes it: "what Caliber.Az is"
+            written = written.removesuffix(name) + (as_written(name, sentences) or name)
         return f"{'who' if text.lstrip().lower().startswith('who') else 'what'} {written} is"
 
     def _undated(self, text: str, asked: tuple[Concept, ...], first: list[Chunk]) -> str | None:

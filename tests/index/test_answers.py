@@ -823,6 +823,9 @@ def test_who_or_what_a_name_is_needs_a_passage_that_says_it(engine: Engine) -> N
     source = engine.ask("What is Caliber.Az?")
     assert source.refused and source.hits == ()
     assert source.message == "The story doesn't say what Caliber.Az is, so I can't tell you that."
+    # Typed as chat types it, named as the story writes it (tentatively answered from ¶2 before).
+    for typed in ("what is caliber.az?", "what is caliber az"):
+        assert engine.ask(typed).message == source.message
     # Answered from ¶4 (0.98): "ISIS threats", "an ISIS plot".
     assert engine.ask("What is ISIS?").refused
     # Said by a title or a byline: answered.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.answering.meaning import (
+    as_written,
     asks_identity,
     asks_is_a,
     asks_meaning,
@@ -72,6 +73,14 @@ def test_a_name_is_described_by_a_title_a_definition_or_a_byline() -> None:
     assert described("Damascus", ["Washington and Damascus met."]) is False
     # Not named at all: not for this rule to say.
     assert described("Russia", ["US intelligence thwarted an ISIS plot."]) is None
+
+
+def test_a_name_typed_as_chat_types_it_is_found_as_the_story_writes_it() -> None:
+    cited = ["The Post revealed it, per Caliber.Az."]
+    assert described("caliber az", cited) is False  # named, and said nothing of
+    assert as_written("caliber az", cited) == as_written("caliber.az", cited) == "Caliber.Az"
+    assert described("al sharaa", ["The new Syrian leader, Ahmed al-Sharaa, spoke."])
+    assert as_written("calibre", cited) is None
 
 
 def test_a_yes_or_no_question_may_ask_what_a_name_is() -> None:
