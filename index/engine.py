@@ -143,7 +143,7 @@ class Engine:
         if confidence < model.cut:
             message = self._refusal(question, judged)
             answer = Answer(typed, True, message, confidence=confidence, missing=judged.missing)
-            return (whole and self._in_parts(typed, question.text, k)) or answer, judged
+            return (whole and self._in_parts(answer, question.text, k)) or answer, judged
         hits = self._retriever.hits(scored, vector, k or self.settings.top_k, judged)
         tentative = confidence < answerability.TENTATIVE
         answer = Answer(
@@ -156,12 +156,14 @@ class Engine:
         )
         return answer, judged
 
-    def _in_parts(self, typed: str, text: str, k: int | None) -> Answer | None:
-        """A refused message that asks two questions or more (`questions.parts`), answered by
-        those of them that the story answers (`several`); None when it answers none of them,
-        or the message asks one question or opens leaning on one asked before it. One asking
-        about the article itself ("… and when was it published?") stands alone: "it" is the
-        article."""
+    def _in_parts(self, refused: Answer, text: str, k: int | None) -> Answer | None:
+        """A `refused` message that asks two questions or more (`questions.parts`), answered
+        by those of them that the story answers (`several`). When it answers none and the
+        message was refused as off the story's subject, the first of them refused for a
+        reason gives it ("what is caliber.az and where is it based?": the story doesn't say
+        what Caliber.Az is). None when the message asks one question or opens leaning on one
+        asked before it, or its questions tell nothing more. One asking about the article
+        itself ("… and when was it published?") stands alone: "it" is the article."""
         asked = parts(text)
         if len(asked) < 2 or leans_on_another(asked[0]):
             return None
@@ -172,7 +174,13 @@ class Engine:
             return self.examine(part, k, whole=False)[0]
 
         answers = asked_in_turn(asked, ask, leans_on_another)
-        return answered_in_parts(typed, answers, k or self.settings.top_k)
+        answered = answered_in_parts(refused.question, answers, k or self.settings.top_k)
+        if answered is not None or refused.message != self._off_topic:
+            return answered
+        reason = next((a for a in answers if a.message != self._off_topic), None)
+        return reason and dataclasses.replace(
+            refused, message=reason.message, missing=reason.missing
+        )
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
         """The `k` best passages for a question whether or not it would be refused (none

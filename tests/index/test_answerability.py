@@ -530,7 +530,10 @@ def test_a_message_asking_two_questions_answers_the_one_the_story_answers(engine
     assert answer.hedge is not None and unanswered in answer.hedge
     assert answer_json(answer)["unanswered"] == [unanswered]
     # A question leaning on the other is not asked alone: "it" is Caliber.Az, not ¶3's "based on".
-    assert engine.ask("what is caliber.az and where is it based").refused
+    based = engine.ask("what is caliber.az and where is it based")
+    assert based.refused and based.unanswered == ()
+    # Refused whole as off the story's subject, it gives the reason its first question has.
+    assert based.message == "The story doesn't say what Caliber.Az is, so I can't tell you that."
     assert engine.ask("Who is the new leader of Syria?").unanswered == ()
     # "it" there is the article itself, which a question about it needs no other to name.
     byline = engine.ask("who wrote this and when was it published?")
