@@ -835,6 +835,16 @@ def is_person(word: str) -> bool:
     return word in people or (word.endswith("s") and word[:-1] in people)
 
 
+def made_thing(word: str) -> bool:
+    """Whether a word's commonest sense is a made thing ("weapons", "embassy": WordNet's
+    noun.artifact, from the table benchmarks/things.py writes), as itself or its singular."""
+    lower = word.lower()
+    singulars = {lower, lower.removesuffix("s"), lower.removesuffix("es")}
+    if lower.endswith("ies"):
+        singulars.add(f"{lower[:-3]}y")
+    return not _things().isdisjoint(singulars)
+
+
 def known(word: str) -> bool:
     """Whether a lowercase word is an English word in common use (Zipf 3 or more): rarer
     entries of the table include the commonest misspellings ("goverment", "recieve": 2.7, 2.8),
@@ -883,6 +893,12 @@ def _proper() -> frozenset[str]:
 def _people() -> frozenset[str]:
     """WordNet's one-word nouns for people, from the table benchmarks/names.py writes."""
     return frozenset(packaged("people.txt.gz").split())
+
+
+@cache
+def _things() -> frozenset[str]:
+    """WordNet's one-word nouns whose first sense is a made thing (benchmarks/things.py)."""
+    return frozenset(packaged("things.txt.gz").split())
 
 
 @cache
