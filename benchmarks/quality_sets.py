@@ -32,7 +32,7 @@ STORY_SETS = (
 )
 REPORT_ONLY = frozenset({"story_heldout", "story_heldout2", "story_heldout3"})
 """Sets whose every question is in the reporting half: never fitted or tuned on."""
-TUNING_ONLY = ("story_tune2", "story_tune3", "story_tune4")
+TUNING_ONLY = ("story_tune2", "story_tune3", "story_tune4", "story_tune5")
 """Story sets of ours that are tuned on and not asked by this benchmark (README, "How refusal
 works"): a reporting set shares no question with them."""
 

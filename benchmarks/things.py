@@ -29,26 +29,43 @@ MADE = "06"
 """WordNet's lexicographer file of made things (noun.artifact)."""
 FIRST_SHARE = 0.5
 """The share of a noun's tagged uses its first sense must have to stand for the noun."""
+PHYSICAL = frozenset({"05", "06", "08", "13", "17", "20", "27"})
+"""WordNet's files of things one can touch: animals, made things, body parts, food, natural
+objects, plants, substances."""
 
 
 def things(folder: Path, found: dict[tuple[str, str], Synset], known: set[str]) -> list[str]:
     """The known one-word nouns whose first sense in WordNet's index is a made thing, and most
     of whose tagged uses are that sense."""
     tagged = _tagged(folder)
+    firsts = _first_senses(folder, found)
     words = []
+    for lemma, first in firsts.items():
+        if first.lexfile != MADE or not lemma.isalpha() or lemma not in known:
+            continue
+        uses = tagged.get(lemma, {})
+        if sum(uses.values()) * FIRST_SHARE > uses.get(1, 0) and any(uses.values()):
+            continue
+        # A made thing also called by a word used first for something one cannot touch
+        # ("backdrop", "background") is said of that too: "the backdrop to this cooperation".
+        mates = [w.lower() for w in first.words if w.lower() != lemma and w.lower() in known]
+        if all(firsts[m].lexfile in PHYSICAL for m in mates if m in firsts):
+            words.append(lemma)
+    return sorted(words)
+
+
+def _first_senses(folder: Path, found: dict[tuple[str, str], Synset]) -> dict[str, Synset]:
+    """Each noun's first sense in WordNet's index, the one most often used."""
+    firsts = {}
     for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue  # the licence header
         lemma, _, senses, pointers, *rest = line.split()
         offsets = rest[int(pointers) + 2 :]
         assert len(offsets) == int(senses), line
-        first = found.get(("n", offsets[0]))
-        if first is None or first.lexfile != MADE or not lemma.isalpha() or lemma not in known:
-            continue
-        uses = tagged.get(lemma, {})
-        if sum(uses.values()) * FIRST_SHARE <= uses.get(1, 0) or not any(uses.values()):
-            words.append(lemma)
-    return sorted(words)
+        if (first := found.get(("n", offsets[0]))) is not None:
+            firsts[lemma] = first
+    return firsts
 
 
 def _tagged(folder: Path) -> dict[str, dict[int, int]]:

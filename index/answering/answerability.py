@@ -147,7 +147,7 @@ class Judgement:
     "embassy": `concepts.made_thing`): a paraphrase calls a weapon a weapon, so a story that
     never names one does not tell of it. On the quality benchmark's tuning half no SQuAD
     answerable question holds one, nor any of the story's; on our probes 8 near-topic
-    questions did against 2 paraphrases ("What's the backdrop to this cooperation?")."""
+    questions did and no paraphrase."""
     unheld: tuple[str, ...] = ()
     """The numbers it gives ("in 1850", "the 3 parks") and its ordinals past "first" ("Newton's
     Third Law") that none of the passages it ranks first holds, and its "always" or "never"

@@ -143,9 +143,9 @@ def test_a_made_thing_the_story_never_mentions_is_refused_by_name(
 
 def test_words_for_acts_and_people_a_paraphrase_swaps_in_are_no_made_things() -> None:
     assert made_thing("weapons") and made_thing("embassy") and made_thing("cars")
-    # "drone" is first the bee, "ties" mostly between people; "swap" and "rulers" are a story's
-    # words said otherwise.
-    for word in ("drones", "swap", "rulers", "ties", "raid", "agency"):
+    # "drone" is first the bee, "ties" mostly between people, a backdrop also a background;
+    # "swap" and "rulers" are a story's words said otherwise.
+    for word in ("drones", "swap", "rulers", "ties", "raid", "agency", "backdrop"):
         assert not made_thing(word), word
 
 
@@ -314,14 +314,12 @@ def test_a_question_near_the_story_is_refused_or_answered_tentatively(
 
 
 def test_a_tentative_answer_names_the_word_the_story_never_mentions(engine: Engine) -> None:
-    # The story tells of a "targeted effort" (¶8) but never says "scope": the hedge says which
-    # word of the question it never uses, and the JSON lists it, as a refusal's does. (It was
-    # "What's the backdrop to this cooperation?" until a backdrop, first a stage's scenery, was
-    # read as a made thing the story never names: `concepts.made_thing`.)
-    answer = engine.ask("What do US officials stress about the scope of this effort?")
-    assert not answer.refused and answer.tentative and answer.missing == ("scope",)
-    assert render_answer(answer).startswith(f"{HEDGE}: it never mentions “scope”.")
-    assert answer_json(answer)["missing"] == ["scope"]
+    # The story tells of the context (¶5) but never says "backdrop": the hedge says which word
+    # of the question it never uses, and the JSON lists it, as a refusal's does.
+    answer = engine.ask("What's the backdrop to this cooperation?")
+    assert not answer.refused and answer.tentative and answer.missing == ("backdrop",)
+    assert render_answer(answer).startswith(f"{HEDGE}: it never mentions “backdrop”.")
+    assert answer_json(answer)["missing"] == ["backdrop"]
 
 
 def test_a_confident_answer_lists_the_word_the_story_never_uses_without_a_hedge(
