@@ -69,6 +69,10 @@ Russian role."): no story need say them, and a refusal never names them as missi
 QUANTIFIERS = frozenset({"many", "much"})
 """What "how" asks with, not about: "how many locals chipped in" asks for a count of locals,
 and a story that never says "many" still tells it."""
+LOCATING = frozenset({"located", "situated"})
+"""What "where" asks with, not about: "Where was the targeted holy site located?" asks where
+the site is, and a story saying "a religious shrine near Damascus" tells it without the word."""
+WHERE = re.compile(r"\bwhere\b", re.I)
 
 
 CHAT_PEOPLE = word_set("guy guys dude dudes folks fella fellas bloke blokes")
@@ -510,6 +514,8 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         if lower in QUANTIFIERS and before is not None and before.group().lower() == "how":
             continue
+        if lower in LOCATING and WHERE.search(question):
+            continue
         if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or CONTRACTED.match(lower):
             continue
         stem = stemmer.stemWord(lower)
@@ -610,7 +616,8 @@ def verb_specificity(word: str) -> float:
 def asked_kind(question: str) -> str | None:
     """The kind of answer the question asks for ("number", "time", "person", "place"), if any."""
     question = written_out(question)
-    return next((kind for kind, pattern in ASKS if pattern.search(question)), None)
+    kind = next((kind for kind, pattern in ASKS if pattern.search(question)), None)
+    return None if kind == "number" and DEGREE.search(question) else kind
 
 
 WH_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which|why)['’]s\b", re.I)
@@ -755,9 +762,21 @@ def gives_money(sentence: str, currency: str | None = None) -> bool:
 
 def asked_outright(question: str) -> str | None:
     """What the question asks outright, a date or a count (`STRICT`): "when", "how many" or
-    "how much"; None when it asks neither."""
+    "how much"; None when it asks neither, or asks how much something mattered (`DEGREE`)."""
     question = written_out(question)
-    return next((asked for asked, pattern in STRICT if pattern.search(question)), None)
+    asked = next((asked for asked, pattern in STRICT if pattern.search(question)), None)
+    return None if asked == "how much" and DEGREE.search(question) else asked
+
+
+DEGREE = re.compile(
+    r"\bhow much\s+(?:(?:did|does|do|has|have|had|will|would|could|can|is|was)\b[^?]*?\b"
+    r"(?:matter(?:s|ed)?|help(?:s|ed)?|contribut(?:e|es|ed)|count(?:s|ed)?|trust(?:s|ed)?|"
+    r"care(?:s|d)?|depend(?:s|ed)?|rel(?:y|ies|ied))\b|of an? (?:role|difference|impact|part)\b)",
+    re.I,
+)
+""""How much" asking how far something mattered, not for an amount: "how much did US intel
+actually matter in stopping the plot", "how much of a role did Washington play" are answered
+in words ("a crucial role"), not by a number."""
 
 
 def written_out(question: str) -> str:

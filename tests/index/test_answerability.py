@@ -251,6 +251,22 @@ def test_what_something_else_is_called_is_not_the_headline(engine: Engine) -> No
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Refused before (0.004): "how much" read as asking for an amount no passage gives.
+        "how much did us intel actually matter in stopping the plot",
+        # Refused before (0.30): "located" a word of the question the story never says.
+        "where was this shrine located, like near which city",
+    ],
+)
+def test_how_much_something_mattered_and_where_it_is_located_are_answered(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 2
+
+
 def test_paraphrases_in_other_words_are_answered_from_their_paragraph(engine: Engine) -> None:
     for question, paragraph in (
         ("Who stopped the ISIS attack?", 2),

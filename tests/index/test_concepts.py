@@ -592,10 +592,22 @@ def test_the_thing_a_question_asks_for(question: str, wanted: list[str]) -> None
         ("What happens when the jellyfish is eaten?", None),
         ("Who leads Syria?", None),
         ("Which specific day did it open?", "when"),
+        ("How much has the temperature changed?", "how much"),
+        # How far something mattered is said in words ("a crucial role"), not in a number.
+        ("how much did us intel actually matter in stopping the plot", None),
+        ("How much of a role did Washington play?", None),
     ],
 )
 def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> None:
     assert asked_outright(question) == outright
+
+
+def test_where_something_is_located_asks_where_it_is() -> None:
+    asked = [c.word for c in concepts("Where is the shrine located?", STEMMER)]
+    assert asked == ["shrine"]
+    assert "located" in [c.word for c in concepts("Is the shrine located near Damascus?", STEMMER)]
+    assert asked_kind("how much did us intel actually matter") is None
+    assert asked_kind("How much did it cost?") == "number"
 
 
 @pytest.mark.parametrize(
