@@ -167,6 +167,23 @@ OUTLET_WORDS = re.compile(
 )
 """Words of a question asking for the article's outlet: its headline answers ("who published
 this?", "who broke the news?"), the outlet being named there or beside its citation."""
+CITED_ASKED = re.compile(
+    r"\b(?:cite[sd]?|citing|pass(?:ed|es|ing)? (?:it )?along|relay(?:ed|s|ing)?|"
+    r"carr(?:ying|ied) (?:the|this|that|it)|(?:via|through) (?:which|what))\b",
+    re.I,
+)
+"""Words of a question asking which source the story cites for what it reports ("Which outlet is
+cited as passing along the Post's report?", "Via which outlet was the scoop passed along?"),
+with a word for a source (`SOURCE_ASKED`): the passage attributing it ("per Caliber.Az")
+answers, not the headline naming the outlet the story is by."""
+SOURCE_ASKED = re.compile(
+    r"\b(?:outlet|site|source|agency|paper|newspaper|publication|website|media)s?\b", re.I
+)
+ATTRIBUTED = re.compile(
+    r"\b(?:per|according to|citing|reported by)\s+(?:the\s+)?[A-Z]",
+)
+"""A sentence attributing what it says to a named source ("…, per Caliber.Az", "according to
+the Post")."""
 TITLE_ASKED = re.compile(
     r"\b(?:article|story|piece|report)\b.*\b(?:called|titled|entitled|headlined)\b"
     r"|\bname\b.*\b(?:article|story|piece|report)\b",
@@ -1071,6 +1088,8 @@ class Retriever:
             return NO_PASSAGES
         if GIST.search(text):
             return self._leads
+        if CITED_ASKED.search(text) and SOURCE_ASKED.search(text) and len(self._attributed):
+            return self._attributed
         if STORIES_ASKED.search(text) and all(
             framing(c) or ARTICLE_WORDS.match(c.word) or c.word.lower() in ASKING_WORDS
             for c in asked
@@ -1086,6 +1105,13 @@ class Retriever:
         if OUTLET_WORDS.search(text) or TITLE_ASKED.search(text):
             return self._headlines
         return NO_PASSAGES
+
+    @cached_property
+    def _attributed(self) -> np.ndarray:
+        """The passages of the articles' text that attribute what they say to a named source
+        (`ATTRIBUTED`), found the first time a question asks which source is cited."""
+        told = [c.kind == "body" and ATTRIBUTED.search(c.text) is not None for c in self.chunks]
+        return np.flatnonzero(told)
 
     def _bylines_first(
         self, candidates: np.ndarray, combined: np.ndarray, about: np.ndarray

@@ -267,6 +267,22 @@ def test_how_much_something_mattered_and_where_it_is_located_are_answered(
     assert not answer.refused and answer.hits[0].chunk.paragraph == 2
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which outlet is cited as passing along the Post's report?",  # refused before (0.26)
+        "Via which outlet was the Post's scoop passed along?",  # refused before (0.10)
+        "Which news outlet is cited for the report?",  # ¶2 third before, under the headline
+    ],
+)
+def test_the_source_a_story_cites_is_where_it_attributes_its_report(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 2
+    assert "per Caliber.Az" in answer.hits[0].chunk.text
+
+
 def test_paraphrases_in_other_words_are_answered_from_their_paragraph(engine: Engine) -> None:
     for question, paragraph in (
         ("Who stopped the ISIS attack?", 2),
