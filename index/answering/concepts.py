@@ -385,7 +385,7 @@ PLACE_HEADS = word_set(
 ARTICLE_WORDS = re.compile(
     r"^(article|story|piece|report|reported|news|headline|title|paper|newspaper|outlet|"
     r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
-    r"penned|byline|say|says|called|titled|entitled|headlined|"
+    r"penned|byline|credited|credit|listed|say|says|called|titled|entitled|headlined|"
     r"journalist|reporter|correspondent|columnist|reveal|revealed|broke|break|cover|covered|"
     r"source|site|name|behind|it)$",
     re.I,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from index.answering.concepts import HYPHENATED, word_set
+from index.answering.concepts import ARTICLE_WORDS, HYPHENATED, word_set
 from index.answering.naming import PHRASE_ENDS
 
 THERE = re.compile(r"^\W*(?:is|are|was|were|will)\s+there\s+(?:be\s+)?(?P<rest>.+)", re.I | re.S)
@@ -42,7 +42,11 @@ def asks_existence(question: str) -> str | None:
                 continue
             if lower in PHRASE_ENDS or lower in OPENING or lower in VAGUE:
                 break
+            if run and lower.endswith("ed") and run[-1][:1].islower():
+                break  # a participle after the thing: "a writer credited on this piece"
             run.append(token)
         nouns = [w for w in run if w[:1].islower()]
-        return nouns[-1] if nouns else None
+        if not nouns or ARTICLE_WORDS.match(nouns[-1]):
+            return None  # "Is there an author listed?" asks who wrote it: not for this rule
+        return nouns[-1]
     return None

@@ -124,6 +124,12 @@ def test_a_person_s_or_place_s_attribute_the_story_never_mentions_is_refused(
     assert answer.refused and attribute in answer.missing
 
 
+def test_whether_a_writer_is_credited_is_answered_by_the_byline(engine: Engine) -> None:
+    # Refused before (0.015): "credited" read as a thing the story never says there is.
+    answer = engine.ask("is there a writer credited on this piece, whats their name")
+    assert not answer.refused and "Tamilla Hasanova" in answer.hits[0].chunk.text
+
+
 @pytest.mark.parametrize(
     ("question", "thing"),
     [
