@@ -520,6 +520,7 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         stem = stemmer.stemWord(lower)
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper()) or place(lower)
+        named = named or (word != match.group() and owning_place(lower))
         particle = after.group().lower() if after else ""
         phrase = f"{stem}_{particle}" if particle in PARTICLES else None
         initials = runs.get(match.start())
@@ -886,14 +887,27 @@ def place(word: str) -> bool:
     return word in names or (word.endswith("s") and word[:-1] in names)
 
 
+def owning_place(word: str) -> bool:
+    """Whether a lowercase word owning something ("turkey's take", "chad's army") is a place:
+    any of the names table's, common words too, since a bird or a first name seldom has a
+    stance in a news story."""
+    return word in _all_places()
+
+
+@cache
+def _all_places() -> frozenset[str]:
+    """The places and peoples of the table benchmarks/names.py writes, three letters or more."""
+    keys = (line.partition(" ")[0] for line in packaged("names.txt.gz").splitlines())
+    return frozenset(k for k in keys if len(k) > 2)
+
+
 @cache
 def _places() -> frozenset[str]:
     """The places and peoples of the table benchmarks/names.py writes (its keys) that are not
     words of WordNet's common vocabulary (the synonyms table's) nor shorter than three letters."""
     from index.answering.vocabulary import stemmer, synonyms  # vocabulary imports this module
 
-    keys = (line.partition(" ")[0] for line in packaged("names.txt.gz").splitlines())
-    return frozenset(k for k in keys if len(k) > 2 and not synonyms(stemmer().stemWord(k)))
+    return frozenset(k for k in _all_places() if not synonyms(stemmer().stemWord(k)))
 
 
 @cache

@@ -960,3 +960,10 @@ def test_a_verb_form_is_as_specific_as_its_verb(word: str, base: str) -> None:
 def test_a_word_with_no_verb_inside_keeps_its_own_specificity() -> None:
     assert verb_specificity("shrine") == specificity("shrine")
     assert verb_specificity("thing") == specificity("thing")  # too short to be "th" + "-ing"
+
+
+def test_a_place_typed_in_lower_case_owning_something_is_a_name() -> None:
+    # "turkey" is a bird too, so alone it is no name; "turkey's take" is the country's.
+    [turkey, *_] = concepts("whats turkey's take on the us syria intel thing", STEMMER)
+    assert turkey.word == "turkey" and turkey.named
+    assert not concepts("how big is a turkey", STEMMER)[-1].named
