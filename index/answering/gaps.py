@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import (
+    AUXILIARIES,
+    POSSESSIVE,
+    STOPWORD_SET,
+    owning_place,
+    place,
+    word_set,
+)
 
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*['’]?", re.UNICODE)
 LINK = "of"
@@ -64,10 +71,28 @@ def worded(question: str, missing: tuple[str, ...]) -> tuple[str, ...]:
         if not token.missing or at <= end:
             continue
         start, end = _grown(tokens, at)
-        named.append(_base(question[tokens[start].start : tokens[end].end]))
+        named.append(_base(_placed(question[tokens[start].start : tokens[end].end])))
     found = {_base(t.text).casefold() for t in tokens if t.missing}
     unspelt = [w for w in missing if w.casefold() not in found and not _within(w, tokens)]
     return tuple(dict.fromkeys([*named, *unspelt]))
+
+
+def _placed(phrase: str) -> str:
+    """The phrase with each place typed in lower case written as a name ("capital of france" →
+    "capital of France", "turkey" → "Turkey", "uk" → "UK"), as chat leaves them."""
+    return TOKEN.sub(_place_cased, phrase)
+
+
+def _place_cased(token: re.Match[str]) -> str:
+    word = _base(token.group())
+    owns = token.group()[len(word) :]  # "'s"
+    if not word.islower() or not (place(word) or (owns and owning_place(word))):
+        return token.group()
+    return (word.upper() if len(word) <= ACRONYM else word.capitalize()) + owns
+
+
+ACRONYM = 3
+"""A place typed in lower case this short is written in capitals ("uk", "usa", "uae")."""
 
 
 def _tokens(question: str, missing: tuple[str, ...]) -> list[Token]:

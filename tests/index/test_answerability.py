@@ -630,4 +630,4 @@ def test_a_question_of_a_message_leaning_on_the_one_before_is_its_follow_up(
     # Leaning on a question the story does not answer, it is refused with it: alone, "who is
     # its president?" is answered with the US president of ¶6.
     france = engine.ask("what's the capital of france and who is its president?")
-    assert france.refused and "“capital of france”" in (france.message or "")
+    assert france.refused and "“capital of France”" in (france.message or "")

@@ -73,3 +73,19 @@ def test_a_word_the_question_does_not_spell_so_is_named_as_it_is() -> None:
 
 def test_nothing_missing_names_nothing() -> None:
     assert worded("Who is the new Syrian leader?", ()) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "missing", "named"),
+    [
+        ("what is the capital of france", ("capital", "france"), ("capital of France",)),
+        ("whats turkey's take on this", ("turkey",), ("Turkey",)),
+        ("what is syria's gdp", ("gdp",), ("Syria's gdp",)),
+        ("what did the usa say about it", ("usa",), ("USA",)),
+        ("is the turkey cooked", ("turkey", "cooked"), ("turkey cooked",)),  # a bird, alone
+    ],
+)
+def test_a_place_typed_in_lower_case_is_named_as_a_name(
+    question: str, missing: tuple[str, ...], named: tuple[str, ...]
+) -> None:
+    assert worded(question, missing) == named
