@@ -519,8 +519,9 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
         if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or CONTRACTED.match(lower):
             continue
         stem = stemmer.stemWord(lower)
-        named = word[0].isdigit() or (match.start() > 0 and word[0].isupper()) or place(lower)
-        named = named or (word != match.group() and owning_place(lower))
+        owning = word != match.group()  # "'s" taken off
+        named = word[0].isdigit() or (match.start() > 0 and word[0].isupper())
+        named = named or place(lower, owning)
         particle = after.group().lower() if after else ""
         phrase = f"{stem}_{particle}" if particle in PARTICLES else None
         initials = runs.get(match.start())
@@ -878,20 +879,17 @@ def packaged(name: str) -> str:
     return gzip.decompress(packed).decode()
 
 
-def place(word: str) -> bool:
+def place(word: str, owning: bool = False) -> bool:
     """Whether a lowercase word is a name however typed, as chat types names: a place or its
     people ("russia", "americans") of the names table that is not also a common word ("ok" is
     Oklahoma's abbreviation, "fish" Pisces', "us" a pronoun; "turkey" is a bird too), or a word
-    WordNet only ever capitalises ("moscow", "cia", "putin": `_proper`)."""
+    WordNet only ever capitalises ("moscow", "cia", "putin": `_proper`). A word `owning`
+    something ("turkey's take", "chad's army") is any place of the names table, common words
+    too, since a bird or a first name seldom has a stance in a news story."""
     names = _names()
-    return word in names or (word.endswith("s") and word[:-1] in names)
-
-
-def owning_place(word: str) -> bool:
-    """Whether a lowercase word owning something ("turkey's take", "chad's army") is a place:
-    any of the names table's, common words too, since a bird or a first name seldom has a
-    stance in a news story."""
-    return word in _all_places()
+    if word in names or (word.endswith("s") and word[:-1] in names):
+        return True
+    return owning and word in _all_places()
 
 
 @cache

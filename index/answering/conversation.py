@@ -77,8 +77,6 @@ from index.passages import Answer, Hit, not_mentioned
 
 MAX_HISTORY = 8
 """Earlier questions read for context; older ones have long stopped steering the topic."""
-DEFAULT_PASSAGES = 3
-"""Passages an answer gives when the caller names no number (`Settings.top_k`'s default)."""
 RANKED = 32
 """Passages scored for each question of a conversation (every one with an article or two)."""
 TOPIC_SHARE = 0.3
@@ -287,15 +285,17 @@ def answer_in_context(
     story answers, each read after the ones before it (`several`: "what did he say and is he
     married?")."""
     answer = _read_in_context(engine, question, history, k)
-    asked = parts(cleaned(question))
-    if not answer.refused or len(asked) < 2 or not any(q.strip() for q in history):
+    if not answer.refused or not any(q.strip() for q in history):
         return answer  # with no history the engine has asked each question already
+    asked = parts(cleaned(question))
+    if len(asked) < 2:
+        return answer
 
     def ask(part: str, before: Sequence[str]) -> Answer:
         return _read_in_context(engine, part, [*history, *before], k)
 
     answers = asked_in_turn(asked, ask, leans_on_another)
-    return answered_in_parts(question, answers, k or DEFAULT_PASSAGES) or answer
+    return answered_in_parts(question, answers, k) or answer
 
 
 def leans_on_another(question: str) -> bool:

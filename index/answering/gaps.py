@@ -19,7 +19,6 @@ from index.answering.concepts import (
     AUXILIARIES,
     POSSESSIVE,
     STOPWORD_SET,
-    owning_place,
     place,
     word_set,
 )
@@ -86,7 +85,7 @@ def _placed(phrase: str) -> str:
 def _place_cased(token: re.Match[str]) -> str:
     word = _base(token.group())
     owns = token.group()[len(word) :]  # "'s"
-    if not word.islower() or not (place(word) or (owns and owning_place(word))):
+    if not word.islower() or not place(word, owning=bool(owns)):
         return token.group()
     return (word.upper() if len(word) <= ACRONYM else word.capitalize()) + owns
 

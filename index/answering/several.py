@@ -36,15 +36,18 @@ def asked_in_turn(
     return answers
 
 
-def answered_in_parts(typed: str, answers: Sequence[Answer], top_k: int) -> Answer | None:
+def answered_in_parts(
+    typed: str, answers: Sequence[Answer], top_k: int | None = None
+) -> Answer | None:
     """One answer to the message `typed` from its questions' answers: the answered ones' passages,
-    each one's best first, and the others' refusals (`Answer.refused_parts`); None when the
-    story answers none of them."""
+    each one's best first, `top_k` of them (as many as any one gives when not said), and the
+    others' refusals (`Answer.refused_parts`); None when the story answers none of them."""
     answered = [a for a in answers if not a.refused]
     if not answered:
         return None
+    most = max(len(a.hits) for a in answered)
     hits: list[Hit] = []
-    for rank in range(max(len(a.hits) for a in answered)):
+    for rank in range(most):
         for a in answered:
             if rank < len(a.hits) and all(h.chunk != a.hits[rank].chunk for h in hits):
                 hits.append(a.hits[rank])
@@ -52,7 +55,7 @@ def answered_in_parts(typed: str, answers: Sequence[Answer], top_k: int) -> Answ
     return Answer(
         typed,
         False,
-        hits=tuple(hits[:top_k]),
+        hits=tuple(hits[: top_k or most]),
         confidence=confidence,
         missing=tuple(dict.fromkeys(m for a in answered for m in a.missing)),
         tentative=confidence < TENTATIVE,
