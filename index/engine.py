@@ -17,7 +17,7 @@ from index.answering.concepts import negation, unnamed
 from index.answering.conversation import answer_in_context, leans_on_another
 from index.answering.gaps import worded
 from index.answering.meant import TokenEncoder, Words, met
-from index.answering.questions import Question, Unaskable, parts, question_from
+from index.answering.questions import Question, Unaskable, parts, question_from, two_ways
 from index.answering.search import (
     DEFAULT_WEIGHTS,
     Retriever,
@@ -163,8 +163,11 @@ class Engine:
         reason gives it ("what is caliber.az and where is it based?": the story doesn't say
         what Caliber.Az is). None when the message asks one question or opens leaning on one
         asked before it, or its questions tell nothing more. One asking about the article
-        itself ("… and when was it published?") stands alone: "it" is the article."""
+        itself ("… and when was it published?") stands alone: "it" is the article. A question
+        asked two ways is answered either way (`_either_way`)."""
         asked = parts(text)
+        if len(asked) < 2 and len(ways := two_ways(text)) == 2:
+            return self._either_way(refused, ways, k)
         if len(asked) < 2 or leans_on_another(asked[0]):
             return None
 
@@ -181,6 +184,21 @@ class Engine:
         return reason and dataclasses.replace(
             refused, message=reason.message, missing=reason.missing
         )
+
+    def _either_way(self, refused: Answer, ways: Sequence[str], k: int | None) -> Answer | None:
+        """A `refused` question asked two ways (`questions.two_ways`: "did the plot get stopped
+        or did it go thru"), answered as its first way is, or else as its second when that
+        one does not lean on the first; None when the story answers neither. A second way
+        leaning on the first ("… or did they take it off") is no question of its own: read
+        as the first one's follow-up, "is hts still on the us terror list or did they take
+        it off" was answered (0.999) with passages about the intelligence sharing."""
+        for n, way in enumerate(ways):
+            if n and leans_on_another(way):
+                break
+            answer = self.examine(way, k, whole=False)[0]
+            if not answer.refused:
+                return dataclasses.replace(answer, question=refused.question)
+        return None
 
     def rank(self, typed: str, k: int) -> tuple[Hit, ...]:
         """The `k` best passages for a question whether or not it would be refused (none

@@ -66,13 +66,17 @@ PRONOUNS = word_set(
 REQUESTING = word_set("explain describe define summarise summarize outline clarify elaborate")
 """Verbs that ask rather than name what is asked ("Define counterterrorism.", "Explain the
 Russian role."): no story need say them, and a refusal never names them as missing."""
-QUANTIFIERS = frozenset({"many", "much"})
+QUANTIFIERS = frozenset({"many", "much", "often"})
 """What "how" asks with, not about: "how many locals chipped in" asks for a count of locals,
-and a story that never says "many" still tells it."""
+and a story that never says "many" still tells it; "how often" asks how often, which "a rare
+instance" tells (`HOW_OFTEN`)."""
 LOCATING = frozenset({"located", "situated"})
 """What "where" asks with, not about: "Where was the targeted holy site located?" asks where
 the site is, and a story saying "a religious shrine near Damascus" tells it without the word."""
 WHERE = re.compile(r"\bwhere\b", re.I)
+POINTING = frozenset({"this", "that"})
+"""Words after which "one" points at what is being read, as a pronoun does ("whats the byline on
+this one?": no concept but the byline)."""
 
 
 CHAT_PEOPLE = word_set("guy guys dude dudes folks fella fellas bloke blokes")
@@ -80,6 +84,12 @@ CHAT_PEOPLE = word_set("guy guys dude dudes folks fella fellas bloke blokes")
 previous guy", "what did the new guy say to trump" ask about whom the rest of the question
 says). Read as words they were specific (1.1) and never in the story: the first was refused
 (0.08) after "who is ahmed al-sharaa"."""
+HEDGES = word_set(
+    "actually basically literally honestly seriously totally truly anyway anyways thing stuff"
+)
+"""Chat's hedges and intensifiers ("did the plot actually get stopped") and its words for
+whatever it names ("the shrine thing", "intel stuff"): they say how the asker feels about the
+question or point at what the rest of it names, and no story writes them where it answers."""
 NO_NAME_GIVEN = word_set("unnamed anonymous unidentified nameless")
 """Words saying a story gives someone no name ("the unnamed official", "an anonymous source"):
 no concept, as a story shows them by naming no one ("As one official put it"), never by the
@@ -516,7 +526,11 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         if lower in LOCATING and WHERE.search(question):
             continue
-        if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or CONTRACTED.match(lower):
+        if lower == "one" and before is not None and before.group().lower() in POINTING:
+            continue
+        if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or lower in HEDGES:
+            continue
+        if CONTRACTED.match(lower):
             continue
         stem = stemmer.stemWord(lower)
         owning = word != match.group()  # "'s" taken off

@@ -138,6 +138,17 @@ JOINED_QUESTIONS = re.compile(
     r"could|will|would)\s)",
     re.IGNORECASE,
 )
+AUXILIARY = r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
+TAGGED_QUESTION = re.compile(
+    rf"(?<=\w),\s+(?={AUXILIARY}\s+(?:it|they|he|she|this|that|there|those|these)\b)",
+    re.IGNORECASE,
+)
+"""Where chat adds a second question after a comma, asked of what the first one said ("when did
+they stop the shrine thing, was it recent?", "how often do they work together, is it common")."""
+OTHER_WAY = re.compile(rf"(?<=\w),?\s+or\s+(?={AUXILIARY}\s+\w)", re.IGNORECASE)
+"""Where a question offers its other answer as a question of its own ("did the plot get stopped
+or did it go thru", "did anyone see this coming or was it a surprise"): one question, asked
+two ways."""
 """Where a message joins a second question of its own to the first ("… and when was it …",
 "… and did Syria thank them?")."""
 JOINING = re.compile(r"^\s*(?:and|also|and also)\b[\s,]*", re.IGNORECASE)
@@ -275,10 +286,21 @@ def parts(text: str) -> tuple[str, ...]:
     part has at least `PART_WORDS` words. The message alone otherwise."""
     found = [p.strip() for p in re.split(r"(?<=\?)\s+(?=\S)", text) if p.strip()]
     found = [piece for p in found for piece in JOINED_QUESTIONS.split(p)]
+    found = [piece for p in found for piece in TAGGED_QUESTION.split(p)]
     found = [JOINING.sub("", p).strip(" ,") for p in found if p and p.strip(" ,")]
     if len(found) < 2 or any(len(WORDS.findall(p)) < PART_WORDS for p in found):
         return (text,)
     return tuple(found)
+
+
+def two_ways(text: str) -> tuple[str, ...]:
+    """The two ways a cleaned question asks one thing when it offers its other answer as a
+    question of its own (`OTHER_WAY`), each of at least `PART_WORDS` words; the question alone
+    otherwise."""
+    found = tuple(p.strip(" ,") for p in OTHER_WAY.split(text, maxsplit=1))
+    if len(found) < 2 or any(len(WORDS.findall(p)) < PART_WORDS for p in found):
+        return (text,)
+    return found
 
 
 SENTENCES = re.compile(r"(?<=[?!])(\s+)")

@@ -967,3 +967,34 @@ def test_a_place_typed_in_lower_case_owning_something_is_a_name() -> None:
     [turkey, *_] = concepts("whats turkey's take on the us syria intel thing", STEMMER)
     assert turkey.word == "turkey" and turkey.named
     assert not concepts("how big is a turkey", STEMMER)[-1].named
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [
+        ("did the plot actually get stopped", "actually"),
+        ("when did they stop the shrine thing", "thing"),
+        ("was it basically intel stuff", "stuff"),
+        ("how often do the us and syria work together", "often"),
+        ("whats the byline on this one?", "one"),
+    ],
+)
+def test_chat_hedges_and_pointing_words_are_no_concept(question: str, left_out: str) -> None:
+    assert left_out not in [c.word.lower() for c in concepts(question, STEMMER)]
+
+
+def test_one_that_counts_is_still_a_concept() -> None:
+    assert "one" in [c.word for c in concepts("What did one official say?", STEMMER)]
+
+
+def test_the_few_ways_of_doing_one_thing_stand_for_one_another() -> None:
+    assert "thwart" in synonyms("stop") and "stop" in synonyms("thwart")
+    # The commonest verbs do too many things: to "take" is no way to "waste".
+    assert "wast" not in synonyms("take") and "take" not in synonyms("wast")
+
+
+def test_a_word_made_its_opposite_still_tells_of_it() -> None:
+    text = "It marked an unexpected development."
+    vocabulary = Vocabulary.of([text], stems_of(text.rstrip(".")))
+    assert vocabulary.forms(concepts("Was it expected?", STEMMER)[0]) == {"unexpect"}
+    assert not vocabulary.mentions(concepts("Was it planned?", STEMMER)[0])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from index.answering.concepts import Concept
@@ -84,3 +86,12 @@ def test_the_encoder_gives_each_token_of_a_text_in_context(engine: Engine) -> No
     first = word_vector(text, "not", tokens)
     second = word_vector("Endorsement, not partnership.", "not", other)
     assert first is not None and second is not None and float(first @ second) < 0.99
+
+
+def test_a_name_of_a_passage_stands_for_no_question_word() -> None:
+    text = "The US helped Syria’s leaders. Syria agreed."
+    found = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+    vectors = np.stack([_unit(1, 0, i) for i in range(len(found))])
+    words = Words.of(text, Tokens(tuple(found), vectors))
+    # "US" and "Syria’s" inside a sentence are names; "Syria" opening one may be any word.
+    assert words.words == ("helped", "leaders", "Syria", "agreed")

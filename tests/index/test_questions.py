@@ -19,6 +19,7 @@ from index.answering.questions import (
     asks_for_help,
     parts,
     question_from,
+    two_ways,
 )
 
 
@@ -189,3 +190,42 @@ def test_a_message_asking_several_questions_is_read_as_each(
     text: str, asked: tuple[str, ...]
 ) -> None:
     assert parts(text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "when did they stop the plot, was it recent?",
+            ("when did they stop the plot", "was it recent?"),
+        ),
+        (
+            "how often do they work together, is it common",
+            ("how often do they work together", "is it common"),
+        ),
+        ("If the US helped, did Syria thank them?", ("If the US helped, did Syria thank them?",)),
+    ],
+)
+def test_a_question_added_after_a_comma_is_a_question_of_its_own(
+    text: str, asked: tuple[str, ...]
+) -> None:
+    assert parts(text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "ways"),
+    [
+        (
+            "did the plot get stopped or did it go thru",
+            ("did the plot get stopped", "did it go thru"),
+        ),
+        ("was it expected, or was it a surprise?", ("was it expected", "was it a surprise?")),
+        ("who started it, the us or damascus?", ("who started it, the us or damascus?",)),
+        ("is it cia or dod", ("is it cia or dod",)),
+        ("did it happen or did it", ("did it happen or did it",)),  # "did it" asks nothing
+    ],
+)
+def test_a_question_offering_its_other_answer_as_a_question_is_asked_two_ways(
+    text: str, ways: tuple[str, ...]
+) -> None:
+    assert two_ways(text) == ways
