@@ -24,10 +24,6 @@ STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
 ("economy" → "economi", "economic" → "econom")."""
 
-NEGATING = ("un", "non")
-"""Prefixes that make a word its opposite: a story saying "an unexpected development" tells
-whether the cooperation was expected, the answer being no."""
-
 
 def holds(concept: Concept, stems: frozenset[str] | set[str]) -> bool:
     """Whether a text whose stems are `stems` says the concept: its own stem, another name of
@@ -208,7 +204,6 @@ class Vocabulary:
             found |= synonyms(concept.stem)
             if concept.phrase:
                 found |= synonyms(concept.phrase)
-            found |= {f"{prefix}{concept.stem}" for prefix in NEGATING}
         return self.stems.intersection(found)
 
     def mentions(self, concept: Concept) -> bool:
