@@ -57,12 +57,16 @@ CLIPPED = {
     "convo": "conversation", "econ": "economy", "intl": "international", "natl": "national",
     "prez": "president", "yr": "year", "yrs": "years", "approx": "approximately", "rn": "now",
     "abt": "about", "thru": "through", "cuz": "because", "coz": "because", "bcuz": "because",
-    "wat": "what", "wut": "what",
+    "wat": "what", "wut": "what", "collab": "collaboration", "collabs": "collaborations",
+    "coop": "cooperation", "op": "operation", "ops": "operations", "gov": "government",
+    "govs": "governments", "pres": "president", "org": "organization", "orgs": "organizations",
+    "b4": "before", "bc": "because", "smth": "something", "sth": "something",
 }  # fmt: skip
-"""Words as chat clips them ("intel" for "intelligence", "govt" for "government"), read as the
-whole word where the corpus writes that and not the clipping: the sentence model and BM25 then
-see the word meant ("what kind of intel" had been refused, 0.16, its vector far from any
-passage's)."""
+"""Words as chat clips them ("intel" for "intelligence", "govt" for "government", "op" for
+"operation", "b4" for "before"), read as the whole word where the corpus writes that and not
+the clipping: the sentence model and BM25 then see the word meant ("what kind of intel" had
+been refused, 0.16, its vector far from any passage's; "what was the op to stop the attack
+based on" ranked ¶2 above ¶3, "The operation was reportedly based on intelligence …")."""
 UNMARKED_POSSESSIVE = re.compile(r"(?<![\w'’-])[^\W\d_]{3,}s\b(?!['’])")
 """A word ending in "s" that may be a possessive typed without its apostrophe ("Syrias")."""
 STUTTER = re.compile(r"([^\W\d_])\1{2,}")

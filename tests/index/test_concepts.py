@@ -826,6 +826,12 @@ def test_a_clipped_word_is_read_whole_where_the_corpus_writes_it_whole() -> None
     # A word as common as "about" stands whether or not the corpus writes it.
     assert now.corrected("what is it abt") == "what is it about"
     assert now.corrected("why cuz of the war") == "why because of the war"
+    raid = _respeller(["The operation was based on the collaboration of the two governments ."])
+    assert raid.corrected("what was the op based on") == "what was the operation based on"
+    assert raid.corrected("is the collab new") == "is the collaboration new"
+    assert raid.corrected("did it happen b4 the gov fell") == (
+        "did it happen before the government fell"
+    )
 
 
 def test_a_letter_typed_three_times_is_read_as_the_word_meant() -> None:
