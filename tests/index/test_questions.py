@@ -101,6 +101,8 @@ from index.answering.questions import (
         ("yo who wrote it", "who wrote it"),
         ("please who wrote it", "who wrote it"),
         ("What was swapped? (asking for a friend)", "What was swapped?"),
+        ("who wrote this piece (asking for a friend)", "who wrote this piece"),
+        ("What is ISIS (the Islamic State)?", "What is ISIS the Islamic State ?"),  # kept
         ("what was it though?", "what was it?"),
         ("Is he curious?", "Is he curious?"),
         ("hey bot did the attack happen", "did the attack happen"),
