@@ -983,6 +983,8 @@ def test_a_place_typed_in_lower_case_owning_something_is_a_name() -> None:
         ("was it basically intel stuff", "stuff"),
         ("how often do the us and syria work together", "often"),
         ("whats the byline on this one?", "one"),
+        ("afaik who leads syria now", "afaik"),
+        ("who rly leads syria now", "rly"),
     ],
 )
 def test_chat_hedges_and_pointing_words_are_no_concept(question: str, left_out: str) -> None:
