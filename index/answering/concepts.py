@@ -86,13 +86,16 @@ says). Read as words they were specific (1.1) and never in the story: the first 
 (0.08) after "who is ahmed al-sharaa"."""
 HEDGES = word_set(
     "actually basically literally honestly seriously totally truly anyway anyways thing stuff"
-    " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg"
+    " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
+    " lmk pls plz tf wtf heck nowadays currently presently atm"
 )
 """Chat's hedges and intensifiers ("did the plot actually get stopped", "who rly leads syria",
 "afaik who leads syria now") and its words for whatever it names ("the shrine thing", "intel
 stuff"): they say how the asker feels about the question or point at what the rest of it
-names, and no story writes them where it answers. Read as words, "afaik", "iirc", "tbf",
-"rly" and "prolly" had been named as what the story never mentions, the answer hedged."""
+names, and no story writes them where it answers; so are words for the present moment, as
+"now" is ("who leads syria nowadays", "atm"). Read as words, "afaik", "iirc", "tbf", "rly" and
+"prolly" had been named as what the story never mentions, the answer hedged, and "nowadays",
+"lmk" and "fr" refused the question."""
 NO_NAME_GIVEN = word_set("unnamed anonymous unidentified nameless")
 """Words saying a story gives someone no name ("the unnamed official", "an anonymous source"):
 no concept, as a story shows them by naming no one ("As one official put it"), never by the

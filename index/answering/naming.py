@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from index.answering.concepts import AUXILIARIES, POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import AUXILIARIES, HEDGES, POSSESSIVE, STOPWORD_SET, word_set
 from index.answering.vocabulary import aliases
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,(“\"‘:]", re.UNICODE)
@@ -64,8 +64,9 @@ POLITIES = word_set(
 )
 """What a place's leader leads as the place: "the new Syrian government" is led by "the new
 Syrian leader", "the new administration" by whichever leader the passages name."""
-UNLEADING = word_set("new current now today currently really former old")
-"""Words of what is led that say nothing of what it is ("the new Syrian government")."""
+UNLEADING = word_set("new current now today currently really former old") | HEDGES
+"""Words of what is led that say nothing of what it is ("the new Syrian government"), and chat's
+hedges after it ("who leads syria fr", "… nowadays": `concepts.HEDGES`)."""
 OFFICE_REACH = 4
 """How many words may open such a question's noun phrase before its office ("Which senior US
 defense official …")."""

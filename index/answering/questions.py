@@ -129,6 +129,12 @@ again so, 9 to 13 of the story's 110 tuning questions that were answered were re
 CHAT_BEFORE_MARK = re.compile(rf"(?<=\S)[\s,]+(?:{CHAT_AFTER})(?=\s*\?+\s*$)", re.IGNORECASE)
 """The same chat before a closing question mark ("who stopped the attack lol?"); not "please"
 or "thanks", which a question may ask about ("who said please?")."""
+REMINDING = re.compile(
+    r"^(\W*(?:who|whom|whose|what|which|when|where|why|how)\b.*?)[\s,]+again(?=\W*$)", re.I
+)
+""""Again" closing a question that asks who, what or where ("who leads syria again?"): asked to
+be reminded, not about anything happening again, as it is in "did ISIS attack again?". Read as a
+word, it had been refused (0.10)."""
 ASIDE = re.compile(r"(?<=[?.!])\s*\([^()]*\)\W*$|(?<=\w)\s+\([^()]*\)[\s.!]*$")
 """An aside in brackets after the question ("… swap? (asking for a friend)"), or after its last
 word when no question mark follows ("who wrote this piece (asking for a friend)"): no part of
@@ -261,6 +267,7 @@ def question_from(typed: str) -> Question:
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = ASKING_WRAPPER.sub("", ACCORDING.sub("", text).strip()) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
+    text = REMINDING.sub(r"\1", text)
     text = "".join(piece.lower() if shouted(piece) else piece for piece in SENTENCES.split(text))
     if not text:
         raise Unaskable(BLANK)

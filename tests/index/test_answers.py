@@ -1333,9 +1333,19 @@ def test_a_name_in_a_passage_never_stands_for_a_word_the_story_lacks(engine: Eng
     assert "airstrikes" in answer.missing
 
 
-@pytest.mark.parametrize("typed", ["afaik who leads syria now", "who rly leads syria now"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "afaik who leads syria now",
+        "who rly leads syria now",
+        "who leads syria nowadays",
+        "who leads syria fr",
+        "who leads syria again?",
+    ],
+)
 def test_chat_hedges_are_never_what_the_story_lacks(engine: Engine, typed: str) -> None:
-    # "afaik" and "rly" had been named missing, and the answer hedged (0.80, 0.78).
+    # "afaik" and "rly" had been named missing, and the answer hedged (0.80, 0.78); the last
+    # three were refused (0.09-0.10) as asking the leader of "nowadays", "fr" or "again".
     answer = engine.ask(typed)
     assert not answer.refused and not answer.tentative and answer.missing == ()
     assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text

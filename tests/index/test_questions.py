@@ -102,6 +102,8 @@ from index.answering.questions import (
         ("please who wrote it", "who wrote it"),
         ("What was swapped? (asking for a friend)", "What was swapped?"),
         ("who wrote this piece (asking for a friend)", "who wrote this piece"),
+        ("who leads syria again?", "who leads syria?"),
+        ("did ISIS attack again?", "did ISIS attack again?"),
         ("What is ISIS (the Islamic State)?", "What is ISIS the Islamic State ?"),  # kept
         ("what was it though?", "what was it?"),
         ("Is he curious?", "Is he curious?"),
