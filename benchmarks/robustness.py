@@ -5,7 +5,9 @@ is asked as written, then again with one change a chat brings: a greeting before
 request around it ("can you tell me "), thanks or "lol" after it, "tho" before its question mark,
 "ngl" before it, a phone's apostrophe, all in lower case or in capitals, opened with "so",
 labelled "Q:", between quote marks, asked of anyone, with an aside after it, without its
-question mark, with "??", with a letter of a word typed three times, or with one slip in a word
+question mark, with "??", with a filler after it ("i guess", "bro", "or smth") or a word to the
+reader before it ("remind me", "genuinely curious,"), with a letter of a word typed three times,
+or with one slip in a word
 of five letters or more (neighbours swapped, a letter dropped or doubled; seeded). For the
 questions the story answers, a change should leave the answer alone: the share whose first
 passage stays the same, and how many are refused instead. For the near-topic ones, the share
@@ -68,6 +70,21 @@ def _held(rng: random.Random) -> Callable[[str], str]:
     return _in_a_long_word(rng, held)
 
 
+FILLERS_AFTER = ("i guess", "bro", "fr", "or smth", "and stuff", "exactly", "lmk", "i think")
+"""What chat puts after a question (one of them, chosen by a seeded draw, before its mark)."""
+FILLERS_BEFORE = ("bro", "dude", "remind me", "genuinely curious,", "real talk,", "ok so")
+"""What chat puts before a question, to the reader (one of them, a seeded draw)."""
+
+
+def _filled(rng: random.Random, before: bool) -> Callable[[str], str]:
+    def filled(question: str) -> str:
+        if before:
+            return f"{rng.choice(FILLERS_BEFORE)} {question[:1].lower()}{question[1:]}"
+        return f"{question.rstrip('?')} {rng.choice(FILLERS_AFTER)}?"
+
+    return filled
+
+
 def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
     """Each kind of change, as a function of the question."""
     return {
@@ -87,6 +104,10 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'an aside after it ("… (asking for a friend)")': lambda q: f"{q} (asking for a friend)",
         'no "?"': lambda q: q.rstrip("?"),
         '"??"': lambda q: q.rstrip("?") + "??",
+        'a filler after it ("… i guess?", "… bro?")': _filled(random.Random(SEED), before=False),
+        'a word to the reader before it ("bro …", "remind me …")': _filled(
+            random.Random(SEED), before=True
+        ),
         'a key held down ("Syyyria")': _held(random.Random(SEED)),
         "one slip in a word": _slip(rng),
     }

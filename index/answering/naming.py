@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from index.answering.concepts import AUXILIARIES, HEDGES, POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import (
+    AUXILIARIES,
+    HEDGES,
+    POSSESSIVE,
+    PRESSING,
+    STOPWORD_SET,
+    word_set,
+)
 from index.answering.vocabulary import aliases
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[,(“\"‘:]", re.UNICODE)
@@ -64,9 +71,10 @@ POLITIES = word_set(
 )
 """What a place's leader leads as the place: "the new Syrian government" is led by "the new
 Syrian leader", "the new administration" by whichever leader the passages name."""
-UNLEADING = word_set("new current now today currently really former old") | HEDGES
+UNLEADING = word_set("new current now today currently really former old") | HEDGES | PRESSING
 """Words of what is led that say nothing of what it is ("the new Syrian government"), and chat's
-hedges after it ("who leads syria fr", "… nowadays": `concepts.HEDGES`)."""
+hedges or a pressing word after it ("who leads syria fr", "… nowadays", "… exactly":
+`concepts.HEDGES`, `PRESSING`)."""
 OFFICE_REACH = 4
 """How many words may open such a question's noun phrase before its office ("Which senior US
 defense official …")."""

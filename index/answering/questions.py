@@ -49,12 +49,13 @@ SORT_BEFORE = re.compile(
 SPOKEN_WORD = re.compile(rf"\b(?:{'|'.join(SPOKEN)})\b", re.IGNORECASE)
 CHAT_WORDS = (
     r"ok(?:ay)?|k+|wait|hm+|oh|ah|right|cool|lol|yeah|yes|yep|well|alright|nice|thanks|thx|great"
-    r"|huh|btw|hi+|hello|hey+|hiya|yo|um+|uh+|er+m*"
+    r"|huh|btw|hi+|hello|hey+|hiya|yo|um+|uh+|er+m*|real\s+talk|srsly|seriously|honestly"
 )
 """The words a chat message opens with before its question (a pattern's alternatives)."""
 CHAT_ONLY = (
     r"hey+\s+(?:guys|all|everyone|folks|y['’]?all)|yo|please|wait|"
-    r"btw|thx|ty|lol|lmao|hm+|tbh|ngl|imo|imho|idk|omg|smh|bruh|fyi|pls|plz|hey+|hiya|um+|uh+"
+    r"btw|thx|ty|lol|lmao|hm+|tbh|ngl|imo|imho|idk|omg|smh|bruh|fyi|pls|plz|hey+|hiya|um+|uh+|"
+    r"bro|bros|dude|fam"
 )
 """Chat words that are never part of a question, whatever follows them."""
 CHAT_OPENING = re.compile(
@@ -91,8 +92,9 @@ ASKING_WRAPPER = re.compile(
     r"(?:tell|show|explain)(?:\s+(?:to\s+)?(?:me|us))?"
     r"|(?:please\s+)?tell\s+me|(?:do|did)\s+(?:you|u)\s+know|(?:does\s+)?any(?:one|body)\s+know"
     r"|any\s+idea|i(?:\s+(?:want|wanted|would\s+like|need)|['’]d\s+like)\s+to\s+know"
-    r"|i\s+(?:was\s+)?wonder(?:ing|ed)?|(?:(?:i['’]?m|i\s+am)\s+)?(?:just\s+)?(?:curious|wondering)"
-    r"|quick\s+q(?:uestion)?"
+    r"|i\s+(?:was\s+)?wonder(?:ing|ed)?|(?:(?:i['’]?m|i\s+am)\s+)?"
+    r"(?:(?:just|genuinely|honestly|really)\s+)?(?:curious|wondering)"
+    r"|quick\s+q(?:uestion)?|remind\s+me"
     r"|(?:does|did|do)\s+(?:the|this|that|your)\s+(?:article|story|report|piece)\s+"
     r"(?:say|mention|tell(?:\s+us)?|explain|state|reveal|note|specify|indicate))"
     r"[\s,:]+(?:(?:if|whether)\s+)?"
@@ -115,7 +117,9 @@ ACCORDING = re.compile(
 """Whom the question credits for its answer ("According to the article, who is …?", "…, per the
 report?"), left out as a request is: every answer here is the story's."""
 CHAT_AFTER = (
-    r"lol|lmao|haha+|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|or naw|or what"
+    r"lol|lmao|haha+|tho|though|tbh|ngl|imo|imho|btw|fyi|smh|omg|bruh|or nah|or naw|or what|"
+    r"bro|bros|dude|fam|mate|guys|y['’]?all|fr|lmk|i guess|i think|i suppose|or smth|or sth|"
+    r"or something|or whatever|and stuff|and all that"
 )
 """Chat words that end a question and are never part of it (a pattern's alternatives)."""
 CHAT_CLOSING = re.compile(
@@ -126,6 +130,10 @@ CHAT_CLOSING = re.compile(
 )
 """Chat after the question ("… swap? thanks!", "… lol", "… pls", "… tho", "… imo"): asked
 again so, 9 to 13 of the story's 110 tuning questions that were answered were refused."""
+VOCATIVE = re.compile(r"(?<=\w),\s*(?:man|right)(?=[\s!.]*\?*[\s!.]*$)", re.IGNORECASE)
+"""A question's last word, after a comma, calling the reader "man" ("where was the shrine, man?";
+not "who was the man") or asking them to agree ("who leads syria, right?"): no part of what is
+asked. "Right" had been read as what the story should hold."""
 CHAT_BEFORE_MARK = re.compile(rf"(?<=\S)[\s,]+(?:{CHAT_AFTER})(?=\s*\?+\s*$)", re.IGNORECASE)
 """The same chat before a closing question mark ("who stopped the attack lol?"); not "please"
 or "thanks", which a question may ask about ("who said please?")."""
@@ -267,7 +275,7 @@ def question_from(typed: str) -> Question:
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = ASKING_WRAPPER.sub("", ACCORDING.sub("", text).strip()) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
-    text = REMINDING.sub(r"\1", text)
+    text = REMINDING.sub(r"\1", VOCATIVE.sub("", text))
     text = "".join(piece.lower() if shouted(piece) else piece for piece in SENTENCES.split(text))
     if not text:
         raise Unaskable(BLANK)

@@ -139,6 +139,10 @@ def test_the_robustness_benchmark_changes_each_question_one_habit_at_a_time() ->
     assert made == again  # seeded: the same slips every run
     assert made['greeting ("hey, …")'] == f"hey, {question}"
     assert made['no "?"'] == question[:-1] and made['"??"'] == f"{question[:-1]}??"
+    after = made['a filler after it ("… i guess?", "… bro?")']
+    assert after.startswith(question[:-1] + " ") and after.endswith("?") and after != question
+    before = made['a word to the reader before it ("bro …", "remind me …")']
+    assert before.endswith(" why are both sides willing to trade intel?")
     typed, meant = made["one slip in a word"].split(), question.split()
     changed = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
     assert len(changed) == 1 and apart(*changed[0], 1) == 1

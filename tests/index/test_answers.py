@@ -1341,11 +1341,13 @@ def test_a_name_in_a_passage_never_stands_for_a_word_the_story_lacks(engine: Eng
         "who leads syria nowadays",
         "who leads syria fr",
         "who leads syria again?",
+        "who leads syria exactly",
     ],
 )
 def test_chat_hedges_are_never_what_the_story_lacks(engine: Engine, typed: str) -> None:
     # "afaik" and "rly" had been named missing, and the answer hedged (0.80, 0.78); the last
-    # three were refused (0.09-0.10) as asking the leader of "nowadays", "fr" or "again".
+    # four were refused (0.09-0.10) as asking the leader of "nowadays", "fr", "again" or
+    # "exactly".
     answer = engine.ask(typed)
     assert not answer.refused and not answer.tentative and answer.missing == ()
     assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text
