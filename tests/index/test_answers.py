@@ -1351,3 +1351,13 @@ def test_chat_hedges_are_never_what_the_story_lacks(engine: Engine, typed: str) 
     answer = engine.ask(typed)
     assert not answer.refused and not answer.tentative and answer.missing == ()
     assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text
+
+
+@pytest.mark.parametrize("typed", ["who leads syria briefly", "who leads syria in one sentence"])
+def test_how_short_an_answer_is_wanted_is_no_part_of_the_question(
+    engine: Engine, typed: str
+) -> None:
+    # "briefly" had asked for the gist (¶1 first), and "sentence" was named missing.
+    answer = engine.ask(typed)
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 6

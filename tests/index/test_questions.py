@@ -113,6 +113,10 @@ from index.answering.questions import (
         ("remind me who leads syria", "who leads syria"),
         ("genuinely curious, who leads syria", "who leads syria"),
         ("real talk, who wrote this piece", "who wrote this piece"),
+        ("who leads syria briefly", "who leads syria"),
+        ("who leads syria in one sentence", "who leads syria"),
+        ("what happened, briefly?", "what happened, briefly?"),  # too short to be cut
+        ("who leads syria, do you know?", "who leads syria?"),
         ("did ISIS attack again?", "did ISIS attack again?"),
         ("What is ISIS (the Islamic State)?", "What is ISIS the Islamic State ?"),  # kept
         ("what was it though?", "what was it?"),
