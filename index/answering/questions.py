@@ -131,6 +131,8 @@ ASKING = re.compile(
     r"had|can|could|will|would)\b",
     re.IGNORECASE,
 )
+"""A question as it opens ("who …", "did …"): what is left once its wanted length is cut
+(`ASKED_SHORT`) must still be one."""
 ASKING_AROUND = re.compile(
     r",\s*(?:do\s+(?:you|u)\s+know|any\s*(?:one|body)|any\s+idea)(?=\s*\?*\s*$)", re.IGNORECASE
 )
@@ -175,6 +177,8 @@ JOINED_QUESTIONS = re.compile(
     r"could|will|would)\s)",
     re.IGNORECASE,
 )
+"""Where a message joins a second question of its own to the first ("… and when was it …",
+"… and did Syria thank them?")."""
 AUXILIARY = r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
 TAGGED_QUESTION = re.compile(
     rf"(?<=\w),\s+(?={AUXILIARY}\s+(?:it|they|he|she|this|that|there|those|these)\b)",
@@ -186,8 +190,6 @@ OTHER_WAY = re.compile(rf"(?<=\w),?\s+or\s+(?={AUXILIARY}\s+\w)", re.IGNORECASE)
 """Where a question offers its other answer as a question of its own ("did the plot get stopped
 or did it go thru", "did anyone see this coming or was it a surprise"): one question, asked
 two ways."""
-"""Where a message joins a second question of its own to the first ("… and when was it …",
-"… and did Syria thank them?")."""
 JOINING = re.compile(r"^\s*(?:and|also|and also)\b[\s,]*", re.IGNORECASE)
 PART_WORDS = 3
 """How many words each question of a message must have to be asked alone: "what did they do
