@@ -21,7 +21,7 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from benchmarks.synonyms import DATA, Synset, synsets, write_table
+from benchmarks.synonyms import DATA, Synset, sense_ranks, synsets, write_table
 from index.answering.concepts import _zipf
 
 TABLE = DATA / "things.txt.gz"
@@ -57,13 +57,8 @@ def things(folder: Path, found: dict[tuple[str, str], Synset], known: set[str]) 
 def _first_senses(folder: Path, found: dict[tuple[str, str], Synset]) -> dict[str, Synset]:
     """Each noun's first sense in WordNet's index, the one most often used."""
     firsts = {}
-    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue  # the licence header
-        lemma, _, senses, pointers, *rest = line.split()
-        offsets = rest[int(pointers) + 2 :]
-        assert len(offsets) == int(senses), line
-        if (first := found.get(("n", offsets[0]))) is not None:
+    for (pos, lemma), senses in sense_ranks(folder).items():
+        if pos == "n" and (first := found.get(("n", senses[0][1:]))) is not None:
             firsts[lemma] = first
     return firsts
 
