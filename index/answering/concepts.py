@@ -96,6 +96,14 @@ names, and no story writes them where it answers; so are words for the present m
 "now" is ("who leads syria nowadays", "atm"). Read as words, "afaik", "iirc", "tbf", "rly" and
 "prolly" had been named as what the story never mentions, the answer hedged, and "nowadays",
 "lmk" and "fr" refused the question."""
+ASKING_NOUNS = word_set("name names kind kinds type types sort sorts")
+"""Nouns that say how a thing is asked for, not what it is, before "of" ("the name of the
+author", "what kind of information", "what sort of threat") or after whose it is ("the
+author's name", "his name"): no story writes them where it answers ("By Tamilla Hasanova" names
+the author without the word). Read as words, "what is the name of the author?" was refused
+(0.10) where "who is the author?" was answered, and "kind" was named missing."""
+OWNING = word_set("my your his her its our their")
+ASKING_WHAT = re.compile(r"\bwhat(?:['’]?s)?\b", re.I)
 NO_NAME_GIVEN = word_set("unnamed anonymous unidentified nameless")
 """Words saying a story gives someone no name ("the unnamed official", "an anonymous source"):
 no concept, as a story shows them by naming no one ("As one official put it"), never by the
@@ -403,13 +411,14 @@ ARTICLE_WORDS = re.compile(
     r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
     r"penned|byline|credited|credit|listed|say|says|called|titled|entitled|headlined|"
     r"journalist|reporter|correspondent|columnist|reveal|revealed|broke|break|cover|covered|"
-    r"source|site|name|behind|it)$",
+    r"source|site|name|behind|put|together|compiled|filed|signed|it)$",
     re.I,
 )
 """Words of a question about the article itself; a question with any other concept is about
 something else ("What is the title of the first Beatles album?"). "Say" asks what the article
 itself says when nothing else is asked ("whats the title say", refused before); "called" and
-"titled" ask its title ("what's this story called?")."""
+"titled" ask its title ("what's this story called?"); "put together", "compiled", "filed" and
+"signed" ask who wrote it ("which journalist put this report together")."""
 GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
     r"\b(?:short|quick|brief) version\b|\bin brief\b|\bbriefly\W*$|"
@@ -429,6 +438,9 @@ ASKING_WHEN = r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|
 it rains?")."""
 EXACT = r"(?:(?:exact|precise|specific|particular)\s+)?"
 """How a question may press for a time ("on what exact date …?"): it asks for one all the same."""
+TERSE = r"^\W*(?:the\s+)?"
+"""How a question typed as a search opens on the thing it asks for ("date of Trump's
+inauguration", "number of ISIS fighters"): it asks for a date or a count all the same."""
 PRESSING = word_set("exact exactly precise precisely specific specifically particular particularly")
 """Words that press for an answer rather than name what is asked ("what specific day", "what
 exactly did he say"): a refusal never names them as what the story lacks. They are no closed
@@ -439,7 +451,8 @@ ASKS = (
         re.compile(
             r"\bhow (many|much|long(?! ago)|old|far|large|big|tall|high|often|fast)\b|"
             r"\bwhat (?:(?:is|was|are|were) the )?(number|percentage|percent|amount|proportion"
-            r"|size|cost|price)\b",
+            r"|size|cost|price)\b|"
+            rf"{TERSE}(number|amount|percentage|cost|price)\s+of\b",
             re.I,
         ),
     ),
@@ -448,7 +461,8 @@ ASKS = (
         re.compile(
             rf"{ASKING_WHEN}|\bwhat {EXACT}(year|date|time|day|month|century|decade|period)\b|"
             rf"\bwhat (?:is|was|are|were) the {EXACT}(year|date|day|month|century|decade)\b|"
-            rf"\bwhich {EXACT}(year|date|day|month|century|decade)\b|\bhow long ago\b|{DATE_SET}",
+            rf"\bwhich {EXACT}(year|date|day|month|century|decade)\b|\bhow long ago\b|{DATE_SET}|"
+            rf"{TERSE}{EXACT}(?:(year|date)|(day|month)\s+(?:of|when))\b",
             re.I,
         ),
     ),
@@ -472,11 +486,18 @@ STRICT = (
         re.compile(
             rf"{ASKING_WHEN}|"
             rf"\b(what|which) (?:(?:is|was|are|were) the )?{EXACT}"
-            rf"(year|date|day|month|century|decade)\b|{DATE_SET}",
+            rf"(year|date|day|month|century|decade)\b|{DATE_SET}|"
+            rf"{TERSE}{EXACT}(?:(year|date)|(day|month)\s+(?:of|when))\b",
             re.I,
         ),
     ),
-    ("how many", re.compile(r"\bhow many\b|\bwhat (?:(?:is|was|are|were) the )?number\b", re.I)),
+    (
+        "how many",
+        re.compile(
+            rf"\bhow many\b|\bwhat (?:(?:is|was|are|were) the )?number\b|{TERSE}number\s+of\b",
+            re.I,
+        ),
+    ),
     (
         "how much",
         re.compile(
@@ -536,17 +557,39 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or lower in HEDGES:
             continue
+        if lower in ASKING_NOUNS and _asking_noun(lower, before, after, question):
+            continue
         if CONTRACTED.match(lower):
             continue
         stem = stemmer.stemWord(lower)
         owning = word != match.group()  # "'s" taken off
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper())
-        named = named or place(lower, owning)
+        named = named or place(lower, owning) or _initials_first(word, match.start(), question)
         particle = after.group().lower() if after else ""
         phrase = f"{stem}_{particle}" if particle in PARTICLES else None
         initials = runs.get(match.start())
         found.setdefault(stem, Concept(word, stem, specificity(lower), named, phrase, initials))
     return tuple(found.values())
+
+
+def _initials_first(word: str, start: int, question: str) -> bool:
+    """Whether a question's first word is initials written in capitals in a question that is not
+    ("UN stance on Syria's new government"): a name, as any capitalised word after the first."""
+    return start == 0 and len(word) > 1 and word.isupper() and not question.isupper()
+
+
+def _asking_noun(
+    lower: str, before: re.Match[str] | None, after: re.Match[str] | None, question: str
+) -> bool:
+    """Whether an `ASKING_NOUNS` word asks for a thing rather than names one: before "of", or
+    for a name that a "what?" question asks, after whose it is ("what's the author's name",
+    "what is his name"; "Why did the group change its name?" asks about the name)."""
+    if after is not None and after.group().lower() == "of":
+        return True
+    if not lower.startswith("name") or before is None or not ASKING_WHAT.search(question):
+        return False
+    owner = before.group()
+    return owner.lower() in OWNING or POSSESSIVE.search(owner) is not None
 
 
 def _name_initials(matches: list[re.Match[str]]) -> dict[int, str]:

@@ -125,7 +125,8 @@ COUNTED = frozenset({"how much", "how many"})
 the two nations") does not give (`concepts.measures`)."""
 AUTHOR_WORDS = re.compile(
     r"\b(author|authored|wrote|written|writer|penned|byline|journalist|reporter|correspondent|"
-    r"columnist|who(?:['’]s|\s+is|\s+was)\s+behind\s+(?:this|the)\s+(?:article|story|piece))\b",
+    r"columnist|compiled|filed|put\s+(?:[\w-]+\s+){0,3}together|"
+    r"who(?:['’]s|\s+is|\s+was)\s+behind\s+(?:this|the)\s+(?:article|story|piece))\b",
     re.I,
 )
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
@@ -566,6 +567,10 @@ class Retriever:
             return None
         return f"how much in {currency}s" if money and currency else outright
 
+    def _signed(self, first: list[Chunk]) -> bool:
+        """Whether the article of the best passage has a byline."""
+        return any(c.kind == "byline" and c.source == first[0].source for c in self.chunks)
+
     def _counting(self, counted: str) -> Callable[[str], bool]:
         """Whether a word says the things a "how many?" question counts: the same stem or one
         WordNet gives for it ("nations" for "countries")."""
@@ -582,6 +587,8 @@ class Retriever:
         asked = asks_name_of(text, roles=not about)
         if asked is None or not first or OUTLETS.match(asked.word):
             return None  # an outlet's name is the story's source's ("The Washington Post")
+        if AUTHOR_WORDS.fullmatch(asked.word) and self._signed(first):
+            return None  # "the name of the author" is the byline's ("By Tamilla Hasanova")
         said = named(asked, self._article_sentences(first))
         if said and asked.whose:  # named, but perhaps only in passages about others
             theirs = [c for c in self._article_chunks(first) if holds_whose(asked.whose, c.text)]

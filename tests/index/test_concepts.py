@@ -1004,3 +1004,51 @@ def test_the_few_ways_of_doing_one_thing_stand_for_one_another() -> None:
 def test_a_word_stands_for_another_only_in_its_commoner_senses() -> None:
     # A team "meets" another in the tenth of WordNet's 13 senses of "meet", where it "plays" it.
     assert "play" not in synonyms("meet") and "encount" in synonyms("meet")
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [
+        ("what is the name of the author?", "name"),
+        ("what's the author's name", "name"),
+        ("what is his name", "name"),
+        ("what kind of information was exchanged", "kind"),
+        ("which sorts of threats were named", "sorts"),
+    ],
+)
+def test_nouns_asking_how_a_thing_is_asked_for_are_no_concept(question: str, left_out: str) -> None:
+    assert left_out not in [c.word.lower() for c in concepts(question, STEMMER)]
+
+
+def test_a_name_that_is_the_thing_asked_about_is_still_a_concept() -> None:
+    # Not before "of" nor after whose it is: the name itself is what is asked about.
+    assert "name" in [c.word for c in concepts("Why did the group change its name?", STEMMER)]
+    assert "kind" in [c.word for c in concepts("Was the official kind to them?", STEMMER)]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "outright"),
+    [
+        ("date of Trump's inauguration", "time", "when"),
+        ("the exact year the regime fell", "time", "when"),
+        ("number of ISIS fighters in syria", "number", "how many"),
+        ("day of the attack", "time", "when"),
+    ],
+)
+def test_a_search_typed_as_the_thing_asked_for_asks_for_it(
+    question: str, kind: str, outright: str
+) -> None:
+    assert asked_kind(question) == kind
+    assert asked_outright(question) == outright
+
+
+def test_a_date_inside_a_search_asks_for_none() -> None:
+    assert asked_kind("trump inauguration date speech") is None
+    assert asked_kind("day one of the talks") is None
+
+
+def test_initials_opening_a_question_are_a_name() -> None:
+    first = concepts("UN stance on Syria's new government", STEMMER)[0]
+    assert first.word == "UN" and first.named
+    # A first word in capitals only because it opens the question is none.
+    assert not concepts("Stance of the UN on Syria", STEMMER)[0].named
