@@ -423,7 +423,8 @@ GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
     r"\b(?:short|quick|brief) version\b|\bin brief\b|\bbriefly\W*$|"
     r"\bsum (?:it |this |that )?up\b|\brecap\b|\beli5\b|\bin a nutshell\b|\boverview\b|"
-    r"\bbottom line\b|\bkey points?\b|\btake-?aways?\b|\bwhat(?:['’]s| is) the latest\W*$|"
+    r"\bbottom line\b|\bkey points?\b|\b(?:(?:key|main|big) )?take-?aways?\b|"
+    r"\bwhat(?:['’]s| is) the latest\W*$|"
     r"\bwhat(?:['’]s| is| was)? (?:this|the) (?:article|story|piece|report|news) about\b|"
     r"\bwhat(?:['’]s| is| was| are| were)? (?:this|these|the|those)(?: [\w-]+){0,3}? "
     r"(?:articles?|stor(?:y|ies)|pieces?|reports?|news) about\W*$|"
@@ -431,7 +432,9 @@ GIST = re.compile(
     r"\bwhat happened\??$",
     re.I,
 )
-"""A question asking what the story is about, in any of the usual ways."""
+"""A question asking what the story is about, in any of the usual ways. Its words are no
+concept: no story writes "gist" or "recap" where it tells its point, and "whats the gist" had
+been answered with "gist" named as what the story lacks."""
 
 ASKING_WHEN = r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b"
 """"When" where it opens the question or a clause of it, not inside one ("what happens when
@@ -539,7 +542,8 @@ class Concept:
 def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
-    matches = list(WORD.finditer(question))
+    gist = [m.span() for m in GIST.finditer(question)]
+    matches = [m for m in WORD.finditer(question) if not any(a <= m.start() < b for a, b in gist)]
     runs = _name_initials(matches)
     befores, afters = [None, *matches][: len(matches)], [*matches[1:], None][: len(matches)]
     for match, before, after in zip(matches, befores, afters, strict=True):

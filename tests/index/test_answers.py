@@ -1398,3 +1398,12 @@ def test_a_surprise_is_what_the_story_calls_unexpected(engine: Engine) -> None:
     # Refused (0.32) before WordNet's "also see" linked "surprising" and "unexpected".
     answer = engine.ask("were people surprised by the cooperation?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 1
+
+
+@pytest.mark.parametrize("typed", ["whats the gist", "overview of the story", "bottom line?"])
+def test_a_request_for_the_gist_names_nothing_missing(engine: Engine, typed: str) -> None:
+    # Answered from the lead, but "gist", "overview" and "bottom" had been named as what the
+    # story never mentions (`missing` in the JSON).
+    answer = engine.ask(typed)
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 1

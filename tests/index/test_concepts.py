@@ -1058,3 +1058,10 @@ def test_an_adjective_stands_for_those_wordnet_refers_it_to() -> None:
     # WordNet's "also see" between adjectives: "Was the cooperation a surprise?" had been
     # refused, the story saying "an unexpected development".
     assert "surpris" in synonyms("unexpect") and "unexpect" in synonyms("surpris")
+
+
+@pytest.mark.parametrize(
+    "question", ["whats the gist", "key takeaways?", "recap please", "can you sum it up?"]
+)
+def test_the_words_asking_for_the_gist_are_no_concept(question: str) -> None:
+    assert concepts(question, STEMMER) == ()
