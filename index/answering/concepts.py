@@ -203,11 +203,19 @@ HOW_OFTEN = re.compile(
     re.I,
 )
 """A question asking how often something happens or whether it is usual ("How often do they
-work together?", "Was this the first time …?", "Is it common for …?")."""
+work together?", "Was this the first time …?", "Is it common for …?"). Its words ask, and are
+no concept: "is it usual?" is answered by "a rare instance", and "usual" read as a word had
+stood for the story's "a common interest"."""
+HOW_OFTEN_ASKED = re.compile(r"\bhow (?:often|frequently|regularly)\b", re.I)
+"""A question asking how often, which "a rare instance" or "every four years" answers as a
+number does "how many?" (`FREQUENCY`); read as asking for a number, "How often do the
+americans and the syrian government work together like this, is it usual?" was refused (0.32)
+for the lack of one in ¶7."""
 FREQUENCY = re.compile(
     r"\b(?:rare|rarely|unusual|unusually|unprecedented|first time|often|frequent|frequently|"
     r"seldom|usual|usually|routine|routinely|regular|regularly|occasional|occasionally|"
-    r"annual|annually|yearly|monthly|weekly|daily|hourly|every (?:other )?(?:year|month|week|day|"
+    r"annual|annually|yearly|monthly|weekly|daily|hourly|each (?:year|month|week|day)|"
+    r"every (?:other )?(?:year|month|week|day|"
     r"decade|\w+ (?:years|months|weeks|days))|once|twice|\w+ times (?:a|per|each)|"
     r"per (?:year|month|week|day))\b",
     re.I,
@@ -481,7 +489,14 @@ ASKS = (
 )
 """What kind of answer a question asks for, by its question words, first match wins. "When"
 asks for a time where it opens the question, not inside it ("what happens when it rains?")."""
-OFFERS = {"number": NUMBER, "time": TIME, "person": NAME, "place": NAME, "reason": REASON}
+OFFERS = {
+    "number": NUMBER,
+    "time": TIME,
+    "person": NAME,
+    "place": NAME,
+    "reason": REASON,
+    "frequency": FREQUENCY,
+}
 """What a sentence must hold to offer each kind of answer ("reason": to "why?")."""
 STRICT = (
     (
@@ -542,7 +557,7 @@ class Concept:
 def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
-    gist = [m.span() for m in GIST.finditer(question)]
+    gist = [m.span() for m in (*GIST.finditer(question), *HOW_OFTEN.finditer(question))]
     matches = [m for m in WORD.finditer(question) if not any(a <= m.start() < b for a, b in gist)]
     runs = _name_initials(matches)
     befores, afters = [None, *matches][: len(matches)], [*matches[1:], None][: len(matches)]
@@ -685,6 +700,8 @@ def verb_specificity(word: str) -> float:
 def asked_kind(question: str) -> str | None:
     """The kind of answer the question asks for ("number", "time", "person", "place"), if any."""
     question = written_out(question)
+    if HOW_OFTEN_ASKED.search(question):
+        return "frequency"
     kind = next((kind for kind, pattern in ASKS if pattern.search(question)), None)
     return None if kind == "number" and DEGREE.search(question) else kind
 

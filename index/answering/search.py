@@ -273,14 +273,17 @@ class Weights:
     with their paragraph taken out were refused 81 → 83 of 440, nothing else moved; our story
     probes 2 more of 270 at rank 1. At 0.12 one of the story's tuning questions left the first
     three; 0.05 gained the same as 0.08 but one of those refusals."""
-    frequency: float = 0.08
+    frequency: float = 0.12
     """Lift for a passage telling how often ("a rare instance of collaboration") when the
     question asks how often or whether it is usual (`concepts.HOW_OFTEN`): "How often do the
     US and Syria collaborate like this?" ranked ¶7 ("pragmatic cooperation") above ¶3 ("a rare
     instance of collaboration"). Our story probes: 3 more of 270 at rank 1, nothing lost; the
     quality benchmark's tuning half did not move; on its reporting half one story question
     that had been refused is answered from its passage; follow-up probes at rank 1 101 → 102
-    of 132."""
+    of 132. Raised from 0.08 when "how often?" came to ask for a frequency (`concepts.
+    HOW_OFTEN_ASKED`) and its words ("usual", "common") to be no concept: our tuning questions
+    3 more at rank 1 of 657 ("How common is it for these two countries to work together like
+    this?" had ranked ¶7 first), the quality benchmark's tuning half not moved."""
     before: float = 0.08
     """Lift for a passage telling of earlier times (`before.tells_before`: "former President
     Bashar al-Assad") when the question asks what came before (`before.asks_before`): "Who was

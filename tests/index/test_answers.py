@@ -1407,3 +1407,18 @@ def test_a_request_for_the_gist_names_nothing_missing(engine: Engine, typed: str
     answer = engine.ask(typed)
     assert not answer.refused and answer.missing == ()
     assert answer.hits[0].chunk.paragraph == 1
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "How often do the americans and the syrian government work together like this,"
+        " is it usual?",
+        "How common is it for these two countries to work together like this?",
+    ],
+)
+def test_how_often_is_answered_by_a_rare_instance(engine: Engine, typed: str) -> None:
+    # The first was refused (0.32): asked for a number, ¶7 first had none; the second ranked
+    # ¶7 ("work together") above ¶3 ("a rare instance of collaboration").
+    answer = engine.ask(typed)
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 3

@@ -1065,3 +1065,11 @@ def test_an_adjective_stands_for_those_wordnet_refers_it_to() -> None:
 )
 def test_the_words_asking_for_the_gist_are_no_concept(question: str) -> None:
     assert concepts(question, STEMMER) == ()
+
+
+def test_how_often_asks_for_a_frequency_and_its_words_are_no_concept() -> None:
+    question = "How often do they work together like this, is it usual?"
+    assert asked_kind(question) == "frequency"
+    assert [c.word for c in concepts(question, STEMMER)] == ["work", "together"]
+    assert offers("It marks a rare instance of collaboration.", "frequency")
+    assert not offers("Both countries need to work together.", "frequency")
