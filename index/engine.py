@@ -231,14 +231,17 @@ class Engine:
     def _meant(self, question: Question, scored: Scored) -> Scored:
         """The scores with each of the question's words that the corpus never writes read as
         the word of the passages ranked first that stands for it in context, if one does
-        (`meant`: "partnership" as "collaboration")."""
+        (`meant`: "partnership" as "collaboration"), or in a question asked yes or no as its
+        opposite that the corpus writes (`Retriever.opposed`)."""
         unheard = self._retriever.unheard(scored.asked)
+        stems = self._retriever.opposed(question, unheard)
+        unheard = tuple(c for c in unheard if c.word not in stems)
         encoder = self._embedder
-        if not unheard or not isinstance(encoder, TokenEncoder) or not len(scored.ranked):
-            return scored
-        passages = [self._passage_words(row, encoder) for row in self._retriever.first_read(scored)]
-        tokens = encoder.tokens(question.text)
-        stems = met(question.text, unheard, tokens, passages, self._retriever.stem)
+        if unheard and isinstance(encoder, TokenEncoder) and len(scored.ranked):
+            rows = self._retriever.first_read(scored)
+            passages = [self._passage_words(row, encoder) for row in rows]
+            tokens = encoder.tokens(question.text)
+            stems |= met(question.text, unheard, tokens, passages, self._retriever.stem)
         if not stems:
             return scored
         asked = tuple(

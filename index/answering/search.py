@@ -511,6 +511,19 @@ class Retriever:
             found.setdefault((chunk.source, chunk.paragraph), []).append(i)
         return {k: tuple(v) for k, v in found.items()}
 
+    def opposed(self, question: Question, unheard: tuple[Concept, ...]) -> dict[str, str]:
+        """For a question asked yes or no, each unheard word whose opposite the corpus writes,
+        and that opposite's stem: "Was the cooperation expected?" is answered, with a no, by
+        "an unexpected development", and asks about nothing the story leaves out."""
+        if not polar(question.text):
+            return {}
+        found = {}
+        for concept in unheard:
+            held = sorted(s for s in self._opposite_stems(concept.word) if s in self._postings)
+            if held:
+                found[concept.word] = held[0]
+        return found
+
     def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
         """The question's specific words, not names, places or attributes (`ATTRIBUTES`: said
         by their word or a synonym, or not at all; "faith" is no "confidence"), that the corpus

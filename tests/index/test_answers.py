@@ -1422,3 +1422,23 @@ def test_how_often_is_answered_by_a_rare_instance(engine: Engine, typed: str) ->
     # ¶7 ("work together") above ¶3 ("a rare instance of collaboration").
     answer = engine.ask(typed)
     assert not answer.refused and answer.hits[0].chunk.paragraph == 3
+
+
+@pytest.mark.parametrize(
+    "typed", ["was this expected or a surprise?", "was the cooperation expected?"]
+)
+def test_a_yes_or_no_question_is_answered_by_the_opposite_the_story_says(
+    engine: Engine, typed: str
+) -> None:
+    # "expected" was read as a word the story never writes (0.14 and 0.67, ¶1 not first);
+    # the story's "an unexpected development" answers both, with a no.
+    answer = engine.ask(typed)
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 1
+
+
+def test_an_opposite_answers_only_a_question_asked_yes_or_no(engine: Engine) -> None:
+    question, _, scored = engine._search("who expected the cooperation?")
+    unheard = engine._retriever.unheard(scored.asked)
+    assert [c.word for c in unheard] == ["expected"]
+    assert engine._retriever.opposed(question, unheard) == {}
