@@ -74,6 +74,19 @@ FILLERS_AFTER = ("i guess", "bro", "fr", "or smth", "and stuff", "exactly", "lmk
 """What chat puts after a question (one of them, chosen by a seeded draw, before its mark)."""
 FILLERS_BEFORE = ("bro", "dude", "remind me", "genuinely curious,", "real talk,", "ok so")
 """What chat puts before a question, to the reader (one of them, a seeded draw)."""
+PREFACES = (
+    "Sorry to bother you,",
+    "Sorry if this is a dumb question, but",
+    "English is not my first language, sorry.",
+    "I don't have much time,",
+    "Not sure if you know, but",
+    "Excuse me,",
+)
+"""What an asker says of themselves or of asking before a question (a seeded draw)."""
+
+
+def _prefaced(rng: random.Random) -> Callable[[str], str]:
+    return lambda question: f"{rng.choice(PREFACES)} {question[:1].lower()}{question[1:]}"
 
 
 def _filled(rng: random.Random, before: bool) -> Callable[[str], str]:
@@ -107,6 +120,9 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'a filler after it ("… i guess?", "… bro?")': _filled(random.Random(SEED), before=False),
         'a word to the reader before it ("bro …", "remind me …")': _filled(
             random.Random(SEED), before=True
+        ),
+        'a word of the asker\'s own before it ("Sorry to bother you, …")': _prefaced(
+            random.Random(SEED)
         ),
         'a key held down ("Syyyria")': _held(random.Random(SEED)),
         "one slip in a word": _slip(rng),

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from index.answering.concepts import known, word_set
+from index.answering.concepts import STOPWORD_SET, known, word_set
 from index.answering.spelling import slips_of_known
 
 MAX_QUESTION_CHARS = 2000
@@ -116,6 +116,23 @@ ACCORDING = re.compile(
 )
 """Whom the question credits for its answer ("According to the article, who is …?", "…, per the
 report?"), left out as a request is: every answer here is the story's."""
+PREFACE_WORDS = word_set(
+    """sorry excuse forgive pardon bother bothering dumb stupid silly basic naive simple quick
+    question questions english language native first time much little busy hurry rush know
+    sure unsure new help confused confusing lost wonder wondering wondered curious thanks
+    thank thx hi hello hey bot storybot please pls plz reading read news ask asking maybe
+    perhaps hope hoping mind one more thing another follow followup okay ok well um uh hmm
+    anyway again just really i my you your am so we our been i'm im i'd i've don't dont
+    can't cant isn't"""
+)
+"""What an asker says of themselves or of asking before a question ("Sorry to bother you, …",
+"English is not my first language, sorry. …", "I don't have much time, …", "Not sure if you
+know, but …"): no part of what is asked. Read as words, "excuse", "dumb" and "bother" were
+named as what the story lacks, and "I don't have much time, who leads syria?" was refused
+(0.09). A preface with any other word stays ("I read that they work together now, so …")."""
+PREFACE_END = re.compile(r"[,:;.!]*\s+but\s+|[,:;.!]+\s+", re.IGNORECASE)
+"""Where a preface may end: a mark after it, or "but" ("Sorry if this is a dumb question, but
+…")."""
 ASKED_SHORT = re.compile(
     r"[\s,]+(?:in\s+short|briefly|in\s+brief|in\s+(?:one|a|1|two|2|a\s+few)\s+"
     r"(?:sentences?|lines?|words?)|real\s+quick|asap)(?=\W*$)",
@@ -295,7 +312,7 @@ def question_from(typed: str) -> Question:
         if chat.match(text):
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
-    text = ASKING_WRAPPER.sub("", ACCORDING.sub("", text).strip()) or text
+    text = ASKING_WRAPPER.sub("", _without_preface(ACCORDING.sub("", text).strip())) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
     text = REMINDING.sub(r"\1", ASKING_AROUND.sub("", VOCATIVE.sub("", text)))
     shortened = ASKED_SHORT.sub("", text)
@@ -309,6 +326,25 @@ def question_from(typed: str) -> Question:
     if not in_english(text):
         raise Unaskable(ENGLISH_ONLY)
     return Question(typed, text)
+
+
+def _without_preface(text: str) -> str:
+    """The text without what its asker says of themselves or the asking before the question
+    (`PREFACE_WORDS`), up to the last mark or "but" before what is asked: words of that
+    kind, stop words beside them, no number ("In 1940, what percentage …?" stays), and not
+    itself a question ("Is this new, or …?")."""
+    for split in reversed(list(PREFACE_END.finditer(text))):
+        before, after = text[: split.start()], text[split.end() :]
+        words = [w.lower() for w in WORDS.findall(before)]
+        if (
+            WORDS.search(after)
+            and not ASKING.match(before)
+            and not any(ch.isdigit() for ch in before)
+            and any(w in PREFACE_WORDS for w in words)
+            and all(w in PREFACE_WORDS or w in STOPWORD_SET for w in words)
+        ):
+            return after
+    return text
 
 
 def _spelt_out(match: re.Match[str]) -> str:

@@ -1442,3 +1442,20 @@ def test_an_opposite_answers_only_a_question_asked_yes_or_no(engine: Engine) -> 
     unheard = engine._retriever.unheard(scored.asked)
     assert [c.word for c in unheard] == ["expected"]
     assert engine._retriever.opposed(question, unheard) == {}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "I don't have much time, who leads syria?",
+        "English is not my first language, sorry. who leads syria?",
+        "Sorry to bother you, who leads syria?",
+    ],
+)
+def test_what_an_asker_says_of_themselves_is_no_part_of_the_question(
+    engine: Engine, typed: str
+) -> None:
+    # The first two were refused (0.09, 0.04); "bother" was named as what the story lacks.
+    answer = engine.ask(typed)
+    assert not answer.refused and answer.missing == ()
+    assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text
