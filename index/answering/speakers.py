@@ -31,9 +31,11 @@ SAYING = (
     r"characteri[sz]e|characteri[sz]ed|promise|promised|pledge|pledged|admit|admitted|deny|"
     r"denied|confirm|confirmed|reveal|revealed|urge|urged|demand|demanded|propose|proposed|"
     r"ask|asked|thank|thanked|praise|praised|critici[sz]e|critici[sz]ed|condemn|condemned|"
-    r"welcome|welcomed|tweet|tweeted|post|posted"
+    r"welcome|welcomed|tweet|tweeted|post|posted|congratulate|congratulated|answer|answered|"
+    r"acknowledge|acknowledged|greet|greeted"
 )
-"""Verbs of saying a question asks someone's words with ("What did Trump promise?")."""
+"""Verbs of saying a question asks someone's words with ("What did Trump promise?", "Did Trump
+congratulate al-Sharaa back?": whoever said it, the story tells only of al-Sharaa's)."""
 WHO = r"(?P<who>(?:(?:the|a|an|this|that|his|her|its|their)\s+)*(?!(?:the|a|an)\b)\S.*?)"
 """Who a question asks the words of: at least one word past an article, so that "the State
 Department" is not "the" before "State" read as a verb of saying."""

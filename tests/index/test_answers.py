@@ -486,6 +486,11 @@ def test_words_of_someone_the_story_never_quotes_are_refused_saying_so(engine: E
     assert engine.ask("What did Trump promise al-Sharaa?").refused
     # Whether he thanked him asks for his words as well (it had been answered from ¶6, 0.99).
     assert engine.ask("Did Trump thank al-Sharaa?").refused
+    # Congratulating and answering are words as well (answered from ¶6, 0.99 and 0.68): the
+    # story tells only of al-Sharaa's congratulations.
+    assert engine.ask("Did Trump congratulate al-Sharaa back?").refused
+    assert engine.ask("did trump answer the message").refused
+    assert not engine.ask("Did al-Sharaa congratulate Trump?").refused
 
 
 def test_words_of_someone_the_story_never_mentions_are_refused_naming_them(

@@ -33,6 +33,9 @@ def test_whether_someone_said_something_asks_their_words_too() -> None:
     assert asks_words_of("Has Trump welcomed the new government?") == Speaker("Trump", "Trump")
     assert asks_words_of("Will Trump praise the operation?") == Speaker("Trump", "Trump")
     assert asks_words_of("Did Trump visit Damascus?") is None  # a visit is not words
+    congratulating = asks_words_of("Did Trump congratulate al-Sharaa back?")
+    assert congratulating == Speaker("Trump", "Trump")
+    assert asks_words_of("Did Trump answer the message?") == Speaker("Trump", "Trump")
 
 
 def test_a_government_named_by_a_person_asks_that_person_s_words() -> None:
