@@ -31,12 +31,27 @@ STORY_SETS = (
     "story_heldout3",
     "story_heldout4",
     "story_heldout5",
+    "story_heldout6",
 )
 REPORT_ONLY = frozenset(
-    {"story_heldout", "story_heldout2", "story_heldout3", "story_heldout4", "story_heldout5"}
+    {
+        "story_heldout",
+        "story_heldout2",
+        "story_heldout3",
+        "story_heldout4",
+        "story_heldout5",
+        "story_heldout6",
+    }
 )
 """Sets whose every question is in the reporting half: never fitted or tuned on."""
-TUNING_ONLY = ("story_tune2", "story_tune3", "story_tune4", "story_tune5", "story_tune6")
+TUNING_ONLY = (
+    "story_tune2",
+    "story_tune3",
+    "story_tune4",
+    "story_tune5",
+    "story_tune6",
+    "story_tune7",
+)
 """Story sets of ours that are tuned on and not asked by this benchmark (README, "How refusal
 works"): a reporting set shares no question with them."""
 
