@@ -100,6 +100,18 @@ def _named(text: str, start: int, word: str) -> bool:
     return word[0].isupper() and not SENTENCE_START.search(text[:start])
 
 
+COUNTERING = re.compile(r"^(?:counter|anti|non)-?(?=\w)", re.I)
+"""Prefixes that turn a word against what it names ("counterterrorism", "anti-ISIS")."""
+
+
+def _countering(word: str, stem: str) -> bool:
+    """Whether a passage's word is the question's word turned against itself: "terrorists"
+    is not met by "counterterrorism", however alike the model reads them (it had been, so a
+    question on the terrorists' target was judged as asking about counterterrorism)."""
+    rest = COUNTERING.sub("", word.lower())
+    return rest != word.lower() and rest.startswith(stem[: max(4, len(stem) - 2)])
+
+
 def word_vector(text: str, word: str, tokens: Tokens) -> np.ndarray | None:
     """The mean vector of the tokens of the word's first whole occurrence in the text."""
     found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
@@ -132,6 +144,7 @@ def met(
         if vector is None:
             continue
         similarity = matrix @ vector
+        similarity[[i for i, w in enumerate(words) if _countering(w, concept.stem)]] = -1.0
         best = int(np.argmax(similarity))
         if similarity[best] >= MEANT:
             stems[concept.word] = stem(words[best].lower())

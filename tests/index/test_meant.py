@@ -95,3 +95,16 @@ def test_a_name_of_a_passage_stands_for_no_question_word() -> None:
     words = Words.of(text, Tokens(tuple(found), vectors))
     # "US" and "Syria’s" inside a sentence are names; "Syria" opening one may be any word.
     assert words.words == ("helped", "leaders", "Syria", "agreed")
+
+
+def test_a_word_turned_against_the_question_s_word_never_stands_for_it() -> None:
+    question = "Where did the terrorists strike?"
+    spans = ((0, 5), (6, 9), (10, 13), (14, 24), (25, 31))
+    asked = _unit(1.0, 0.1, 0.0)  # "terrorists" in the question
+    tokens = Tokens(spans, np.stack([asked, asked, asked, asked, _unit(0.0, 0.0, 1.0)]))
+    # "counterterrorism" is read nearest, as MiniLM read it in context: no match for all that.
+    passage = Words(("counterterrorism",), np.stack([_unit(1.0, 0.0, 0.0)]))
+    terrorists = Concept("terrorists", "terrorist", 2.3, named=False)
+    assert met(question, [terrorists], tokens, [passage], lambda w: w[:10]) == {}
+    shrine = Words(("shrine",), np.stack([_unit(1.0, 0.0, 0.0)]))
+    assert met(question, [terrorists], tokens, [shrine], lambda w: w) == {"terrorists": "shrine"}
