@@ -1464,3 +1464,10 @@ def test_what_an_asker_says_of_themselves_is_no_part_of_the_question(
     answer = engine.ask(typed)
     assert not answer.refused and answer.missing == ()
     assert "Ahmed al-Sharaa" in answer.hits[0].chunk.text
+
+
+def test_what_something_was_meant_to_do_is_answered_by_its_purpose(engine: Engine) -> None:
+    # "meant" had been named as what the story lacks and the question refused (0.10).
+    answer = engine.ask("what was the intelligence exchange supposed to achieve?")
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 4

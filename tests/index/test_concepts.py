@@ -1073,3 +1073,9 @@ def test_how_often_asks_for_a_frequency_and_its_words_are_no_concept() -> None:
     assert [c.word for c in concepts(question, STEMMER)] == ["work", "together"]
     assert offers("It marks a rare instance of collaboration.", "frequency")
     assert not offers("Both countries need to work together.", "frequency")
+
+
+def test_meant_or_supposed_to_asks_what_for_and_is_no_concept() -> None:
+    words = [c.word for c in concepts("What was the arrangement meant to do?", STEMMER)]
+    assert "meant" not in words and "arrangement" in words
+    assert "meant" in [c.word for c in concepts("What is meant by pragmatic?", STEMMER)]
