@@ -22,6 +22,7 @@ from index.answering.concepts import (
     ATTRIBUTES,
     CLOSED_CLASS,
     MOST_SPECIFIC,
+    NAME_TOKEN,
     PRESSING,
     REQUESTING,
     WORD,
@@ -299,13 +300,14 @@ questions of 655 refused and no paraphrase lost; at 1.2, 2 more and one paraphra
 quality benchmark's tuning half did not move."""
 NAMED_SUBJECT = re.compile(
     r"^\W*(?i:did|does|do|has|have|had|will|would|can|could|should)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]*\s+){1,3}([a-z]+)\b"
+    rf"(?:{NAME_TOKEN}\s+){{1,3}}([a-z]+)\b"
 )
 
 
 def _named_subjects_verb(question: str) -> str | None:
     """The word after a named subject of a question asked yes or no, which is its verb, in
-    any form ("Has Trump *met* al-Sharaa?", "Did the US *lift* …?")."""
+    any form ("Has Trump *met* al-Sharaa?", "Did the US *lift* …?", "has al-Sharaa *met* …":
+    a name as `concepts.NAME_TOKEN` writes one)."""
     found = NAMED_SUBJECT.match(question)
     return found.group(1) if found else None
 

@@ -640,6 +640,9 @@ def test_the_verb_after_a_named_subject_asked_yes_or_no_is_an_event(engine: Engi
     # Answered from ¶6 (0.98): the story tells of a message, never of a meeting.
     answer = engine.ask(question)
     assert answer.refused and "met" in answer.missing
+    # A name joined to its particle ("al-Sharaa") is a named subject too (answered, 0.88).
+    answer = engine.ask("has al-Sharaa met US officials in person")
+    assert answer.refused and "met" in answer.missing
     # A verb one step narrower than the story's ("swap" of "exchanged") is said otherwise.
     question = "Did the US swap intelligence with the new government?"
     assert unsaid_events(concepts(question, stemmer()), vocabulary, question) == ()
