@@ -646,6 +646,10 @@ def test_the_verb_after_a_named_subject_asked_yes_or_no_is_an_event(engine: Engi
     # A verb one step narrower than the story's ("swap" of "exchanged") is said otherwise.
     question = "Did the US swap intelligence with the new government?"
     assert unsaid_events(concepts(question, stemmer()), vocabulary, question) == ()
+    # What a named subject means to do is the verb after "planning to", "going to" and the like.
+    question = "Is al-Sharaa planning to visit Washington?"
+    assert unsaid_events(concepts(question, stemmer()), vocabulary, question) == ("visit",)
+    assert engine.ask(question).refused
     # Asked of something that is not a name, the word after it need be no verb.
     question = "Did the plot fail?"
     assert unsaid_events(concepts(question, stemmer()), vocabulary, question) == ()
