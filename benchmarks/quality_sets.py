@@ -22,10 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "eval" / "squad"
 STORY_CORPUS = SHIPPED_CORPUS
 SECOND_ARTICLE = ROOT / "tests" / "fixtures" / "second-article.md"
-STORY_SETS = (
-    "story_questions",
-    "calibration",
-    "story_probe",
+HELDOUT = (
     "story_heldout",
     "story_heldout2",
     "story_heldout3",
@@ -33,16 +30,10 @@ STORY_SETS = (
     "story_heldout5",
     "story_heldout6",
 )
-REPORT_ONLY = frozenset(
-    {
-        "story_heldout",
-        "story_heldout2",
-        "story_heldout3",
-        "story_heldout4",
-        "story_heldout5",
-        "story_heldout6",
-    }
-)
+"""The story's reporting sets, written by people who had seen only the article and never read
+once scored (README, "How refusal works")."""
+STORY_SETS = ("story_questions", "calibration", "story_probe", *HELDOUT)
+REPORT_ONLY = frozenset(HELDOUT)
 """Sets whose every question is in the reporting half: never fitted or tuned on."""
 TUNING_ONLY = (
     "story_tune2",
