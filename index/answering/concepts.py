@@ -102,6 +102,10 @@ author", "what kind of information", "what sort of threat") or after whose it is
 author's name", "his name"): no story writes them where it answers ("By Tamilla Hasanova" names
 the author without the word). Read as words, "what is the name of the author?" was refused
 (0.10) where "who is the author?" was answered, and "kind" was named missing."""
+IDIOMS = {("in", "charge"): "control"}
+"""A word that says another in an idiom, as the stem it says: "who is in charge of Syria?" asks
+who is in control of it (the story: "who has assumed control"); read as "charge", ¶5 had ranked
+first and "charge" was named as what the story lacks."""
 PURPOSED = word_set("meant supposed intended designed")
 """Words before "to" that ask what something is for ("what was the arrangement meant to do?",
 "is the effort meant to legitimise …?"), which a story tells by a purpose ("a necessary measure
@@ -587,7 +591,9 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         if CONTRACTED.match(lower):
             continue
-        stem = stemmer.stemWord(lower)
+        stem = IDIOMS.get((before.group().lower() if before else "", lower)) or stemmer.stemWord(
+            lower
+        )
         owning = word != match.group()  # "'s" taken off
         named = word[0].isdigit() or (match.start() > 0 and word[0].isupper())
         named = named or place(lower, owning) or _initials_first(word, match.start(), question)

@@ -52,14 +52,16 @@ called that does not agree …?" asks which group, and is left to the other sign
 WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?P<rest>.+)", re.I | re.S)
 """"Which US official said …?": which person holding an office asks for their name."""
 LEADS = re.compile(
-    r"^\W*who\s+(?:(?:now|currently|really)\s+)?(?:leads|heads|commands|chairs|rules)\s+"
+    r"^\W*who(?:\s+|(?=['’]s))(?:(?:now|currently|really)\s+)?(?:leads|heads|commands|chairs|"
+    r"rules|(?:is|was|['’]s)\s+(?:(?:now|currently|really)\s+)?in\s+(?:charge|control)\s+of)\s+"
     r"(?P<rest>[^?]+)",
     re.I | re.S,
 )
-""""Who leads ISIS now?", "Who heads the new administration?": who holds the office at the head
-of something asks their name, and a passage answers it where it names a leader of that thing.
-Only in the present: "Who led the attack …?" asks who did something once, and "Who runs the
-University of Chicago?" is answered by "a board of trustees", no person."""
+""""Who leads ISIS now?", "Who heads the new administration?", "Who is in charge of ISIS?":
+who holds the office at the head of something asks their name, and a passage answers it where
+it names a leader of that thing. Only in the present: "Who led the attack …?" asks who did
+something once, and "Who runs the University of Chicago?" is answered by "a board of trustees",
+no person."""
 LEADERS = word_set(
     "leader head chief president commander director chairman chairwoman chair ruler king queen"
     " premier chancellor mayor governor emir boss control"

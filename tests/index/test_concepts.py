@@ -1079,3 +1079,9 @@ def test_meant_or_supposed_to_asks_what_for_and_is_no_concept() -> None:
     words = [c.word for c in concepts("What was the arrangement meant to do?", STEMMER)]
     assert "meant" not in words and "arrangement" in words
     assert "meant" in [c.word for c in concepts("What is meant by pragmatic?", STEMMER)]
+
+
+def test_in_charge_asks_who_is_in_control() -> None:
+    charge = [c for c in concepts("Who is now in charge of Syria?", STEMMER) if c.word == "charge"]
+    assert charge and charge[0].stem == "control"
+    assert concepts("What was the charge?", STEMMER)[0].stem == "charg"
