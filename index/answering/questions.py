@@ -133,6 +133,20 @@ named as what the story lacks, and "I don't have much time, who leads syria?" wa
 PREFACE_END = re.compile(r"[,:;.!]*\s+but\s+|[,:;.!]+\s+", re.IGNORECASE)
 """Where a preface may end: a mark after it, or "but" ("Sorry if this is a dumb question, but
 …")."""
+TOLD_THEN_ASKED = re.compile(
+    r"^\W*(?:i|we)\s+(?:(?:have|['’]ve|just|recently|already)\s+)?(?:read|heard|saw|seen|"
+    r"know|knew|understand|learned|learnt|noticed|was\s+told|were\s+told)\b[^?]*?"
+    r"(?:[,;:]|\s+but|\s+so)\s+(?:(?:so|but|and|then)\s+)?"
+    r"(?P<asked>(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
+    r"has|have|had|can|could|will|would)\b.+)$",
+    re.IGNORECASE | re.S,
+)
+"""What an asker says they read or heard, then their question ("I read that …, so who …?",
+"I know Assad fell, but who replaced him?")."""
+POINTING_BACK = re.compile(
+    r"\b(?:it|its|this|that|these|those|they|them|their|he|him|his|she|her|there|then)\b", re.I
+)
+"""Words by which a question points back at what was said before it."""
 ASKED_SHORT = re.compile(
     r"[\s,]+(?:in\s+short|briefly|in\s+brief|in\s+(?:one|a|1|two|2|a\s+few)\s+"
     r"(?:sentences?|lines?|words?)|real\s+quick|asap)(?=\W*$)",
@@ -313,6 +327,7 @@ def question_from(typed: str) -> Question:
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = ASKING_WRAPPER.sub("", _without_preface(ACCORDING.sub("", text).strip())) or text
+    text = _without_told(text)
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
     text = REMINDING.sub(r"\1", ASKING_AROUND.sub("", VOCATIVE.sub("", text)))
     shortened = ASKED_SHORT.sub("", text)
@@ -345,6 +360,17 @@ def _without_preface(text: str) -> str:
         ):
             return after
     return text
+
+
+def _without_told(text: str) -> str:
+    """The question without what its asker says they were told before it ("I read that the US
+    and Syria shared intelligence, so who leads Syria now?"), when the question stands alone:
+    one that points back at what was told ("I heard ISIS planned an attack, where was it?")
+    keeps it."""
+    found = TOLD_THEN_ASKED.match(text)
+    if found is None or POINTING_BACK.search(found.group("asked")):
+        return text
+    return found.group("asked")
 
 
 def _spelt_out(match: re.Match[str]) -> str:

@@ -1481,3 +1481,14 @@ def test_who_is_in_charge_asks_for_the_leader(engine: Engine) -> None:
     assert answer.hits[0].chunk.paragraph == 6
     # Asked of ISIS, whose leader the story never names, it is refused (0.87 before).
     assert engine.ask("who's in charge of ISIS?").refused
+
+
+def test_what_an_asker_was_told_before_a_question_standing_alone_is_left_out(
+    engine: Engine,
+) -> None:
+    # The headline had ranked first, drawn by what was read about the intelligence sharing.
+    answer = engine.ask("I read that the US and Syria shared intelligence, so who leads Syria now?")
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 6
+    # A question pointing back at what was told keeps it: "it" is the attack.
+    answer = engine.ask("I heard ISIS planned an attack, where was it?")
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 2

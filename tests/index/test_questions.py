@@ -122,6 +122,10 @@ from index.answering.questions import (
         ("Sorry, Syria, who leads it?", "Syria, who leads it?"),  # only the apology goes
         ("Sorry to bother you, tell me about al-Sharaa", "tell me about al-Sharaa"),
         ("Is this new, or was it done before?", None),
+        ("I read that they shared intel, so who leads Syria now?", "who leads Syria now?"),
+        ("I saw this on the news, why is the US helping?", "why is the US helping?"),
+        ("I heard ISIS planned an attack, where was it?", None),
+        ("I know Assad fell, but who replaced him?", None),
         ("real talk, who wrote this piece", "who wrote this piece"),
         ("who leads syria briefly", "who leads syria"),
         ("who leads syria in one sentence", "who leads syria"),
