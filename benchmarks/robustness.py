@@ -85,8 +85,17 @@ PREFACES = (
 """What an asker says of themselves or of asking before a question (a seeded draw)."""
 
 
-def _prefaced(rng: random.Random) -> Callable[[str], str]:
-    return lambda question: f"{rng.choice(PREFACES)} {question[:1].lower()}{question[1:]}"
+TOLD = (
+    "I read about this story, so",
+    "I saw the news about Syria, but",
+    "I heard about the foiled plot,",
+    "I know a bit about the war, but",
+)
+"""What an asker says they read or heard before a question (a seeded draw)."""
+
+
+def _prefaced(rng: random.Random, openings: tuple[str, ...]) -> Callable[[str], str]:
+    return lambda question: f"{rng.choice(openings)} {question[:1].lower()}{question[1:]}"
 
 
 def _filled(rng: random.Random, before: bool) -> Callable[[str], str]:
@@ -122,7 +131,10 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
             random.Random(SEED), before=True
         ),
         'a word of the asker\'s own before it ("Sorry to bother you, …")': _prefaced(
-            random.Random(SEED)
+            random.Random(SEED), PREFACES
+        ),
+        'what the asker heard before it ("I read about this story, so …")': _prefaced(
+            random.Random(SEED), TOLD
         ),
         'a key held down ("Syyyria")': _held(random.Random(SEED)),
         "one slip in a word": _slip(rng),

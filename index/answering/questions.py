@@ -138,15 +138,14 @@ TOLD_THEN_ASKED = re.compile(
     r"know|knew|understand|learned|learnt|noticed|was\s+told|were\s+told)\b[^?]*?"
     r"(?:[,;:]|\s+but|\s+so)\s+(?:(?:so|but|and|then)\s+)?"
     r"(?P<asked>(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
-    r"has|have|had|can|could|will|would)\b.+)$",
+    r"has|have|had|can|could|will|would|tell|say|explain|describe|anything|any)\b.+)$",
     re.IGNORECASE | re.S,
 )
-"""What an asker says they read or heard, then their question ("I read that …, so who …?",
-"I know Assad fell, but who replaced him?")."""
-POINTING_BACK = re.compile(
-    r"\b(?:it|its|this|that|these|those|they|them|their|he|him|his|she|her|there|then)\b", re.I
-)
-"""Words by which a question points back at what was said before it."""
+"""What an asker says they read or heard, then their question or request ("I read that …, so
+who …?", "I know Assad fell, but who replaced him?", "I heard about the plot, tell me …")."""
+POINTING_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|there|then)\b", re.I)
+"""Words by which a question points back at what was said before it ("this" and "that" point at
+the story as often: "… so what's the backdrop to this cooperation?")."""
 ASKED_SHORT = re.compile(
     r"[\s,]+(?:in\s+short|briefly|in\s+brief|in\s+(?:one|a|1|two|2|a\s+few)\s+"
     r"(?:sentences?|lines?|words?)|real\s+quick|asap)(?=\W*$)",
