@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from index.answering import answerability
-from index.answering.answerability import Judgement
+from index.answering.answerability import Judgement, asked_whether
 from index.answering.concepts import negation, unnamed
 from index.answering.conversation import answer_in_context, leans_on_another
 from index.answering.gaps import worded
@@ -288,6 +288,9 @@ class Engine:
             return not_said("who wrote it", stories)
         if not judged.missing and judged.untold:
             return not_said(judged.untold, stories)
+        events = judged.untold_event and set(judged.missing) <= set(judged.untold_event)
+        if events and (clause := asked_whether(question.text)) is not None:
+            return not_said(clause, stories)  # "whether Trump has met al-Sharaa"
         if judged.missing:
             return not_mentioned(worded(question.text, judged.missing), stories)
         if judged.elsewhere:

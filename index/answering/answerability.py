@@ -308,6 +308,24 @@ NAMED_SUBJECT = re.compile(
 )
 
 
+ASKED_WHETHER = re.compile(
+    r"^\W*(?P<aux>(?i:has|have|had|is|was|are|were|will|would|can|could|should))\s+"
+    rf"(?P<subject>(?:(?i:the)\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+"
+    r"(?P<rest>[a-z][^?!.]*?)\s*[?!.]*\s*$"
+)
+"""A yes-or-no question about a named subject, as a clause ("Has Trump met al-Sharaa?": whether
+Trump has met al-Sharaa); "did"/"does" questions are left out, their verb's tense unknown."""
+
+
+def asked_whether(question: str) -> str | None:
+    """The question as the clause a refusal says the story does not tell ("whether Trump has
+    met al-Sharaa"), when it asks yes or no about a named subject (`ASKED_WHETHER`)."""
+    found = ASKED_WHETHER.match(question)
+    if found is None:
+        return None
+    return f"whether {found['subject']} {found['aux'].lower()} {found['rest']}"
+
+
 def _named_subjects_verb(question: str) -> str | None:
     """The word after a named subject of a question asked yes or no, which is its verb, in
     any form ("Has Trump *met* al-Sharaa?", "Did the US *lift* …?", "has al-Sharaa *met* …":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index.answering.answerability import unknown_names, unsaid_events
+from index.answering.answerability import asked_whether, unknown_names, unsaid_events
 from index.answering.concepts import concepts, made_thing
 from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
@@ -494,6 +494,9 @@ def test_a_yes_or_no_question_s_verb_the_story_never_says_is_untold(engine: Engi
     ):
         answer = engine.ask(question)
         assert answer.refused and verb in answer.missing
+    assert engine.ask("Was the shrine evacuated?").message == (
+        "The story doesn't mention “evacuated”, so I can't answer that from it."
+    )  # no named subject: said by its word
     # A verb the story says in another word ("foiled" for "thwarting") is no gap.
     assert not engine.ask("Was the plot foiled?").refused
 
@@ -643,6 +646,11 @@ def test_the_verb_after_a_named_subject_asked_yes_or_no_is_an_event(engine: Engi
     # A name joined to its particle ("al-Sharaa") is a named subject too (answered, 0.88).
     answer = engine.ask("has al-Sharaa met US officials in person")
     assert answer.refused and "met" in answer.missing
+    # The refusal says what is untold as the question asks it, not a word ("“met”").
+    assert answer.message == (
+        "The story doesn't say whether al-Sharaa has met US officials in person, so I can't"
+        " tell you that."
+    )
     # A verb one step narrower than the story's ("swap" of "exchanged") is said otherwise.
     question = "Did the US swap intelligence with the new government?"
     assert unsaid_events(concepts(question, stemmer()), vocabulary, question) == ()
@@ -653,3 +661,12 @@ def test_the_verb_after_a_named_subject_asked_yes_or_no_is_an_event(engine: Engi
     # Asked of something that is not a name, the word after it need be no verb.
     question = "Did the plot fail?"
     assert unsaid_events(concepts(question, stemmer()), vocabulary, question) == ()
+
+
+def test_a_yes_or_no_question_about_a_named_subject_is_said_as_a_clause() -> None:
+    assert asked_whether("Has Trump met al-Sharaa?") == "whether Trump has met al-Sharaa"
+    assert asked_whether("is al-Sharaa planning to visit Washington") == (
+        "whether al-Sharaa is planning to visit Washington"
+    )
+    assert asked_whether("Did Trump visit Damascus?") is None  # its tense is not said
+    assert asked_whether("Was the shrine evacuated?") is None  # no name
