@@ -98,13 +98,8 @@ def _prefaced(rng: random.Random, openings: tuple[str, ...]) -> Callable[[str], 
     return lambda question: f"{rng.choice(openings)} {question[:1].lower()}{question[1:]}"
 
 
-def _filled(rng: random.Random, before: bool) -> Callable[[str], str]:
-    def filled(question: str) -> str:
-        if before:
-            return f"{rng.choice(FILLERS_BEFORE)} {question[:1].lower()}{question[1:]}"
-        return f"{question.rstrip('?')} {rng.choice(FILLERS_AFTER)}?"
-
-    return filled
+def _filled(rng: random.Random) -> Callable[[str], str]:
+    return lambda question: f"{question.rstrip('?')} {rng.choice(FILLERS_AFTER)}?"
 
 
 def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
@@ -126,9 +121,9 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         'an aside after it ("… (asking for a friend)")': lambda q: f"{q} (asking for a friend)",
         'no "?"': lambda q: q.rstrip("?"),
         '"??"': lambda q: q.rstrip("?") + "??",
-        'a filler after it ("… i guess?", "… bro?")': _filled(random.Random(SEED), before=False),
-        'a word to the reader before it ("bro …", "remind me …")': _filled(
-            random.Random(SEED), before=True
+        'a filler after it ("… i guess?", "… bro?")': _filled(random.Random(SEED)),
+        'a word to the reader before it ("bro …", "remind me …")': _prefaced(
+            random.Random(SEED), FILLERS_BEFORE
         ),
         'a word of the asker\'s own before it ("Sorry to bother you, …")': _prefaced(
             random.Random(SEED), PREFACES

@@ -301,16 +301,21 @@ quality benchmark's tuning half did not move."""
 INTENDING = r"(?:planning|going|trying|hoping|expected|set|likely|about|due|scheduled)"
 """What a named subject is asked to mean to do, before "to" and the verb asked about ("is
 al-Sharaa planning to *visit* Washington?": answered from ¶6, 0.96, before)."""
+NAMED = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
+"""A named subject: up to three capitalised words of a name ("Trump", "al-Sharaa", "Bashar
+al-Assad")."""
+BEING = frozenset({"is", "was", "are", "were"})
+"""Auxiliaries after which a named subject's verb is asked only with `INTENDING` ("is Trump
+planning to visit …?"; "Is the US treating …?" asks no event)."""
 NAMED_SUBJECT = re.compile(
-    r"^\W*(?:(?i:did|does|do|has|have|had|will|would|can|could|should)|"
-    rf"(?i:is|was|are|were)(?=\s+(?:the\s+)?(?:{NAME_TOKEN}\s+){{1,3}}{INTENDING}\s+to\s))\s+"
-    rf"(?:the\s+)?(?:{NAME_TOKEN}\s+){{1,3}}(?:{INTENDING}\s+to\s+)?([a-z]+)\b"
+    r"^\W*(?P<aux>(?i:did|does|do|has|have|had|will|would|can|could|should|is|was|are|were))"
+    rf"\s+(?:the\s+)?{NAMED}\s+(?P<intending>{INTENDING}\s+to\s+)?(?P<verb>[a-z]+)\b"
 )
 
 
 ASKED_WHETHER = re.compile(
     r"^\W*(?P<aux>(?i:has|have|had|is|was|are|were|will|would|can|could|should))\s+"
-    rf"(?P<subject>(?:(?i:the)\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+"
+    rf"(?P<subject>(?:(?i:the)\s+)?{NAMED})\s+"
     r"(?P<rest>[a-z][^?!.]*?)\s*[?!.]*\s*$"
 )
 """A yes-or-no question about a named subject, as a clause ("Has Trump met al-Sharaa?": whether
@@ -331,7 +336,9 @@ def _named_subjects_verb(question: str) -> str | None:
     any form ("Has Trump *met* al-Sharaa?", "Did the US *lift* …?", "has al-Sharaa *met* …":
     a name as `concepts.NAME_TOKEN` writes one)."""
     found = NAMED_SUBJECT.match(question)
-    return found.group(1) if found else None
+    if found is None or (found["aux"].lower() in BEING and not found["intending"]):
+        return None
+    return found["verb"]
 
 
 def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

@@ -566,8 +566,8 @@ class Concept:
 def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
     """The question's content words, each once, in the order asked."""
     found: dict[str, Concept] = {}
-    gist = [m.span() for m in (*GIST.finditer(question), *HOW_OFTEN.finditer(question))]
-    matches = [m for m in WORD.finditer(question) if not any(a <= m.start() < b for a, b in gist)]
+    asking = [m.span() for m in (*GIST.finditer(question), *HOW_OFTEN.finditer(question))]
+    matches = [m for m in WORD.finditer(question) if not any(a <= m.start() < b for a, b in asking)]
     runs = _name_initials(matches)
     befores, afters = [None, *matches][: len(matches)], [*matches[1:], None][: len(matches)]
     for match, before, after in zip(matches, befores, afters, strict=True):

@@ -133,12 +133,16 @@ named as what the story lacks, and "I don't have much time, who leads syria?" wa
 PREFACE_END = re.compile(r"[,:;.!]*\s+but\s+|[,:;.!]+\s+", re.IGNORECASE)
 """Where a preface may end: a mark after it, or "but" ("Sorry if this is a dumb question, but
 …")."""
+QUESTION_OPENERS = (
+    r"who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|"
+    r"could|will|would"
+)
+"""The words a question opens with (a pattern's alternatives)."""
 TOLD_THEN_ASKED = re.compile(
     r"^\W*(?:i|we)\s+(?:(?:have|['’]ve|just|recently|already)\s+)?(?:read|heard|saw|seen|"
     r"know|knew|understand|learned|learnt|noticed|was\s+told|were\s+told)\b[^?]*?"
     r"(?:[,;:]|\s+but|\s+so)\s+(?:(?:so|but|and|then)\s+)?"
-    r"(?P<asked>(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|"
-    r"has|have|had|can|could|will|would|tell|say|explain|describe|anything|any)\b.+)$",
+    rf"(?P<asked>(?:{QUESTION_OPENERS}|tell|say|explain|describe|anything|any)\b.+)$",
     re.IGNORECASE | re.S,
 )
 """What an asker says they read or heard, then their question or request ("I read that …, so
@@ -156,11 +160,7 @@ in one sentence", "… asap"): no part of what is asked, every answer here being
 "briefly" and "in short" had asked for the story's gist ("who leads syria briefly" was answered
 from ¶1), and "sentence" and "asap" had been named missing. Not "quickly", which a question
 may ask about ("why did the regime fall so quickly?")."""
-ASKING = re.compile(
-    r"^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|"
-    r"had|can|could|will|would)\b",
-    re.IGNORECASE,
-)
+ASKING = re.compile(rf"^\W*(?:{QUESTION_OPENERS})\b", re.IGNORECASE)
 """A question as it opens ("who …", "did …"): what is left once its wanted length is cut
 (`ASKED_SHORT`) must still be one."""
 ASKING_AROUND = re.compile(

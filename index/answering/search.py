@@ -585,7 +585,7 @@ class Retriever:
 
     def _signed(self, first: list[Chunk]) -> bool:
         """Whether the article of the best passage has a byline."""
-        return any(c.kind == "byline" and c.source == first[0].source for c in self.chunks)
+        return any(self.chunks[i].source == first[0].source for i in self._bylines.tolist())
 
     def _counting(self, counted: str) -> Callable[[str], bool]:
         """Whether a word says the things a "how many?" question counts: the same stem or one
