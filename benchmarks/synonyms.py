@@ -29,6 +29,12 @@ Beside it, index/data/hypernyms.txt.gz: each stem's words one step broader or na
 WordNet (a synset's hypernyms, instance hypernyms and the reverse: "swap" → "exchange", "spy" →
 "intelligence"), in the same form. Too loose to stand for a word alone, they are used only
 where the sentence model reads the two alike in context (`index.answering.meant.LINKED`).
+
+And index/data/kinds.txt.gz: for each word WordNet gives a single sense as a noun or as a verb
+("swap", "teamwork"), the words that sense is a kind of, as words rather than stems ("swap
+exchange interchange", "teamwork cooperation"): a word of one sense says one thing, so the thing
+it is a kind of may stand for it at a lower cosine (`index.answering.meant.KIND`). "Bomb" (three
+senses as a noun, two as a verb) is in no line: as a verb it is a kind of "attack", as a noun not.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from index.answering.concepts import PARTICLES, _zipf
 DATA = Path(__file__).resolve().parent.parent / "index" / "data"
 TABLE = DATA / "synonyms.txt.gz"
 BROADER = DATA / "hypernyms.txt.gz"
+KINDS = DATA / "kinds.txt.gz"
 FILES = ("data.noun1", "data.noun2", "data.noun", "data.verb", "data.adj", "data.adv")
 LINKS = {"+", "&", "$"}
 """Derived form, similar adjective, verb group."""
@@ -148,6 +155,24 @@ def broader(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, 
                 table[stem] |= broad - {stem}
             for stem in broad:
                 table[stem] |= narrow - {stem}
+    return table
+
+
+def sole_kinds(
+    found: dict[tuple[str, str], Synset], known: set[str], ranks: dict[tuple[str, str], list[str]]
+) -> dict[str, set[str]]:
+    """stem → the words (not stems) that a word of a single sense as a noun or a verb is a kind
+    of (its sense's hypernyms, `HYPERNYMS`), single words in the frequency table only."""
+    stemmer = Stemmer.Stemmer("english")
+    by_key = _by_key(found)
+    table: dict[str, set[str]] = defaultdict(set)
+    for (pos, word), senses in ranks.items():
+        if pos not in ("n", "v") or len(senses) != 1 or word not in known:
+            continue
+        for symbol, key, _source, _target in by_key[senses[0]].links:
+            if symbol in HYPERNYMS and key in by_key:
+                kinds = {w for w in by_key[key].words if w in known and w != word}
+                table[stemmer.stemWord(word)] |= kinds
     return table
 
 
@@ -282,6 +307,8 @@ def main(argv: list[str] | None = None) -> None:
     write_table(TABLE, lines)
     kinds = broader(found, known)
     write_table(BROADER, [f"{s} {' '.join(sorted(kinds[s]))}" for s in sorted(kinds) if kinds[s]])
+    sole = sole_kinds(found, known, ranks)
+    write_table(KINDS, [f"{s} {' '.join(sorted(sole[s]))}" for s in sorted(sole) if sole[s]])
     shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")
     notice = [line for line in verbs.read_text(encoding="utf-8").splitlines() if line[:3] == ";;;"]
     (DATA / "PENN-VERBS-LICENSE.txt").write_text("\n".join(notice) + "\n")

@@ -231,8 +231,10 @@ class Engine:
     def _meant(self, question: Question, scored: Scored) -> Scored:
         """The scores with each of the question's words that the corpus never writes read as
         the word of the passages ranked first that stands for it in context, if one does
-        (`meant`: "partnership" as "collaboration"), or in a question asked yes or no as its
-        opposite that the corpus writes (`Retriever.opposed`)."""
+        (`meant`: "partnership" as "collaboration"; for a word of one sense, the word of any
+        passage naming what it is a kind of, when the corpus is small enough for every
+        passage's words to be read ahead), or in a question asked yes or no as its opposite
+        that the corpus writes (`Retriever.opposed`)."""
         unheard = self._retriever.unheard(scored.asked)
         stems = self._retriever.opposed(question, unheard)
         unheard = tuple(c for c in unheard if c.word not in stems)
@@ -240,8 +242,14 @@ class Engine:
         if unheard and isinstance(encoder, TokenEncoder) and len(scored.ranked):
             rows = self._retriever.first_read(scored)
             passages = [self._passage_words(row, encoder) for row in rows]
+            count = len(self._retriever.chunks)
+            anywhere = (
+                [self._passage_words(row, encoder) for row in range(count)]
+                if count <= WORDS_READ_AHEAD
+                else passages
+            )
             tokens = encoder.tokens(question.text)
-            stems |= met(question.text, unheard, tokens, passages, self._retriever.stem)
+            stems |= met(question.text, unheard, tokens, passages, self._retriever.stem, anywhere)
         if not stems:
             return scored
         asked = tuple(

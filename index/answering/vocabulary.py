@@ -328,6 +328,12 @@ def stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def sole_kinds(stem: str) -> frozenset[str]:
+    """The words (not stems) that a word WordNet gives one sense, as a noun or a verb, is a kind
+    of ("swap" → "exchange", "teamwork" → "cooperation"); none for a word of several senses."""
+    return frozenset(_sole_kinds().get(stem, "").split())
+
+
 @cache
 def _aliases() -> dict[str, str]:
     """name → its other names, space-separated, from the table benchmarks/names.py writes."""
@@ -346,6 +352,13 @@ def _broader() -> dict[str, str]:
     """stem → the stems one step broader or narrower in WordNet, space-separated, from the
     table benchmarks/synonyms.py writes."""
     return _keyed("hypernyms.txt.gz")
+
+
+@cache
+def _sole_kinds() -> dict[str, str]:
+    """stem → the words its single sense is a kind of, from the table benchmarks/synonyms.py
+    writes."""
+    return _keyed("kinds.txt.gz")
 
 
 def _keyed(name: str) -> dict[str, str]:

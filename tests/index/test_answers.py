@@ -1168,6 +1168,18 @@ def test_a_word_wordnet_gives_as_a_kind_of_the_story_s_is_met_in_context(engine:
     assert engine.ask("Was the plot a car bomb?").refused
 
 
+def test_a_word_of_one_sense_is_met_by_its_kind_wherever_the_story_writes_it(
+    engine: Engine,
+) -> None:
+    # Refused (0.09): "swapped" is a kind of exchanging, but the model reads it nearer "shift"
+    # than ¶1's "exchanged" (0.34, under `LINKED`). "Swap" has one sense as a noun.
+    answer = engine.ask("was the info the US and syria swapped actually classified?")
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 1
+    # "Bomb" has several senses (a kind of attack only as a verb): still refused.
+    assert engine.ask("Was the plot a car bomb?").refused
+
+
 def test_a_word_met_by_meaning_ranks_the_passage_saying_it(engine: Engine) -> None:
     # Refused (0.31): "scheme" was met as ¶2's "plot" (a hypernym, read alike in context) for
     # judging, but the passages had been ranked before, on the words as typed.

@@ -7,8 +7,17 @@ import re
 import numpy as np
 
 from index.answering.concepts import Concept
-from index.answering.meant import LINKED, MEANT, TokenEncoder, Tokens, Words, met, word_vector
-from index.answering.vocabulary import broader
+from index.answering.meant import (
+    KIND,
+    LINKED,
+    MEANT,
+    TokenEncoder,
+    Tokens,
+    Words,
+    met,
+    word_vector,
+)
+from index.answering.vocabulary import broader, sole_kinds
 from index.engine import Engine
 
 
@@ -71,6 +80,49 @@ def test_a_word_wordnet_gives_as_a_kind_of_it_is_met_at_a_lower_cosine() -> None
     far = Words(("exchanged",), np.stack([_unit(1.0, -0.3, 1.2)]))
     assert float(far.vectors[0] @ swap) < LINKED
     assert met(question, [concept], tokens, [far], lambda w: stem(w) or w) == {}
+
+
+def test_a_word_of_one_sense_is_met_by_its_kind_in_any_passage_at_a_lower_cosine() -> None:
+    question = "What did they swap?"
+    spans = ((0, 4), (5, 8), (9, 13), (14, 18))
+    swap = _unit(1.0, 2.0, 0.0)
+    tokens = Tokens(spans, np.stack([_unit(0, 0, 1)] * 3 + [swap]))
+    concept = Concept("swap", "swap", 2.6, named=False)
+    assert "exchange" in sole_kinds("swap")  # one sense as a noun: a kind of exchange
+    exchanged = _unit(1.0, 0.2, 2.0)
+    assert KIND <= float(exchanged @ swap) < LINKED
+    stem = {"exchanged": "exchang", "openness": "open"}.get
+    first = Words(("shift",), np.stack([_unit(0.0, 0.0, 1.0)]))
+    elsewhere = Words(("exchanged",), np.stack([exchanged]))
+    # Not among the passages read first, but in the corpus: met.
+    assert met(question, [concept], tokens, [first], lambda w: stem(w) or w, [elsewhere]) == {
+        "swap": "exchang"
+    }
+    # Only where the corpus is read whole, and only above the cut.
+    assert met(question, [concept], tokens, [first], lambda w: stem(w) or w) == {}
+    far = Words(("exchanged",), np.stack([_unit(1.0, -0.3, 2.5)]))
+    assert float(far.vectors[0] @ swap) < KIND
+    assert met(question, [concept], tokens, [first], lambda w: stem(w) or w, [far]) == {}
+
+
+def test_a_kind_is_met_by_its_forms_only_and_a_word_of_several_senses_by_none() -> None:
+    question = "Did they reopen it?"
+    spans = ((0, 3), (4, 8), (9, 15), (16, 18))
+    reopen = _unit(1.0, 2.0, 0.0)
+    tokens = Tokens(spans, np.stack([_unit(0, 0, 1)] * 2 + [reopen, _unit(0, 1, 0)]))
+    alike = _unit(1.0, 0.2, 2.0)  # a cosine of KIND or more, under LINKED
+    assert KIND <= float(alike @ reopen) < LINKED
+    concept = Concept("reopen", "reopen", 2.6, named=False)
+    assert sole_kinds("reopen") == {"open"}
+    # "openness" stems as "open" does, but is no form of it.
+    openness = Words(("openness",), np.stack([alike]))
+    assert met(question, [concept], tokens, [openness], lambda w: w[:4], [openness]) == {}
+    opened = Words(("opened",), np.stack([alike]))
+    assert met(question, [concept], tokens, [opened], lambda w: w[:4], [opened]) == {
+        "reopen": "open"
+    }
+    # "bomb" has several senses (a kind of "attack" only as a verb): it has no kind to meet.
+    assert sole_kinds("bomb") == frozenset()
 
 
 def test_the_encoder_gives_each_token_of_a_text_in_context(engine: Engine) -> None:
