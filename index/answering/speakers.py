@@ -202,6 +202,8 @@ def asks_words_of(
         if not words:
             continue
         word = POSSESSIVE.sub("", words[-1])
+        if word.lower() in STORY_VOICE:
+            continue
         if word.islower() and not naming.role(word):
             word = written(word) or word
         who = match.group("who").strip()
@@ -216,6 +218,13 @@ def asks_words_of(
     if POPULARITY.search(question):
         return Speaker("people", "people", group=True, verb="think")
     return None
+
+
+STORY_VOICE = word_set("writer writers author authors journalist reporter correspondent columnist")
+"""Who speaks in the story itself: what the writer says or suggests is what the story says, told
+or not, never the words of someone it does not quote ("what does the writer suggest might be
+among the only areas in which the two nations can agree?" was refused as "The story doesn't say
+what writer said")."""
 
 
 def _heading(words: list[str]) -> str | None:

@@ -28,6 +28,13 @@ def test_whose_words_a_question_asks_is_the_last_word_naming_them() -> None:
     )
 
 
+def test_what_the_writer_says_is_the_story_s_own_words() -> None:
+    assert asks_words_of("What did the writer say about al-Sharaa's message?") is None
+    assert asks_words_of("what does the author suggest about the two nations") is None
+    # Someone the writer quotes still speaks for themself.
+    assert asks_words_of("What did the official say?") == Speaker("official", "official")
+
+
 def test_whether_someone_said_something_asks_their_words_too() -> None:
     assert asks_words_of("Did Trump thank al-Sharaa?") == Speaker("Trump", "Trump")
     assert asks_words_of("Has Trump welcomed the new government?") == Speaker("Trump", "Trump")
