@@ -243,7 +243,7 @@ FRAMING = re.compile(
     r"^(articles?|stor(y|ies)|pieces?|headlines?|papers?|newspapers?|outlets?|publications?|"
     r"publish(?:ers?|es|ed|ing)?|authors?|writers?|bylines?|journalists?|reporters?|"
     r"correspondents?|columnists?|mention(s|ed|ing)?|"
-    r"discuss(es|ed|ing)?|info|information|details?)$",
+    r"discuss(es|ed|ing)?|info|information|details?|texts?)$",
     re.I,
 )
 """What an article is and who made it, and what it tells: "which outlet first reported the

@@ -61,8 +61,12 @@ def word_set(text: str) -> frozenset[str]:
 PRONOUNS = word_set(
     "my mine you your yours he him his she her hers its we our ours them theirs myself yourself"
     " himself herself itself ourselves themselves"
+    " anyone anybody anything someone somebody something everyone everybody everything"
+    " nobody nothing"
 )
-"""Pronouns the stop words leave: "Will the US reopen its embassy?" asks about no "its"."""
+"""Pronouns the stop words leave: "Will the US reopen its embassy?" asks about no "its", and
+"was anyone expecting this cooperation?" about no "anyone" (read as a word it was specific,
+1.1, and never in the story: refused, 0.25)."""
 REQUESTING = word_set("explain describe define summarise summarize outline clarify elaborate")
 """Verbs that ask rather than name what is asked ("Define counterterrorism.", "Explain the
 Russian role."): no story need say them, and a refusal never names them as missing."""
@@ -88,6 +92,9 @@ HEDGES = word_set(
     "actually basically literally honestly seriously totally truly anyway anyways thing stuff"
     " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
     " lmk pls plz tf wtf heck nowadays currently presently atm"
+    " chiefly mainly mostly primarily largely roughly approximately briefly purely simply merely"
+    " particularly essentially allegedly supposedly apparently"
+    " seemingly purportedly ostensibly reportedly"
 )
 """Chat's hedges and intensifiers ("did the plot actually get stopped", "who rly leads syria",
 "afaik who leads syria now") and its words for whatever it names ("the shrine thing", "intel
@@ -95,7 +102,12 @@ stuff"): they say how the asker feels about the question or point at what the re
 names, and no story writes them where it answers; so are words for the present moment, as
 "now" is ("who leads syria nowadays", "atm"). Read as words, "afaik", "iirc", "tbf", "rly" and
 "prolly" had been named as what the story never mentions, the answer hedged, and "nowadays",
-"lmk" and "fr" refused the question."""
+"lmk" and "fr" refused the question. So are the adverbs that narrow, round or source what the
+rest says ("what is this piece chiefly about?", "roughly when …?", "what was the group
+allegedly planning?"): said of what the question names, not what it names; "chiefly",
+"roughly" and "purely" had been named as what the story never mentions. Not "exactly",
+"precisely" or "specifically", which press for the detail ("which shrine was it exactly, does
+it have a name": left out, it was answered from ¶2)."""
 ASKING_NOUNS = word_set("name names kind kinds type types sort sorts")
 """Nouns that say how a thing is asked for, not what it is, before "of" ("the name of the
 author", "what kind of information", "what sort of threat") or after whose it is ("the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index.answering.answerability import asked_whether, unknown_names, unsaid_events
+from index.answering.answerability import asked_whether, framing, unknown_names, unsaid_events
 from index.answering.concepts import concepts, made_thing
 from index.answering.vocabulary import stemmer
 from index.cli.render import answer_json, render_answer
@@ -670,3 +670,10 @@ def test_a_yes_or_no_question_about_a_named_subject_is_said_as_a_clause() -> Non
     )
     assert asked_whether("Did Trump visit Damascus?") is None  # its tense is not said
     assert asked_whether("Was the shrine evacuated?") is None  # no name
+
+
+def test_the_text_is_what_an_article_is() -> None:
+    # "as far as the text indicates": held wherever a headline frames the passage.
+    text, *_ = concepts("text indicates when the attack was planned", stemmer())
+    assert text.word == "text" and framing(text)
+    assert not framing(concepts("what did the shrine hold", stemmer())[0])

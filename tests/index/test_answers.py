@@ -1180,6 +1180,22 @@ def test_a_word_of_one_sense_is_met_by_its_kind_wherever_the_story_writes_it(
     assert engine.ask("Was the plot a car bomb?").refused
 
 
+def test_what_the_writer_says_is_asked_of_the_story(engine: Engine) -> None:
+    # Refused (0.10): "The story doesn't say what writer said" (the writer taken for someone
+    # the story never quotes).
+    answer = engine.ask("What did the writer say about al-Sharaa's message to Trump?")
+    assert not answer.refused
+    assert answer.hits[0].chunk.paragraph == 6
+
+
+def test_adverbs_that_narrow_or_source_what_is_asked_are_never_missing(engine: Engine) -> None:
+    # Named as what the story never mentions ("allegedly" 0.91, "mainly" 0.76).
+    plot = engine.ask("What was ISIS allegedly planning to attack?")
+    assert not plot.refused and plot.missing == () and plot.hits[0].chunk.paragraph == 2
+    gist = engine.ask("What is this article mainly about?")
+    assert not gist.refused and gist.missing == ()
+
+
 def test_a_word_met_by_meaning_ranks_the_passage_saying_it(engine: Engine) -> None:
     # Refused (0.31): "scheme" was met as ¶2's "plot" (a hypernym, read alike in context) for
     # judging, but the passages had been ranked before, on the words as typed.

@@ -985,10 +985,20 @@ def test_a_place_typed_in_lower_case_owning_something_is_a_name() -> None:
         ("whats the byline on this one?", "one"),
         ("afaik who leads syria now", "afaik"),
         ("who rly leads syria now", "rly"),
+        ("was anyone expecting this cooperation", "anyone"),
+        ("did somebody stop the plot", "somebody"),
+        ("what is this piece chiefly about", "chiefly"),
+        ("roughly when was the attack planned", "roughly"),
+        ("what was the group allegedly planning", "allegedly"),
     ],
 )
 def test_chat_hedges_and_pointing_words_are_no_concept(question: str, left_out: str) -> None:
     assert left_out not in [c.word.lower() for c in concepts(question, STEMMER)]
+
+
+def test_a_word_pressing_for_the_detail_is_still_a_concept() -> None:
+    # "which shrine was it exactly": the asker wants the one detail a story may not give.
+    assert "exactly" in [c.word for c in concepts("which shrine was it exactly", STEMMER)]
 
 
 def test_one_that_counts_is_still_a_concept() -> None:
