@@ -73,6 +73,7 @@ from index.answering.concepts import (
     ranks,
     specificity,
     times_ahead,
+    word_set,
 )
 from index.answering.elsewhere import told_elsewhere
 from index.answering.existence import asks_existence
@@ -111,6 +112,14 @@ On the 20,000-passage benchmark corpus, searching the sentences too found the ex
 passage for 97.6% of 251 questions instead of 96.8%, and gave the same `storybot eval` results,
 but a second search costs more than the whole budget of a question at scale (README, "Scaling")."""
 NO_PASSAGES = np.zeros(0, np.int64)
+THIS = re.compile(r"\bthis\b(?:\W+(?P<next>[^\W\d_][\w’'-]*))?", re.I)
+""""This" and the word after it, if any ("is this a big change?", "this cooperation")."""
+NOT_THE_STORY = word_set(
+    """year month week day time morning afternoon evening night weekend summer winter spring
+    autumn century decade article story piece report text"""
+)
+"""What "this" points at in a question that is a time ("later this year") or the article itself
+("who wrote this story?", asked of its byline and headline), not its news."""
 FIRST_READ = 3
 """How many of the first passages are read for the date or count a question asks outright, and
 for what bears out the rest of it (`swaps.unsupported`)."""
@@ -523,6 +532,24 @@ class Retriever:
             if held:
                 found[concept.word] = held[0]
         return found
+
+    def pointed_at(self, text: str, asked: tuple[Concept, ...]) -> int | None:
+        """The headline's row when the index holds one article and the question points at its
+        news with "this": alone ("is this a big change?", "did anyone see this coming?") or
+        before a word the headline or lead says ("this cooperation"); None otherwise. "This
+        fertile soil" points at something else, and with several articles "this" is any."""
+        if len(self._headlines) != 1 or len(self._leads) != 1:
+            return None
+        lead = self._stems[int(self._headlines[0])] | self._stems[int(self._leads[0])]
+        by_word = {c.word.lower(): c for c in asked}
+        for found in THIS.finditer(text):
+            after = (found.group("next") or "").lower()
+            if after in NOT_THE_STORY:
+                continue
+            concept = by_word.get(after)
+            if concept is None or holds(concept, lead):
+                return int(self._headlines[0])
+        return None
 
     def unheard(self, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
         """The question's specific words, not names, places or attributes (`ATTRIBUTES`: said

@@ -1520,3 +1520,30 @@ def test_what_an_asker_was_told_before_a_question_standing_alone_is_left_out(
     # A question pointing back at what was told keeps it: "it" is the attack.
     answer = engine.ask("I heard ISIS planned an attack, where was it?")
     assert not answer.refused and answer.hits[0].chunk.paragraph == 2
+
+
+def test_a_question_pointing_at_the_news_with_this_is_read_with_the_headline(
+    engine: Engine,
+) -> None:
+    # Refused (0.24): nothing in it says what "this" is, and its own vector is near no passage.
+    answer = engine.ask("Is this a big change in how the two countries deal with each other?")
+    assert not answer.refused
+    assert any(hit.chunk.paragraph == 1 for hit in answer.hits)  # "a significant shift"
+    retriever = engine._retriever
+    head = [i for i, c in enumerate(retriever.chunks) if c.kind == "headline"]
+
+    def pointed(question: str) -> int | None:
+        return retriever.pointed_at(question, engine.examine(question)[1].asked)  # type: ignore[union-attr]
+
+    assert pointed("was this cooperation expected?") == head[0]  # the lead says "cooperation"
+    # A time, the article itself, or a thing the headline and lead never say: not the news.
+    assert pointed("Will the US recognise the new government later this year?") is None
+    assert pointed("Who wrote this story?") is None
+    assert pointed("Is this fertile soil good for farming?") is None
+
+
+def test_this_points_at_no_one_article_of_several(two_articles: Engine) -> None:
+    question = "Is this a big change?"
+    judged = two_articles.examine(question)[1]
+    assert judged is not None
+    assert two_articles._retriever.pointed_at(question, judged.asked) is None
