@@ -29,6 +29,7 @@ HELDOUT = (
     "story_heldout4",
     "story_heldout5",
     "story_heldout6",
+    "story_heldout7",
 )
 """The story's reporting sets, written by people who had seen only the article and never read
 once scored (README, "How refusal works")."""
@@ -42,6 +43,7 @@ TUNING_ONLY = (
     "story_tune5",
     "story_tune6",
     "story_tune7",
+    "story_tune8",
 )
 """Story sets of ours that are tuned on and not asked by this benchmark (README, "How refusal
 works"): a reporting set shares no question with them."""
