@@ -108,14 +108,24 @@ willing to trade intel?" was refused, the same question without it answered. So 
 put to the article ("Does the article say when Assad fell?", "Does the story explain who leads
 ISIS?"): what it asks is the question inside, and had been answered (0.94, 0.85) where the
 question alone is refused."""
-SOURCE_NOUN = r"(?:the|this|that)\s+(?:article|story|report|piece|post|news|washington\s+post)"
+SOURCE_NOUN = (
+    r"(?:the|this|that)\s+(?:article|story|report|reporting|piece|text|writer|author|post|news|"
+    r"washington\s+post)"
+)
+CREDITING = (
+    rf"(?:according\s+to|per)\s+{SOURCE_NOUN}|as\s+far\s+as\s+{SOURCE_NOUN}\s+[\w-]+"
+    rf"|as\s+{SOURCE_NOUN}\s+(?:[\w-]+ly\s+)?(?:describes|puts|says|tells|reports|presents|"
+    r"frames|explains|has)\s+it"
+)
 ACCORDING = re.compile(
-    rf"^(?:according\s+to|per)\s+{SOURCE_NOUN}[\s,:]+|[\s,]+(?:according\s+to|per)\s+{SOURCE_NOUN}"
-    r"(?=\W*$)",
+    rf"^(?:according\s+to|per)\s+{SOURCE_NOUN}[\s,:]+|[\s,]+(?:{CREDITING})(?=\W*$)",
     re.IGNORECASE,
 )
 """Whom the question credits for its answer ("According to the article, who is …?", "…, per the
-report?"), left out as a request is: every answer here is the story's."""
+report?", "…, as far as the text indicates?", "…, as the piece briefly describes it?"), left out
+as a request is: every answer here is the story's. As words, "far", "indicates" and "text" had
+refused "Roughly when was the foiled attack … supposed to have taken place, as far as the text
+indicates?"."""
 PREFACE_WORDS = word_set(
     """sorry excuse forgive pardon bother bothering dumb stupid silly basic naive simple quick
     question questions english language native first time much little busy hurry rush know
@@ -138,15 +148,26 @@ QUESTION_OPENERS = (
     r"could|will|would"
 )
 """The words a question opens with (a pattern's alternatives)."""
+ASKED_AFTER = (
+    r"(?:(?:so|but|and|then)\s+)?(?P<asked>(?:(?:on|in|for|from|to|by|with|about|at|of)\s+)?"
+    rf"(?:{QUESTION_OPENERS}|tell|say|explain|describe|anything|any)\b.+)$"
+)
+"""The question or request after what an asker says first, perhaps opening with a preposition
+("…; on what was the operation said to rest?")."""
 TOLD_THEN_ASKED = re.compile(
     r"^\W*(?:i|we)\s+(?:(?:have|['’]ve|just|recently|already)\s+)?(?:read|heard|saw|seen|"
-    r"know|knew|understand|learned|learnt|noticed|was\s+told|were\s+told)\b[^?]*?"
-    r"(?:[,;:]|\s+but|\s+so)\s+(?:(?:so|but|and|then)\s+)?"
-    rf"(?P<asked>(?:{QUESTION_OPENERS}|tell|say|explain|describe|anything|any)\b.+)$",
+    r"know|knew|understand|learned|learnt|noticed|gather|realise|realize|recall|remember|"
+    r"was\s+told|were\s+told)\b[^?]*?(?:[,;:]|\s+but|\s+so)\s+" + ASKED_AFTER,
     re.IGNORECASE | re.S,
 )
 """What an asker says they read or heard, then their question or request ("I read that …, so
-who …?", "I know Assad fell, but who replaced him?", "I heard about the plot, tell me …")."""
+who …?", "I know Assad fell, but who replaced him?", "I heard about the plot, tell me …", "I
+gather the attack was not purely a Syrian achievement; on what …?")."""
+STATED_THEN_ASKED = re.compile(r"^\W*(?:i|we)\b[^?;:]*[;:]\s+" + ASKED_AFTER, re.IGNORECASE | re.S)
+"""Anything an asker says of themselves, closed by a semicolon or colon, before their question
+("I am preparing a lesson on Middle Eastern diplomacy; could you tell me …", "I am curious about
+the conclusion: how does …"): the marks a careful writer sets between a statement and what it
+leads to. Read as words, "lesson" and "Eastern" were named as what the story lacks."""
 POINTING_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|there|then)\b", re.I)
 """Words by which a question points back at what was said before it ("this" and "that" point at
 the story as often: "… so what's the backdrop to this cooperation?")."""
@@ -325,8 +346,8 @@ def question_from(typed: str) -> Question:
         if chat.match(text):
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
-    text = ASKING_WRAPPER.sub("", _without_preface(ACCORDING.sub("", text).strip())) or text
-    text = _without_told(text)
+    text = _without_told(_without_preface(ACCORDING.sub("", text).strip()))
+    text = ASKING_WRAPPER.sub("", text) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
     text = REMINDING.sub(r"\1", ASKING_AROUND.sub("", VOCATIVE.sub("", text)))
     shortened = ASKED_SHORT.sub("", text)
@@ -363,10 +384,11 @@ def _without_preface(text: str) -> str:
 
 def _without_told(text: str) -> str:
     """The question without what its asker says they were told before it ("I read that the US
-    and Syria shared intelligence, so who leads Syria now?"), when the question stands alone:
+    and Syria shared intelligence, so who leads Syria now?") or says of themselves before a
+    semicolon or colon (`STATED_THEN_ASKED`), when the question stands alone:
     one that points back at what was told ("I heard ISIS planned an attack, where was it?")
     keeps it."""
-    found = TOLD_THEN_ASKED.match(text)
+    found = TOLD_THEN_ASKED.match(text) or STATED_THEN_ASKED.match(text)
     if found is None or POINTING_BACK.search(found.group("asked")):
         return text
     return found.group("asked")

@@ -126,6 +126,20 @@ from index.answering.questions import (
         ("I saw this on the news, why is the US helping?", "why is the US helping?"),
         ("I heard ISIS planned an attack, where was it?", None),
         ("I know Assad fell, but who replaced him?", None),
+        (
+            "I gather the attack was not a Syrian feat; on what was the operation said to rest?",
+            "on what was the operation said to rest?",
+        ),
+        ("I am preparing a lesson on diplomacy; who leads Syria?", "who leads Syria?"),
+        ("I am curious about the ending: how does it describe the ties?", None),  # "it"
+        ("I think Syria: who leads it?", None),
+        (
+            "When was the attack planned, as far as the text indicates?",
+            "When was the attack planned?",
+        ),
+        ("How did he take power, as the piece briefly describes it?", "How did he take power?"),
+        ("What was planned, according to the reporting?", "What was planned?"),
+        ("who leads syria as far as you know", "who leads syria as far as you know"),
         ("real talk, who wrote this piece", "who wrote this piece"),
         ("who leads syria briefly", "who leads syria"),
         ("who leads syria in one sentence", "who leads syria"),
