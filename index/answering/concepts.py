@@ -440,14 +440,17 @@ ARTICLE_WORDS = re.compile(
     r"publication|publish|published|publisher|author|authored|wrote|written|write|writer|"
     r"penned|byline|credited|credit|listed|say|says|called|titled|entitled|headlined|"
     r"journalist|reporter|correspondent|columnist|reveal|revealed|broke|break|cover|covered|"
-    r"source|site|name|behind|put|together|compiled|filed|signed|it)$",
+    r"source|site|name|behind|put|together|compiled|filed|signed|it|original|originally|first|"
+    r"organi[sz]ations?|outlets|media|reports|reporting|sources|credits)$",
     re.I,
 )
 """Words of a question about the article itself; a question with any other concept is about
 something else ("What is the title of the first Beatles album?"). "Say" asks what the article
 itself says when nothing else is asked ("whats the title say", refused before); "called" and
 "titled" ask its title ("what's this story called?"); "put together", "compiled", "filed" and
-"signed" ask who wrote it ("which journalist put this report together")."""
+"signed" ask who wrote it ("which journalist put this report together"); "first", "original"
+and "originally" ask who told the news before anyone ("wait who broke this story originally",
+refused before: 0.21), an "organisation" or the "media" which outlet."""
 GIST = re.compile(
     r"\btl;? ?dr\b|\bgist\b|\bsummar(y|ise|ize)\b|\bmain points?\b|\bin short\b|"
     r"\b(?:short|quick|brief) version\b|\bin brief\b|\bbriefly\W*$|"

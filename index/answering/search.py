@@ -172,11 +172,12 @@ ASKING_WORDS = frozenset(
 )
 OUTLET_WORDS = re.compile(
     r"\b(headline|title|newspaper|paper|outlet|publication|publisher|publish(?:es|ed|ing)?|"
-    r"broke (?:the )?(?:story|news))\b",
+    r"broke (?:the |this |that )?(?:story|news)|organi[sz]ations?|media)\b",
     re.I,
 )
 """Words of a question asking for the article's outlet: its headline answers ("who published
-this?", "who broke the news?"), the outlet being named there or beside its citation."""
+this?", "who broke the news?", "who broke this story originally", "which news organisation"),
+the outlet being named there or beside its citation."""
 CITED_ASKED = re.compile(
     r"\b(?:cite[sd]?|citing|pass(?:ed|es|ing)? (?:it )?along|relay(?:ed|s|ing)?|"
     r"carr(?:ying|ied) (?:the|this|that|it)|(?:via|through) (?:which|what))\b",

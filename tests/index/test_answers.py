@@ -1547,3 +1547,15 @@ def test_this_points_at_no_one_article_of_several(two_articles: Engine) -> None:
     judged = two_articles.examine(question)[1]
     assert judged is not None
     assert two_articles._retriever.pointed_at(question, judged.asked) is None
+
+
+def test_who_told_the_news_first_is_asked_of_the_headline(engine: Engine) -> None:
+    # Refused (0.21 and 0.09): "originally", "organisation" and "original" made them read as
+    # questions about something other than the article.
+    for question in (
+        "wait who broke this story originally",
+        "Which news organisation is credited in the title as the original source of this story?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.refused, question
+        assert "The Washington Post" in answer.hits[0].chunk.text, question
