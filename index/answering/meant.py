@@ -165,13 +165,20 @@ def met(
             stems[concept.word] = stem(words[best].lower())
             continue
         linked = broader(concept.stem)
-        kin = [i for i, w in enumerate(words) if stem(w.lower()) in linked] if linked else []
+        kin = [i for i, w in enumerate(words) if _kin(w.lower(), linked, stem)] if linked else []
         near = max(kin, key=lambda i: float(similarity[i]), default=None)
         if near is not None and similarity[near] >= LINKED:
             stems[concept.word] = stem(words[near].lower())
         elif kind := _kind(concept.stem, vector, anywhere):
             stems[concept.word] = stem(kind.lower())
     return stems
+
+
+def _kin(word: str, linked: frozenset[str], stem: Callable[[str], str]) -> bool:
+    """Whether a passage's word is one WordNet links to the question's (`LINKED`): its stem is
+    a linked one, and it is no adverb made from one ("reportedly" stems as "report" does, and
+    had stood for "info", a report being a kind of information)."""
+    return stem(word) in linked and not word.endswith("ly")
 
 
 def _kind(word_stem: str, vector: np.ndarray, passages: Sequence[Words]) -> str | None:

@@ -160,3 +160,19 @@ def test_a_word_turned_against_the_question_s_word_never_stands_for_it() -> None
     assert met(question, [terrorists], tokens, [passage], lambda w: w[:10]) == {}
     shrine = Words(("shrine",), np.stack([_unit(1.0, 0.0, 0.0)]))
     assert met(question, [terrorists], tokens, [shrine], lambda w: w) == {"terrorists": "shrine"}
+
+
+def test_an_adverb_made_from_a_linked_word_stands_for_nothing() -> None:
+    question = "What info did they trade?"
+    spans = ((0, 4), (5, 9), (10, 13), (14, 18), (19, 24))
+    info = _unit(1.0, 2.0, 0.0)
+    tokens = Tokens(spans, np.stack([_unit(0, 0, 1), info] + [_unit(0, 0, 1)] * 3))
+    concept = Concept("info", "info", 2.0, named=False)
+    assert "report" in broader("info")  # a report is a kind of information
+    alike = _unit(1.0, 0.2, 1.0)
+    assert LINKED <= float(alike @ info) < MEANT
+    stem = {"reportedly": "report", "report": "report"}.get
+    adverb = Words(("reportedly",), np.stack([alike]))
+    assert met(question, [concept], tokens, [adverb], lambda w: stem(w) or w) == {}
+    noun = Words(("report",), np.stack([alike]))
+    assert met(question, [concept], tokens, [noun], lambda w: stem(w) or w) == {"info": "report"}
