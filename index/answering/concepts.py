@@ -93,7 +93,7 @@ HEDGES = word_set(
     " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
     " lmk pls plz tf wtf heck nowadays currently presently atm"
     " chiefly mainly mostly primarily largely roughly approximately briefly purely simply merely"
-    " particularly essentially allegedly supposedly apparently"
+    " essentially allegedly supposedly apparently"
     " seemingly purportedly ostensibly reportedly"
 )
 """Chat's hedges and intensifiers ("did the plot actually get stopped", "who rly leads syria",
@@ -106,8 +106,8 @@ names, and no story writes them where it answers; so are words for the present m
 rest says ("what is this piece chiefly about?", "roughly when …?", "what was the group
 allegedly planning?"): said of what the question names, not what it names; "chiefly",
 "roughly" and "purely" had been named as what the story never mentions. Not "exactly",
-"precisely" or "specifically", which press for the detail ("which shrine was it exactly, does
-it have a name": left out, it was answered from ¶2)."""
+"precisely", "specifically" or "particularly", which press for the detail (`PRESSING`: "which
+shrine was it exactly, does it have a name": left out, it was answered from ¶2)."""
 ASKING_NOUNS = word_set("name names kind kinds type types sort sorts")
 """Nouns that say how a thing is asked for, not what it is, before "of" ("the name of the
 author", "what kind of information", "what sort of threat") or after whose it is ("the
