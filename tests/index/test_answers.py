@@ -1285,10 +1285,13 @@ def test_what_kind_of_lifts_the_passage_saying_what_kind(engine: Engine) -> None
 )
 def test_asking_how_often_lifts_the_passage_telling_how_often(engine: Engine, asked: str) -> None:
     # ¶3: "a rare instance of collaboration between the two nations"; ¶7 ("pragmatic
-    # cooperation") ranked first.
+    # cooperation") ranked first before the lift.
     assert engine.rank(asked, 1)[0].chunk.paragraph == 3
     plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, frequency=0.0))
-    assert plain.rank(asked, 1)[0].chunk.paragraph != 3
+    lifted = {h.chunk.paragraph: h.score for h in engine.rank(asked, 5)}
+    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    assert lifted[3] - before[3] == pytest.approx(DEFAULT_WEIGHTS.frequency, abs=1e-5)
+    assert all(lifted[p] == before[p] for p in lifted if p != 3 and p in before)
 
 
 def test_a_question_not_asking_how_often_gets_no_frequency_lift(engine: Engine) -> None:
