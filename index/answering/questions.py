@@ -97,14 +97,15 @@ ASKING_WRAPPER = re.compile(
     r"|quick\s+q(?:uestion)?|remind\s+me"
     r"|(?:does|did|do)\s+(?:the|this|that|your)\s+(?:article|story|report|piece)\s+"
     r"(?:say|mention|tell(?:\s+us)?|explain|state|reveal|note|specify|indicate))"
-    r"[\s,:]+(?:(?:if|whether)\s+)?"
+    r"(?:[\s,]+(?:in\s+brief|in\s+short|briefly))?[\s,:]+(?:(?:if|whether)\s+)?"
     r"(?=(?:what|who|whom|whose|why|how|when|where|which|is|are|was|were|do|does|did|has|have|"
     r"had|can|could|will|would|the|this|that|they|he|she|it)\b)",
     re.IGNORECASE,
 )
 """A request around the question ("can you tell me why …", "do you know if …", "I want to know
-who …"), left out so that what is asked is searched: "can you tell me why are both sides
-willing to trade intel?" was refused, the same question without it answered. So is a question
+who …", "could you tell me, in brief, what …"), left out so that what is asked is searched:
+"can you tell me why are both sides willing to trade intel?" was refused, the same question
+without it answered. So is a question
 put to the article ("Does the article say when Assad fell?", "Does the story explain who leads
 ISIS?"): what it asks is the question inside, and had been answered (0.94, 0.85) where the
 question alone is refused."""

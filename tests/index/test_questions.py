@@ -53,6 +53,7 @@ from index.answering.questions import (
         ("um, who leads Syria?", "who leads Syria?"),
         ("can you tell me why are they sharing intel?", "why are they sharing intel?"),
         ("Could you please tell me who leads Syria?", "who leads Syria?"),
+        ("could you tell me, in brief, what the piece is about?", "what the piece is about?"),
         ("do you know if the US trusts him", "the US trusts him"),
         ("I want to know what al-Sharaa said", "what al-Sharaa said"),
         ("Do you know Syria?", "Do you know Syria?"),
