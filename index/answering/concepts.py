@@ -93,8 +93,7 @@ HEDGES = word_set(
     " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
     " lmk pls plz tf wtf heck nowadays currently presently atm"
     " chiefly mainly mostly primarily largely roughly approximately briefly purely simply merely"
-    " essentially allegedly supposedly apparently"
-    " seemingly purportedly ostensibly reportedly"
+    " essentially allegedly supposedly apparently seemingly purportedly ostensibly reportedly"
 )
 """Chat's hedges and intensifiers ("did the plot actually get stopped", "who rly leads syria",
 "afaik who leads syria now") and its words for whatever it names ("the shrine thing", "intel

@@ -53,10 +53,10 @@ benchmark or the follow-ups moved at either."""
 KIND = 0.2
 """The cosine at which a passage's word stands for a question's word of a single sense when it
 is the word that sense is a kind of (`vocabulary.sole_kinds`: "swap" → "exchanged" 0.25-0.34,
-"teamwork" → "cooperation" 0.33): chosen on the story's tuning questions (eval/story_tune2-7.json
-and sets written in the round of 2026-12-07, the twentieth), where it answered five more
-paraphrases and let no near-topic question through. Words of several senses are left out: with
-"bomb" (a kind of "attack" as a verb) "Was the plot a car bomb?" was answered."""
+"teamwork" → "cooperation" 0.33): chosen on the story's tuning questions
+(eval/story_tune2-8.json), where it answered five more paraphrases and let no near-topic
+question through. Words of several senses are left out: with "bomb" (a kind of "attack" as a
+verb) "Was the plot a car bomb?" was answered."""
 INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
 

@@ -105,10 +105,9 @@ ASKING_WRAPPER = re.compile(
 """A request around the question ("can you tell me why …", "do you know if …", "I want to know
 who …", "could you tell me, in brief, what …"), left out so that what is asked is searched:
 "can you tell me why are both sides willing to trade intel?" was refused, the same question
-without it answered. So is a question
-put to the article ("Does the article say when Assad fell?", "Does the story explain who leads
-ISIS?"): what it asks is the question inside, and had been answered (0.94, 0.85) where the
-question alone is refused."""
+without it answered. So is a question put to the article ("Does the article say when Assad
+fell?", "Does the story explain who leads ISIS?"): what it asks is the question inside, and had
+been answered (0.94, 0.85) where the question alone is refused."""
 SOURCE_NOUN = (
     r"(?:the|this|that)\s+(?:article|story|report|reporting|piece|text|writer|author|post|news|"
     r"washington\s+post)"
