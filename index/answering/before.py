@@ -16,12 +16,15 @@ import re
 
 ASKS = re.compile(
     r"\b(?:before|previous|previously|prior|ever|former|formerly|in\s+the\s+past|history|"
-    r"historically)\b",
+    r"historically|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)"
+    r"(?<!\bare\s)used\s+to)\b",
     re.I,
 )
-"""Words by which a question asks about what came before ("before taking power", "ever"). Not
-"background", which asks as often for the setting of what happened ("the background to this
-cooperation": "the context of a shifting political landscape")."""
+"""Words by which a question asks about what came before ("before taking power", "ever", "who
+used to be president?"). Not "used to" after a form of "be", which is the verb "use" ("the
+intelligence was used to stop the plot"). Not "background", which asks as often for the
+setting of what happened ("the background to this cooperation": "the context of a shifting
+political landscape")."""
 TELLS = re.compile(
     r"\b(?:former|formerly|previous|previously|before|prior|once|used\s+to|past|history|historic|"
     r"historically|ago|rare|rarely|never|again|first|initially|originally|long|decades?|years?|"

@@ -14,6 +14,13 @@ def test_a_question_about_someone_s_past_or_earlier_times_asks_before() -> None:
     assert asking("previous") and not asking("power")
 
 
+def test_used_to_asks_before_unless_it_is_the_verb_use() -> None:
+    assert asks_before("Who used to be president of Syria?")
+    assert asks_before("Who used to run Syria?")
+    assert not asks_before("What was used to stop the plot?")
+    assert not asks_before("What intelligence is being used to fight ISIS?")
+
+
 def test_a_sentence_tells_of_earlier_times_in_words_of_the_past_not_in_earlier_this_month() -> None:
     assert tells_before("It follows the collapse of former President Bashar al-Assad's regime.")
     assert tells_before("It marks a rare instance of collaboration between the two nations.")
