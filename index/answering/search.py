@@ -536,9 +536,10 @@ class Retriever:
 
     def pointed_at(self, text: str, asked: tuple[Concept, ...]) -> int | None:
         """The headline's row when the index holds one article and the question points at its
-        news with "this": alone ("is this a big change?", "did anyone see this coming?") or
-        before a word the headline or lead says ("this cooperation"); None otherwise. "This
-        fertile soil" points at something else, and with several articles "this" is any."""
+        news with "this": alone ("is this a big change?"), before a word in "-ing" ("did
+        anyone see this coming?": "this" is then the object, as alone) or before a word the
+        headline or lead says ("this cooperation"); None otherwise. "This fertile soil" points
+        at something else, and with several articles "this" is any."""
         if len(self._headlines) != 1 or len(self._leads) != 1:
             return None
         lead = self._stems[int(self._headlines[0])] | self._stems[int(self._leads[0])]
@@ -548,7 +549,11 @@ class Retriever:
             if after in NOT_THE_STORY:
                 continue
             concept = by_word.get(after)
-            if concept is None or holds(concept, lead):
+            if (
+                concept is None
+                or holds(concept, lead)
+                or (after.endswith("ing") and len(after) > 5)
+            ):
                 return int(self._headlines[0])
         return None
 

@@ -1560,6 +1560,7 @@ def test_a_question_pointing_at_the_news_with_this_is_read_with_the_headline(
         return retriever.pointed_at(question, engine.examine(question)[1].asked)  # type: ignore[union-attr]
 
     assert pointed("was this cooperation expected?") == head[0]  # the lead says "cooperation"
+    assert pointed("did anyone see this coming?") == head[0]  # "this" before a verb's -ing
     # A time, the article itself, or a thing the headline and lead never say: not the news.
     assert pointed("Will the US recognise the new government later this year?") is None
     assert pointed("Who wrote this story?") is None
