@@ -25,6 +25,9 @@ on what was swapped need not rank the paragraph saying "exchanged" among its fir
 The word met is read as the passage's word from then on: "Whose government fell before this
 partnership got going?" is judged as if it asked about the collaboration, and its passages are
 ranked so too (`Retriever.reread`: each one's share of the question's words as then read).
+The question is also put in those words (`reworded`) and its vector read with that one's
+(`engine._in_story_words`): the sentence model reads "what did one official say the swap was
+needed for" far from the paragraph on "the intelligence exchange", however well the word is met.
 """
 
 from __future__ import annotations
@@ -145,15 +148,30 @@ def met(
     stem: Callable[[str], str],
     anywhere: Sequence[Words] = (),
 ) -> dict[str, str]:
+    """For each unheard concept that a passage word stands for (`met_by`), that word's stem,
+    by the concept's word."""
+    found = met_by(question, unheard, tokens, passages, stem, anywhere)
+    return {word: stem(said) for word, said in found.items()}
+
+
+def met_by(
+    question: str,
+    unheard: Sequence[Concept],
+    tokens: Tokens,
+    passages: Sequence[Words],
+    stem: Callable[[str], str],
+    anywhere: Sequence[Words] = (),
+) -> dict[str, str]:
     """For each unheard concept that a passage word stands for (`MEANT`, or `LINKED` for a
-    word WordNet gives as a kind of it or it of), that word's stem, by the concept's word; or,
-    for a word of a single sense, a word of `anywhere` naming what it is a kind of (`KIND`)."""
+    word WordNet gives as a kind of it or it of), that word in lower case, by the concept's
+    word; or, for a word of a single sense, a word of `anywhere` naming what it is a kind of
+    (`KIND`)."""
     rows = [p for p in passages if p.words]
     if not rows:
         return {}
     words = [w for p in rows for w in p.words]
     matrix = np.concatenate([p.vectors for p in rows])
-    stems: dict[str, str] = {}
+    found: dict[str, str] = {}
     for concept in unheard:
         vector = word_vector(question, concept.word, tokens)
         if vector is None:
@@ -162,16 +180,24 @@ def met(
         similarity[[i for i, w in enumerate(words) if _countering(w, concept.stem)]] = -1.0
         best = int(np.argmax(similarity))
         if similarity[best] >= MEANT:
-            stems[concept.word] = stem(words[best].lower())
+            found[concept.word] = words[best].lower()
             continue
         linked = broader(concept.stem)
         kin = [i for i, w in enumerate(words) if _kin(w.lower(), linked, stem)] if linked else []
         near = max(kin, key=lambda i: float(similarity[i]), default=None)
         if near is not None and similarity[near] >= LINKED:
-            stems[concept.word] = stem(words[near].lower())
+            found[concept.word] = words[near].lower()
         elif kind := _kind(concept.stem, vector, anywhere):
-            stems[concept.word] = stem(kind.lower())
-    return stems
+            found[concept.word] = kind.lower()
+    return found
+
+
+def reworded(question: str, said: dict[str, str]) -> str:
+    """The question with each of its words in `said` replaced by the passage word standing for
+    it ("what did one official say the swap was needed for" → "… the exchange was …")."""
+    for word, instead in said.items():
+        question = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", instead, question)
+    return question
 
 
 def _kin(word: str, linked: frozenset[str], stem: Callable[[str], str]) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from index import engine as engine_module
 from index.answering import spelling
 from index.answering.evaluation import evaluate
 from index.answering.questions import ENGLISH_ONLY
@@ -1178,6 +1179,22 @@ def test_a_word_of_one_sense_is_met_by_its_kind_wherever_the_story_writes_it(
     assert answer.hits[0].chunk.paragraph == 1
     # "Bomb" has several senses (a kind of attack only as a verb): still refused.
     assert engine.ask("Was the plot a car bomb?").refused
+
+
+def test_a_question_is_also_read_in_the_story_s_words_met_in_context(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "swap" is met by ¶4's "exchange", but the sentence model reads the question as asked far
+    # from ¶4's "the intelligence exchange was a necessary measure": refused (0.27).
+    asked = "Why did one official say the swap was needed?"
+    answer = engine.examine(asked)[0]
+    assert not answer.refused and answer.hits[0].chunk.paragraph == 4
+    # A question whose words the story writes is read as asked.
+    plain = "Why did one official say the exchange was needed?"
+    question, vector, _ = engine._search(plain)
+    assert (vector == engine._vector(question.text)).all()
+    monkeypatch.setattr(engine_module, "reworded", lambda question, said: question)
+    assert engine.examine(asked)[0].refused
 
 
 def test_what_the_writer_says_is_asked_of_the_story(engine: Engine) -> None:

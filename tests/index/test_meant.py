@@ -15,6 +15,8 @@ from index.answering.meant import (
     Tokens,
     Words,
     met,
+    met_by,
+    reworded,
     word_vector,
 )
 from index.answering.vocabulary import broader, sole_kinds
@@ -57,6 +59,18 @@ def test_a_word_is_met_only_by_a_passage_word_near_enough_in_context() -> None:
     assert float(unrelated.vectors[0] @ near) < MEANT
     assert met(question, [partnership], tokens, [unrelated], lambda w: w) == {}
     assert met(question, [partnership], tokens, [], lambda w: w) == {}
+    # The word itself, for the question to be put in the passage's words.
+    said = met_by(question, [partnership], tokens, [passage], lambda w: w[:8])
+    assert said == {"partnership": "collaboration"}
+    assert reworded(question, said) == "How uncommon is this collaboration?"
+
+
+def test_a_question_reworded_replaces_whole_words_only() -> None:
+    said = {"swap": "exchange", "info": "intelligence"}
+    assert reworded("Was the info swap needed? Swapped info?", said) == (
+        "Was the intelligence exchange needed? Swapped intelligence?"
+    )
+    assert reworded("Why the swap?", {}) == "Why the swap?"
 
 
 def test_a_word_wordnet_gives_as_a_kind_of_it_is_met_at_a_lower_cosine() -> None:
