@@ -16,7 +16,7 @@ from index.answering.answerability import Judgement, asked_whether
 from index.answering.concepts import negation, unnamed
 from index.answering.conversation import answer_in_context, leans_on_another
 from index.answering.gaps import worded
-from index.answering.meant import TokenEncoder, Words, met_by, reworded
+from index.answering.meant import TokenEncoder, Words, met_by, reworded, said_by
 from index.answering.questions import Question, Unaskable, parts, question_from, two_ways
 from index.answering.search import (
     DEFAULT_WEIGHTS,
@@ -242,25 +242,31 @@ class Engine:
         (`meant`: "partnership" as "collaboration"; for a word of one sense, the word of any
         passage naming what it is a kind of, when the corpus is small enough for every
         passage's words to be read ahead), or in a question asked yes or no as its opposite
-        that the corpus writes (`Retriever.opposed`); and the passage words met so, by the
-        question's word (opposites are not among them: a question is not put as its opposite)."""
+        that the corpus writes (`Retriever.opposed`); and the passage words met so, with those
+        the corpus says a question's word with by WordNet (`meant.said_by`: "plan" as "plot"),
+        by the question's word: what the question is put in (`meant.reworded`). Opposites are
+        not among them: a question is not put as its opposite."""
         unheard = self._retriever.unheard(scored.asked)
         stems = self._retriever.opposed(question, unheard)
         unheard = tuple(c for c in unheard if c.word not in stems)
+        synonymous = self._retriever.synonymous(scored.asked)
         encoder = self._embedder
         said: dict[str, str] = {}
-        if unheard and isinstance(encoder, TokenEncoder) and len(scored.ranked):
+        if (unheard or synonymous) and isinstance(encoder, TokenEncoder) and len(scored.ranked):
+            stem = self._retriever.stem
             rows = self._retriever.first_read(scored)
             passages = [self._passage_words(row, encoder) for row in rows]
-            count = len(self._retriever.chunks)
-            anywhere = (
-                [self._passage_words(row, encoder) for row in range(count)]
-                if count <= WORDS_READ_AHEAD
-                else passages
-            )
             tokens = encoder.tokens(question.text)
-            said = met_by(question.text, unheard, tokens, passages, self._retriever.stem, anywhere)
-            stems |= {word: self._retriever.stem(found) for word, found in said.items()}
+            if unheard:
+                count = len(self._retriever.chunks)
+                anywhere = (
+                    [self._passage_words(row, encoder) for row in range(count)]
+                    if count <= WORDS_READ_AHEAD
+                    else passages
+                )
+                said = met_by(question.text, unheard, tokens, passages, stem, anywhere)
+                stems |= {word: stem(found) for word, found in said.items()}
+            said = said_by(question.text, synonymous, tokens, passages, stem) | said
         if not stems:
             return scored, said
         asked = tuple(

@@ -572,6 +572,17 @@ class Retriever:
             and not self._vocabulary.mentions(c)
         )
 
+    def synonymous(self, asked: tuple[Concept, ...]) -> dict[str, frozenset[str]]:
+        """The question's words, not names, that the corpus writes only as another word
+        (WordNet's, `Vocabulary.forms`: "plan" as "plot"), each with the corpus's stems for it."""
+        found = {}
+        for concept in asked:
+            if concept.named or concept.stem in self._vocabulary.stems:
+                continue
+            if forms := self._vocabulary.forms(concept):
+                found[concept.word] = forms
+        return found
+
     def stem(self, word: str) -> str:
         """The word's stem, as the passages' stems are made."""
         return str(self._stemmer.stemWord(word))

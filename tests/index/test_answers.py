@@ -1190,11 +1190,28 @@ def test_a_question_is_also_read_in_the_story_s_words_met_in_context(
     answer = engine.examine(asked)[0]
     assert not answer.refused and answer.hits[0].chunk.paragraph == 4
     # A question whose words the story writes is read as asked.
-    plain = "Why did one official say the exchange was needed?"
+    plain = "Why was the intelligence exchange a necessary measure?"
     question, vector, _ = engine._search(plain)
     assert (vector == engine._vector(question.text)).all()
     monkeypatch.setattr(engine_module, "reworded", lambda question, said: question)
     assert engine.examine(asked)[0].refused
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "did anyone see this coming or was it a surprise",  # ¶1: "an unexpected development"
+        "Is this a big shift in how Washington deals with Damascus?",  # "a significant shift"
+    ],
+)
+def test_a_question_is_also_read_in_the_synonyms_the_story_says_it_with(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, asked: str
+) -> None:
+    # Read only as asked, the headline and ¶2 ranked first: the question's words are the
+    # story's only by WordNet ("surprise" → "unexpected", "deals" → "relations").
+    assert engine.examine(asked)[0].hits[0].chunk.paragraph == 1
+    monkeypatch.setattr(engine_module, "said_by", lambda *given: {})
+    assert engine.examine(asked)[0].hits[0].chunk.paragraph != 1
 
 
 def test_what_the_writer_says_is_asked_of_the_story(engine: Engine) -> None:

@@ -17,6 +17,7 @@ from index.answering.meant import (
     met,
     met_by,
     reworded,
+    said_by,
     word_vector,
 )
 from index.answering.vocabulary import broader, sole_kinds
@@ -63,6 +64,22 @@ def test_a_word_is_met_only_by_a_passage_word_near_enough_in_context() -> None:
     said = met_by(question, [partnership], tokens, [passage], lambda w: w[:8])
     assert said == {"partnership": "collaboration"}
     assert reworded(question, said) == "How uncommon is this collaboration?"
+
+
+def test_a_word_the_story_says_by_a_synonym_is_put_as_the_nearest_in_context() -> None:
+    question = "Was the plan stopped?"
+    spans = ((0, 3), (4, 7), (8, 12), (13, 20))
+    plan = _unit(1.0, 0.3, 0.0)
+    tokens = Tokens(spans, np.stack([_unit(0, 0, 1), _unit(0, 0, 1), plan, _unit(0, 1, 0)]))
+    passage = Words(
+        ("plot", "programme", "thwarted"),
+        np.stack([_unit(1.0, 0.2, 0.0), _unit(0.2, 1.0, 0.0), _unit(0.0, 1.0, 0.2)]),
+    )
+    synonymous = {"plan": frozenset({"plot", "programme"})}
+    assert said_by(question, synonymous, tokens, [passage], lambda w: w) == {"plan": "plot"}
+    # Below `SAID` in context, no synonym stands for it.
+    far = Words(("plot",), np.stack([_unit(0.0, 0.0, 1.0)]))
+    assert said_by(question, synonymous, tokens, [far], lambda w: w) == {}
 
 
 def test_a_question_reworded_replaces_whole_words_only() -> None:
