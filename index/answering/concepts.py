@@ -70,6 +70,16 @@ PRONOUNS = word_set(
 REQUESTING = word_set("explain describe define summarise summarize outline clarify elaborate")
 """Verbs that ask rather than name what is asked ("Define counterterrorism.", "Explain the
 Russian role."): no story need say them, and a refusal never names them as missing."""
+DESCRIBING = word_set(
+    """describe describes described describing characterise characterises characterised
+    characterising characterize characterizes characterized characterizing portray portrays
+    portrayed portraying depict depicts depicted depicting frame frames framed framing"""
+)
+"""Verbs by which "how …?" asks the words something is put in ("How would you characterise this
+new partnership?", "How do officials frame the effort?"): the story answers in its own words for
+the thing, and need not say the verb (read as a word, "characterise" was the most specific of
+the question and never in the story: refused)."""
+HOW = re.compile(r"\bhow\b", re.I)
 QUANTIFIERS = frozenset({"many", "much", "often"})
 """What "how" asks with, not about: "how many locals chipped in" asks for a count of locals,
 and a story that never says "many" still tells it; "how often" asks how often, which "a rare
@@ -594,6 +604,8 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
         if lower in QUANTIFIERS and before is not None and before.group().lower() == "how":
             continue
         if lower in LOCATING and WHERE.search(question):
+            continue
+        if lower in DESCRIBING and HOW.search(question[: match.start()]):
             continue
         if lower == "one" and before is not None and before.group().lower() in POINTING:
             continue

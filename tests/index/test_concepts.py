@@ -602,6 +602,18 @@ def test_a_date_or_count_asked_outright(question: str, outright: str | None) -> 
     assert asked_outright(question) == outright
 
 
+def test_how_something_is_described_asks_the_story_s_words_for_it() -> None:
+    asked = [c.word for c in concepts("How would you characterise this new partnership?", STEMMER)]
+    assert asked == ["new", "partnership"]
+    asked = [c.word for c in concepts("How do Washington officials frame this effort?", STEMMER)]
+    assert "frame" not in asked and "effort" in asked
+    # Not asked how: the verb is what is asked about.
+    asked = [
+        c.word for c in concepts("Did the official characterise it as an endorsement?", STEMMER)
+    ]
+    assert "characterise" in asked
+
+
 def test_where_something_is_located_asks_where_it_is() -> None:
     asked = [c.word for c in concepts("Where is the shrine located?", STEMMER)]
     assert asked == ["shrine"]
