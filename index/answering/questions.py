@@ -116,13 +116,16 @@ CREDITING = (
     rf"(?:according\s+to|per)\s+{SOURCE_NOUN}|as\s+far\s+as\s+{SOURCE_NOUN}\s+[\w-]+"
     rf"|as\s+{SOURCE_NOUN}\s+(?:[\w-]+ly\s+)?(?:describes|puts|says|tells|reports|presents|"
     r"frames|explains|has)\s+it"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    rf"(?:mentioned|named|cited|quoted|described|discussed|reported)\s+(?:in|by)\s+{SOURCE_NOUN}"
 )
 ACCORDING = re.compile(
     rf"^(?:according\s+to|per)\s+{SOURCE_NOUN}[\s,:]+|[\s,]+(?:{CREDITING})(?=\W*$)",
     re.IGNORECASE,
 )
 """Whom the question credits for its answer ("According to the article, who is …?", "…, per the
-report?", "…, as far as the text indicates?", "…, as the piece briefly describes it?"), left out
+report?", "…, as far as the text indicates?", "…, as the piece briefly describes it?", "Name the
+US president mentioned in the report."), left out
 as a request is: every answer here is the story's. As words, "far", "indicates" and "text" had
 refused "Roughly when was the foiled attack … supposed to have taken place, as far as the text
 indicates?"."""

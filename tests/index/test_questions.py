@@ -66,6 +66,8 @@ from index.answering.questions import (
             "who is Syria's foreign minister?",
         ),
         ("Where could ISIS strike, per the report?", "Where could ISIS strike?"),
+        ("Name the US president mentioned in the report.", "Name the US president."),
+        ("Who is mentioned in the story?", "Who is mentioned in the story?"),  # what is asked
         ("What is per capita GDP?", "What is per capita GDP?"),
         ("tell me about the endorsement", "tell me about the endorsement"),
         ("What’s the plot?", "What's the plot?"),
