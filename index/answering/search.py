@@ -1027,8 +1027,15 @@ class Retriever:
         return replace(scored, asked=asked, combined=combined, ranked=ranked)
 
     def _opposite_stems(self, word: str) -> frozenset[str]:
-        """The stems of the word's opposites (`opposites.opposite_words`)."""
-        return frozenset(self._stemmer.stemWords(sorted(opposite_words(word.lower()))))
+        """The stems of the word's opposites (`opposites.opposite_words`), and of the word made
+        its opposite by "un-" with the words WordNet gives for that ("anticipated" →
+        "unanticipated", "unexpected")."""
+        lower = word.lower()
+        found = frozenset(self._stemmer.stemWords(sorted(opposite_words(lower))))
+        if lower.startswith("un"):
+            return found
+        undone = self._stemmer.stemWord(f"un{lower}")
+        return found | (synonyms(undone) and synonyms(undone) | {undone})
 
     @cached_property
     def _postings(self) -> dict[str, np.ndarray]:

@@ -1528,6 +1528,17 @@ def test_a_yes_or_no_question_is_answered_by_the_opposite_the_story_says(
     assert answer.hits[0].chunk.paragraph == 1
 
 
+@pytest.mark.parametrize(
+    "typed", ["Had anyone anticipated this cooperation?", "Was the cooperation anticipated?"]
+)
+def test_a_word_made_its_opposite_by_un_answers_as_its_opposite(engine: Engine, typed: str) -> None:
+    # "anticipated" has no opposite in WordNet's table, but "unanticipated" is one of the words
+    # for "unexpected": refused (0.07), naming "anticipated".
+    answer = engine.ask(typed)
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 1
+
+
 def test_an_opposite_answers_only_a_question_asked_yes_or_no(engine: Engine) -> None:
     question, _, scored = engine._search("who expected the cooperation?")
     unheard = engine._retriever.unheard(scored.asked)
