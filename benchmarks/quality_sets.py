@@ -30,6 +30,7 @@ HELDOUT = (
     "story_heldout5",
     "story_heldout6",
     "story_heldout7",
+    "story_heldout8",
 )
 """The story's reporting sets, written by people who had seen only the article and never read
 once scored (README, "How refusal works")."""
