@@ -573,12 +573,15 @@ class Retriever:
         )
 
     def synonymous(self, asked: tuple[Concept, ...]) -> dict[str, frozenset[str]]:
-        """The question's words, not names, that the corpus writes only as another word
-        (WordNet's, `Vocabulary.forms`: "plan" as "plot"), each with the corpus's stems for it."""
+        """The question's words, not names, specific enough to be missing (`MISSING_NAMED`),
+        that the corpus writes only as another word (WordNet's, `Vocabulary.forms`: "plan" as
+        "plot"), each with the corpus's stems for it."""
         found = {}
         for concept in asked:
             if concept.named or concept.stem in self._vocabulary.stems:
                 continue
+            if concept.specificity < MISSING_NAMED:
+                continue  # "say" put as "expressed" moved a follow-up asking how the US reacted
             if forms := self._vocabulary.forms(concept):
                 found[concept.word] = forms
         return found
