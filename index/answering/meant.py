@@ -146,20 +146,6 @@ def word_vector(text: str, word: str, tokens: Tokens) -> np.ndarray | None:
     return np.asarray(vector / max(float(np.linalg.norm(vector)), 1e-12))
 
 
-def met(
-    question: str,
-    unheard: Sequence[Concept],
-    tokens: Tokens,
-    passages: Sequence[Words],
-    stem: Callable[[str], str],
-    anywhere: Sequence[Words] = (),
-) -> dict[str, str]:
-    """For each unheard concept that a passage word stands for (`met_by`), that word's stem,
-    by the concept's word."""
-    found = met_by(question, unheard, tokens, passages, stem, anywhere)
-    return {word: stem(said) for word, said in found.items()}
-
-
 def met_by(
     question: str,
     unheard: Sequence[Concept],

@@ -14,7 +14,6 @@ from index.answering.meant import (
     TokenEncoder,
     Tokens,
     Words,
-    met,
     met_by,
     reworded,
     said_by,
@@ -53,16 +52,14 @@ def test_a_word_is_met_only_by_a_passage_word_near_enough_in_context() -> None:
     tokens = Tokens(spans, np.stack([far, far, far, far, near]))
     passage = Words(("collaboration", "nations"), np.stack([_unit(1.0, 0.0, 0.0), far]))
     partnership = Concept("partnership", "partnership", 2.0, named=False)
-    stems = met(question, [partnership], tokens, [passage], lambda w: w[:8])
-    assert stems == {"partnership": "collabor"}
+    said = met_by(question, [partnership], tokens, [passage], lambda w: w[:8])
+    assert said == {"partnership": "collaboration"}
     # Below the cut nothing stands for it.
     unrelated = Words(("nations",), np.stack([_unit(-1.0, 1.0, 0.2)]))
     assert float(unrelated.vectors[0] @ near) < MEANT
-    assert met(question, [partnership], tokens, [unrelated], lambda w: w) == {}
-    assert met(question, [partnership], tokens, [], lambda w: w) == {}
-    # The word itself, for the question to be put in the passage's words.
-    said = met_by(question, [partnership], tokens, [passage], lambda w: w[:8])
-    assert said == {"partnership": "collaboration"}
+    assert met_by(question, [partnership], tokens, [unrelated], lambda w: w) == {}
+    assert met_by(question, [partnership], tokens, [], lambda w: w) == {}
+    # The question put in the passage's words.
     assert reworded(question, said) == "How uncommon is this collaboration?"
 
 
@@ -102,15 +99,15 @@ def test_a_word_wordnet_gives_as_a_kind_of_it_is_met_at_a_lower_cosine() -> None
     assert LINKED <= likeness < MEANT
     stem = {"exchanged": "exchang", "shifted": "shift"}.get
     passage = Words(("exchanged",), np.stack([exchanged]))
-    assert met(question, [concept], tokens, [passage], lambda w: stem(w) or w) == {
-        "swap": "exchang"
+    assert met_by(question, [concept], tokens, [passage], lambda w: stem(w) or w) == {
+        "swap": "exchanged"
     }
     # A word as near that WordNet does not link is not met; a linked one further off is not.
     other = Words(("shifted",), np.stack([exchanged]))
-    assert met(question, [concept], tokens, [other], lambda w: stem(w) or w) == {}
+    assert met_by(question, [concept], tokens, [other], lambda w: stem(w) or w) == {}
     far = Words(("exchanged",), np.stack([_unit(1.0, -0.3, 1.2)]))
     assert float(far.vectors[0] @ swap) < LINKED
-    assert met(question, [concept], tokens, [far], lambda w: stem(w) or w) == {}
+    assert met_by(question, [concept], tokens, [far], lambda w: stem(w) or w) == {}
 
 
 def test_a_word_of_one_sense_is_met_by_its_kind_in_any_passage_at_a_lower_cosine() -> None:
@@ -126,14 +123,14 @@ def test_a_word_of_one_sense_is_met_by_its_kind_in_any_passage_at_a_lower_cosine
     first = Words(("shift",), np.stack([_unit(0.0, 0.0, 1.0)]))
     elsewhere = Words(("exchanged",), np.stack([exchanged]))
     # Not among the passages read first, but in the corpus: met.
-    assert met(question, [concept], tokens, [first], lambda w: stem(w) or w, [elsewhere]) == {
-        "swap": "exchang"
+    assert met_by(question, [concept], tokens, [first], lambda w: stem(w) or w, [elsewhere]) == {
+        "swap": "exchanged"
     }
     # Only where the corpus is read whole, and only above the cut.
-    assert met(question, [concept], tokens, [first], lambda w: stem(w) or w) == {}
+    assert met_by(question, [concept], tokens, [first], lambda w: stem(w) or w) == {}
     far = Words(("exchanged",), np.stack([_unit(1.0, -0.3, 2.5)]))
     assert float(far.vectors[0] @ swap) < KIND
-    assert met(question, [concept], tokens, [first], lambda w: stem(w) or w, [far]) == {}
+    assert met_by(question, [concept], tokens, [first], lambda w: stem(w) or w, [far]) == {}
 
 
 def test_a_kind_is_met_by_its_forms_only_and_a_word_of_several_senses_by_none() -> None:
@@ -147,10 +144,10 @@ def test_a_kind_is_met_by_its_forms_only_and_a_word_of_several_senses_by_none() 
     assert sole_kinds("reopen") == {"open"}
     # "openness" stems as "open" does, but is no form of it.
     openness = Words(("openness",), np.stack([alike]))
-    assert met(question, [concept], tokens, [openness], lambda w: w[:4], [openness]) == {}
+    assert met_by(question, [concept], tokens, [openness], lambda w: w[:4], [openness]) == {}
     opened = Words(("opened",), np.stack([alike]))
-    assert met(question, [concept], tokens, [opened], lambda w: w[:4], [opened]) == {
-        "reopen": "open"
+    assert met_by(question, [concept], tokens, [opened], lambda w: w[:4], [opened]) == {
+        "reopen": "opened"
     }
     # "bomb" has several senses (a kind of "attack" only as a verb): it has no kind to meet.
     assert sole_kinds("bomb") == frozenset()
@@ -188,9 +185,9 @@ def test_a_word_turned_against_the_question_s_word_never_stands_for_it() -> None
     # "counterterrorism" is read nearest, as MiniLM read it in context: no match for all that.
     passage = Words(("counterterrorism",), np.stack([_unit(1.0, 0.0, 0.0)]))
     terrorists = Concept("terrorists", "terrorist", 2.3, named=False)
-    assert met(question, [terrorists], tokens, [passage], lambda w: w[:10]) == {}
+    assert met_by(question, [terrorists], tokens, [passage], lambda w: w[:10]) == {}
     shrine = Words(("shrine",), np.stack([_unit(1.0, 0.0, 0.0)]))
-    assert met(question, [terrorists], tokens, [shrine], lambda w: w) == {"terrorists": "shrine"}
+    assert met_by(question, [terrorists], tokens, [shrine], lambda w: w) == {"terrorists": "shrine"}
 
 
 def test_an_adverb_made_from_a_linked_word_stands_for_nothing() -> None:
@@ -204,6 +201,6 @@ def test_an_adverb_made_from_a_linked_word_stands_for_nothing() -> None:
     assert LINKED <= float(alike @ info) < MEANT
     stem = {"reportedly": "report", "report": "report"}.get
     adverb = Words(("reportedly",), np.stack([alike]))
-    assert met(question, [concept], tokens, [adverb], lambda w: stem(w) or w) == {}
+    assert met_by(question, [concept], tokens, [adverb], lambda w: stem(w) or w) == {}
     noun = Words(("report",), np.stack([alike]))
-    assert met(question, [concept], tokens, [noun], lambda w: stem(w) or w) == {"info": "report"}
+    assert met_by(question, [concept], tokens, [noun], lambda w: stem(w) or w) == {"info": "report"}
