@@ -360,8 +360,7 @@ unmerged): at 0.2, 0.3 and 0.4 paraphrases refused 58 → 50, 46 and 45 of 772, 
 
 def _pointed(vector: np.ndarray, headline: np.ndarray) -> np.ndarray:
     """The question's vector read with the headline's (`POINTED`)."""
-    blended = vector + POINTED * headline
-    return _read_only((blended / np.linalg.norm(blended)).astype(vector.dtype))
+    return _read_with(vector, headline, POINTED)
 
 
 def _in_story_words(vector: np.ndarray, reworded: np.ndarray) -> np.ndarray:
@@ -369,7 +368,12 @@ def _in_story_words(vector: np.ndarray, reworded: np.ndarray) -> np.ndarray:
     (`meant.reworded`), each counting the same: the sentence model reads "what did one official
     say the swap was needed for" far from ¶4's "the intelligence exchange was a necessary
     measure" (0.21, refused) however well "swap" is met in context by "exchange"."""
-    blended = vector + reworded
+    return _read_with(vector, reworded, 1.0)
+
+
+def _read_with(vector: np.ndarray, other: np.ndarray, weight: float) -> np.ndarray:
+    """The unit vector of `vector` plus `weight` times `other`."""
+    blended = vector + weight * other
     return _read_only((blended / np.linalg.norm(blended)).astype(vector.dtype))
 
 

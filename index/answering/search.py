@@ -1038,7 +1038,8 @@ class Retriever:
         if lower.startswith("un"):
             return found
         undone = self._stemmer.stemWord(f"un{lower}")
-        return found | (synonyms(undone) and synonyms(undone) | {undone})
+        related = synonyms(undone)  # none unless "un…" is a word WordNet knows
+        return found | related | {undone} if related else found
 
     @cached_property
     def _postings(self) -> dict[str, np.ndarray]:
