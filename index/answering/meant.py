@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -199,12 +200,15 @@ def said_by(
         vector = word_vector(question, word, tokens)
         if vector is None:
             continue
-        best = SAID
-        for passage in passages:
-            for candidate, row in zip(passage.words, passage.vectors, strict=True):
-                if stem(candidate.lower()) in stems and (cosine := float(row @ vector)) >= best:
-                    best, found[word] = cosine, candidate.lower()
+        said = _nearest(vector, passages, partial(_stemmed_in, stem=stem, stems=stems), SAID)
+        if said is not None:
+            found[word] = said.lower()
     return found
+
+
+def _stemmed_in(word: str, stem: Callable[[str], str], stems: frozenset[str]) -> bool:
+    """Whether the word's stem is one of `stems`."""
+    return stem(word.lower()) in stems
 
 
 def reworded(question: str, said: dict[str, str]) -> str:
@@ -226,10 +230,20 @@ def _kind(word_stem: str, vector: np.ndarray, passages: Sequence[Words]) -> str 
     """The passage word nearest the question's word in context (`KIND` or more) among those
     naming what its single sense is a kind of ("exchanged" for "swap"), or None."""
     kinds = sole_kinds(word_stem)
-    best, found = KIND, None
-    for passage in passages if kinds else ():
+    if not kinds:
+        return None
+    return _nearest(vector, passages, lambda word: _inflected(word.lower(), kinds), KIND)
+
+
+def _nearest(
+    vector: np.ndarray, passages: Sequence[Words], fits: Callable[[str], bool], floor: float
+) -> str | None:
+    """The passage word that `fits` and that the model reads nearest `vector` in context, at
+    `floor` or more, as written (of equally near words, the last), or None."""
+    best, found = floor, None
+    for passage in passages:
         for word, row in zip(passage.words, passage.vectors, strict=True):
-            if _inflected(word.lower(), kinds) and (cosine := float(row @ vector)) >= best:
+            if fits(word) and (cosine := float(row @ vector)) >= best:
                 best, found = cosine, word
     return found
 
