@@ -16,7 +16,7 @@ from index.answering.answerability import Judgement, asked_whether
 from index.answering.concepts import negation, unnamed
 from index.answering.conversation import answer_in_context, leans_on_another
 from index.answering.gaps import worded
-from index.answering.meant import TokenEncoder, Words, met_by, reworded, said_by
+from index.answering.meant import TokenEncoder, Words, met_by, nearness, reworded, said_by
 from index.answering.questions import Question, Unaskable, parts, question_from, two_ways
 from index.answering.search import (
     DEFAULT_WEIGHTS,
@@ -225,18 +225,24 @@ class Engine:
         pending = None if rest is None else _BESIDE.submit(self._vector, rest)
         vector = self._vector(question.text)
         residual = None if pending is None else pending.result()
-        scored, said = self._meant(question, self._retriever.score(question, vector, residual))
+        scored, said, near = self._meant(
+            question, self._retriever.score(question, vector, residual)
+        )
         head = self._retriever.pointed_at(question.text, scored.asked)
         if head is not None:
             vector = _pointed(vector, self._vector(self._retriever.chunks[head].text))
-            scored, said = self._meant(question, self._retriever.score(question, vector, residual))
+            scored, said, near = self._meant(
+                question, self._retriever.score(question, vector, residual)
+            )
         if said and (text := reworded(question.text, said)) != question.text:
             vector = _in_story_words(vector, self._vector(text))
             rescored = self._retriever.score(question, vector, residual)
             scored = self._retriever.reread(question, rescored, scored.asked)
-        return question, vector, scored
+        return question, vector, self._retriever.nearer(scored, near)
 
-    def _meant(self, question: Question, scored: Scored) -> tuple[Scored, dict[str, str]]:
+    def _meant(
+        self, question: Question, scored: Scored
+    ) -> tuple[Scored, dict[str, str], dict[int, float]]:
         """The scores with each of the question's words that the corpus never writes read as
         the word of the passages ranked first that stands for it in context, if one does
         (`meant`: "partnership" as "collaboration"; for a word of one sense, the word of any
@@ -245,35 +251,40 @@ class Engine:
         that the corpus writes (`Retriever.opposed`); and the passage words met so, with those
         the corpus says a question's word with by WordNet (`meant.said_by`: "plan" as "plot"),
         by the question's word: what the question is put in (`meant.reworded`). Opposites are
-        not among them: a question is not put as its opposite."""
-        unheard = self._retriever.unheard(scored.asked)
-        stems = self._retriever.opposed(question, unheard)
-        unheard = tuple(c for c in unheard if c.word not in stems)
+        not among them: a question is not put as its opposite. Last, by passage row, how near
+        the words of the passages read (all of a corpus read ahead, else the first ones) come
+        to the unheard words (`meant.nearness`)."""
+        unsaid = self._retriever.unheard(scored.asked)
+        stems = self._retriever.opposed(question, unsaid)
+        unheard = tuple(c for c in unsaid if c.word not in stems)
         synonymous = self._retriever.synonymous(scored.asked)
         encoder = self._embedder
         said: dict[str, str] = {}
-        if (unheard or synonymous) and isinstance(encoder, TokenEncoder) and len(scored.ranked):
+        near: dict[int, float] = {}
+        if (unsaid or synonymous) and isinstance(encoder, TokenEncoder) and len(scored.ranked):
             stem = self._retriever.stem
             rows = self._retriever.first_read(scored)
             passages = [self._passage_words(row, encoder) for row in rows]
             tokens = encoder.tokens(question.text)
+            count = len(self._retriever.chunks)
+            every = count <= WORDS_READ_AHEAD
+            read = range(count) if every else rows
+            anywhere = {row: self._passage_words(row, encoder) for row in read} if unsaid else {}
+            if every:  # lifting only the passages read would sink those not read
+                near = nearness(question.text, unsaid, tokens, anywhere)
             if unheard:
-                count = len(self._retriever.chunks)
-                anywhere = (
-                    [self._passage_words(row, encoder) for row in range(count)]
-                    if count <= WORDS_READ_AHEAD
-                    else passages
+                said = met_by(
+                    question.text, unheard, tokens, passages, stem, list(anywhere.values())
                 )
-                said = met_by(question.text, unheard, tokens, passages, stem, anywhere)
                 stems |= {word: stem(found) for word, found in said.items()}
             said = said_by(question.text, synonymous, tokens, passages, stem) | said
         if not stems:
-            return scored, said
+            return scored, said, near
         asked = tuple(
             dataclasses.replace(c, stem=stems[c.word], phrase=None) if c.word in stems else c
             for c in scored.asked
         )
-        return self._retriever.reread(question, scored, asked), said
+        return self._retriever.reread(question, scored, asked), said, near
 
     def _read_words_ahead(self, encoder: TokenEncoder) -> None:
         """Every passage's words in context, worked out before any question needs them."""

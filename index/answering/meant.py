@@ -67,6 +67,10 @@ one the question is put in (`said_by`, `reworded`): "plan" as "plot", "holy" as 
 Chosen on the story's tuning questions (eval/story_tune2-8.json): at 0.2, 0.3, 0.4 and 0.5,
 paraphrases found first 623 → 627, 629, 627 and 623 of 767; at 0.2 and 0.3 one more near-topic
 question answered, at 0.4 none; the quality benchmark's tuning half did not move at 0.4."""
+NEAR = 0.2
+"""The cosine in context above which a passage word read near a question's unheard word counts
+toward the passage's nearness (`nearness`): about what unrelated words read at. Chosen with
+`search.Weights.near` on the story's tuning questions (there, 0.25 and 0.3 as well)."""
 INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
 
@@ -182,6 +186,29 @@ def met_by(
             found[concept.word] = words[near].lower()
         elif kind := _kind(concept.stem, vector, anywhere):
             found[concept.word] = kind.lower()
+    return found
+
+
+def nearness(
+    question: str, unheard: Sequence[Concept], tokens: Tokens, passages: dict[int, Words]
+) -> dict[int, float]:
+    """For each passage (by row), how near its words read in context to the question's unheard
+    words: for each such word, the cosine of the passage's nearest word above `NEAR`, summed (a
+    word turned against it, "counterterrorism" for "terrorists", not counted). A word met by
+    none at `MEANT` still reads nearer some passages than others: "What is the backdrop to this
+    cooperation?" reads "backdrop" at 0.49 to ¶5's "context" and at 0.33 at most elsewhere."""
+    asked = [(c, v) for c in unheard if (v := word_vector(question, c.word, tokens)) is not None]
+    found: dict[int, float] = {}
+    if not asked:
+        return found
+    for row, passage in passages.items():
+        if not passage.words:
+            continue
+        similarity = passage.vectors @ np.stack([vector for _, vector in asked]).T
+        for column, (concept, _) in enumerate(asked):
+            turned = [i for i, w in enumerate(passage.words) if _countering(w, concept.stem)]
+            similarity[turned, column] = -1.0
+        found[row] = float(np.maximum(similarity.max(axis=0) - NEAR, 0.0).sum())
     return found
 
 

@@ -312,6 +312,18 @@ class Weights:
     466 and 425 → 426; the story's sets did not move. The first questions of the follow-up
     conversations, both stories indexed: `dev` 36 → 39 of 50 at rank 1 (45 → 48 at rank 3),
     the probe's 19 → 22 of 28."""
+    near: float = 0.15
+    """Weight of how near a passage's words read in context to the question's words that the
+    corpus never writes (`meant.nearness`), in a corpus whose passages' words are all read
+    ahead (`engine.WORDS_READ_AHEAD`; lifting only the passages read first would sink the
+    rest): met by no word at `meant.MEANT`, such a word may still read nearer one passage's
+    word than any other's ("backdrop" 0.49 to ¶5's "context", 0.33 at most elsewhere). Chosen
+    with `meant.NEAR` on the story's tuning questions (eval/story_tune2-8.json): paraphrases
+    found first 631 → 633 of 767, in the first three 702 → 708, refused 36 → 35, near-topic
+    refusals 632 both (0.2 at a floor of 0.2 or 0.25: 635 first, 707 in three, 36 refused;
+    0.1-0.4 at 0.3-0.4: 631-635, 704-706, 36-39). On the quality benchmark's reporting half the
+    story's 554 paraphrases went 422 → 426 at rank 1, 489 → 490 in the first three and 48 →
+    50 refused, its near-topic questions 418 of 506 refused either way; SQuAD did not move."""
     answer_fit: float = 0.5
     """How much a sentence's holding the question's concepts and the kind of answer asked for
     counts, beside its similarity, in choosing the sentence to bold. On the quality benchmark's
@@ -1028,6 +1040,16 @@ class Retriever:
         combined = scored.combined + self.weights.coverage * (after - before)
         ranked = np.lexsort((scored.candidates, -combined))
         return replace(scored, asked=asked, combined=combined, ranked=ranked)
+
+    def nearer(self, scored: Scored, nearness: dict[int, float]) -> Scored:
+        """The scores with each candidate lifted by how near its words read to the question's
+        unheard words (`meant.nearness`, by passage row; `Weights.near`)."""
+        if not nearness or not self.weights.near:
+            return scored
+        near = [nearness.get(row, 0.0) for row in scored.candidates.tolist()]
+        combined = scored.combined + self.weights.near * np.asarray(near, np.float32)
+        ranked = np.lexsort((scored.candidates, -combined))
+        return replace(scored, combined=combined, ranked=ranked)
 
     def _opposite_stems(self, word: str) -> frozenset[str]:
         """The stems of the word's opposites (`opposites.opposite_words`), and of the word made

@@ -1240,6 +1240,16 @@ def test_a_word_met_by_meaning_ranks_the_passage_saying_it(engine: Engine) -> No
     assert answer.hits[0].chunk.paragraph == 2
 
 
+def test_a_word_the_story_never_writes_lifts_the_passage_reading_nearest_it(
+    engine: Engine,
+) -> None:
+    # Ranked ¶7, ¶1 and ¶3 first: "backdrop" is met by no word at `meant.MEANT`, but the model
+    # reads it at 0.49 to ¶5's "context" in context, and at 0.33 at most elsewhere.
+    answer = engine.ask("What is the backdrop to this cooperation?")
+    assert not answer.refused
+    assert answer.hits[0].chunk.paragraph == 5
+
+
 def test_the_words_a_byline_is_indexed_with_are_not_the_story_s(engine: Engine) -> None:
     # Answered from ¶3 (0.94): "agency" was heard in the "Author:" the byline is indexed with
     # (an agency is an authority, and so an author, to WordNet).

@@ -11,10 +11,12 @@ from index.answering.meant import (
     KIND,
     LINKED,
     MEANT,
+    NEAR,
     TokenEncoder,
     Tokens,
     Words,
     met_by,
+    nearness,
     reworded,
     said_by,
     word_vector,
@@ -61,6 +63,32 @@ def test_a_word_is_met_only_by_a_passage_word_near_enough_in_context() -> None:
     assert met_by(question, [partnership], tokens, [], lambda w: w) == {}
     # The question put in the passage's words.
     assert reworded(question, said) == "How uncommon is this collaboration?"
+
+
+def test_a_passage_is_as_near_as_its_nearest_word_to_each_unheard_word_above_a_floor() -> None:
+    question = "What is the backdrop to this cooperation?"
+    spans = ((0, 4), (5, 7), (8, 11), (12, 20), (21, 23), (24, 28), (29, 40))
+    backdrop = _unit(1.0, 0.5, 0.0)
+    far = _unit(0.0, 0.0, 1.0)
+    tokens = Tokens(spans, np.stack([far, far, far, backdrop, far, far, far]))
+    unheard = [Concept("backdrop", "backdrop", 3.0, named=False)]
+    context = Words(("context", "collaboration"), np.stack([_unit(1.0, 0.4, 0.0), far]))
+    landscape = Words(("landscape",), np.stack([_unit(0.3, 1.0, 0.8)]))
+    unrelated = Words(("nations",), np.stack([_unit(0.0, -1.0, 1.0)]))
+    near = nearness(question, unheard, tokens, {5: context, 6: landscape, 7: unrelated})
+    assert set(near) == {5, 6, 7}
+    assert np.isclose(near[5], float(context.vectors[0] @ backdrop) - NEAR)
+    assert 0.0 < near[6] < near[5]
+    assert near[7] == 0.0  # below the floor, nothing
+    assert nearness(question, [], tokens, {5: context}) == {}
+    # A word turned against the question's is not near it: "counterterrorism" for "terrorists".
+    asked = "Who were the terrorists?"
+    spans = ((0, 3), (4, 8), (9, 12), (13, 23))
+    terrorists = _unit(1.0, 0.0, 0.0)
+    tokens = Tokens(spans, np.stack([far, far, far, terrorists]))
+    countering = Words(("counterterrorism",), np.stack([terrorists]))
+    concept = Concept("terrorists", "terrorist", 3.0, named=False)
+    assert nearness(asked, [concept], tokens, {1: countering}) == {1: 0.0}
 
 
 def test_a_word_the_story_says_by_a_synonym_is_put_as_the_nearest_in_context() -> None:
