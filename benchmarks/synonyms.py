@@ -35,6 +35,12 @@ And index/data/kinds.txt.gz: for each word WordNet gives a single sense as a nou
 exchange interchange", "teamwork cooperation"): a word of one sense says one thing, so the thing
 it is a kind of may stand for it at a lower cosine (`index.answering.meant.KIND`). "Bomb" (three
 senses as a noun, two as a verb) is in no line: as a verb it is a kind of "attack", as a noun not.
+
+And index/data/phrases.txt.gz: for each noun or verb WordNet lists as a phrase of two to four
+words ("turn of events", "place of worship", "see eye to eye"), keyed by its words' stems joined
+by "_", the single words that can stand for it: its synset's and those one step broader or
+narrower ("development", "shrine"). A question's phrase is then read as one concept when the
+corpus writes one of them (`index.answering.vocabulary.Vocabulary.phrased`).
 """
 
 from __future__ import annotations
@@ -50,12 +56,13 @@ from typing import NamedTuple
 
 import Stemmer
 
-from index.answering.concepts import PARTICLES, _zipf
+from index.answering.concepts import PARTICLES, STOPWORD_SET, _zipf
 
 DATA = Path(__file__).resolve().parent.parent / "index" / "data"
 TABLE = DATA / "synonyms.txt.gz"
 BROADER = DATA / "hypernyms.txt.gz"
 KINDS = DATA / "kinds.txt.gz"
+PHRASES = DATA / "phrases.txt.gz"
 FILES = ("data.noun1", "data.noun2", "data.noun", "data.verb", "data.adj", "data.adv")
 LINKS = {"+", "&", "$"}
 """Derived form, similar adjective, verb group."""
@@ -245,6 +252,48 @@ def siblings(
     return table
 
 
+def phrases(found: dict[tuple[str, str], Synset], known: set[str]) -> dict[str, set[str]]:
+    """key → the stems of the single words that can stand for a phrase of several words: the
+    single words of its synset and of those one step broader or narrower (`HYPERNYMS`, both
+    ways; "turn of events" → "twist", "development"; "place of worship" → "shrine", "church").
+    The key is the stems of its words joined by "_" ("turn_of_event"), as a question's words
+    are stemmed. Nouns and verbs of two to four lower-case words, at least two of them no stop
+    words (not "kind of", "each year"), and no phrasal verb (keyed apart, `_phrasal`)."""
+    stemmer = Stemmer.Stemmer("english")
+    by_key = _by_key(found)
+    narrower: dict[str, list[Synset]] = defaultdict(list)
+    for synset in found.values():
+        for symbol, key, _source, _target in synset.links:
+            if symbol in HYPERNYMS:
+                narrower[key].append(synset)
+    table: dict[str, set[str]] = defaultdict(set)
+    for (pos, offset), synset in found.items():
+        if pos not in ("n", "v"):
+            continue
+        lemmas = [w for w in synset.words if _phrase_lemma(w, stemmer)]
+        if not lemmas:
+            continue
+        broad = [by_key[k] for s, k, _, _ in synset.links if s in HYPERNYMS and k in by_key]
+        near = [synset, *broad, *narrower[f"{pos}{offset}"]]
+        stems = {stemmer.stemWord(w) for other in near for w in other.words if w in known}
+        for lemma in lemmas:
+            key = "_".join(stemmer.stemWords(lemma.split("_")))
+            if others := stems - set(key.split("_")):
+                table[key] |= others
+    return table
+
+
+def _phrase_lemma(lemma: str, stemmer: Stemmer.Stemmer) -> bool:
+    """Whether a lemma is a phrase `phrases` keys: two to four lower-case words, at least two of
+    them no stop words, and no phrasal verb."""
+    words = lemma.split("_")
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() and w.islower() for w in words):
+        return False
+    if _phrasal(lemma, stemmer) is not None:
+        return False
+    return sum(w not in STOPWORD_SET for w in words) >= 2
+
+
 def _by_key(found: dict[tuple[str, str], Synset]) -> dict[str, Synset]:
     """The synsets by the key their links name them with (part of speech and offset)."""
     return {f"{pos}{offset}": synset for (pos, offset), synset in found.items()}
@@ -307,6 +356,8 @@ def main(argv: list[str] | None = None) -> None:
     write_table(TABLE, lines)
     kinds = broader(found, known)
     write_table(BROADER, [f"{s} {' '.join(sorted(kinds[s]))}" for s in sorted(kinds) if kinds[s]])
+    said = phrases(found, known)
+    write_table(PHRASES, [f"{k} {' '.join(sorted(said[k]))}" for k in sorted(said) if said[k]])
     sole = sole_kinds(found, known, ranks)
     write_table(KINDS, [f"{s} {' '.join(sorted(sole[s]))}" for s in sorted(sole) if sole[s]])
     shutil.copy(folder / "LICENSE.txt", DATA / "WORDNET-LICENSE.txt")

@@ -415,7 +415,7 @@ class Retriever:
         """
         stems = self._tokens([question.text])[0]
         lexical = self._bm25.scores(stems)
-        asked = concepts(question.text, self._stemmer)
+        asked = self._vocabulary.phrased(question.text, concepts(question.text, self._stemmer))
         about = self._about(question.text, asked)
         candidates = np.unique(
             np.concatenate(

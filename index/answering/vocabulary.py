@@ -20,6 +20,8 @@ from index.answering.concepts import WORD, Concept, packaged
 CAPITAL_PAIR = re.compile(r"\b([A-Z][^\W\d_]*) (?=([A-Z][^\W\d_]*)\b)")
 """Two capitalised words side by side; the second may begin the next pair ("The Islamic State"
 holds "The Islamic" and "Islamic State")."""
+PHRASE_SIZES = (4, 3, 2)
+"""The numbers of words of the phrases `Vocabulary.phrased` looks for, longest first."""
 STEM_PREFIX = 5
 """Two stems that share their first five letters, and most of the shorter one, are one concept
 ("economy" → "economi", "economic" → "econom")."""
@@ -206,6 +208,32 @@ class Vocabulary:
                 found |= synonyms(concept.phrase)
         return self.stems.intersection(found)
 
+    def phrased(self, question: str, asked: tuple[Concept, ...]) -> tuple[Concept, ...]:
+        """The question's concepts with the words of a phrase WordNet lists ("turn of events",
+        "place of worship", `phrases`) read as one concept, when the corpus writes a single
+        word that can stand for it ("development", "shrine"): that word's stem is the
+        concept's (the first in order, of several), its specificity the phrase's most specific
+        word's. Names are never part of one."""
+        words = WORD.findall(question)
+        stems = stemmer().stemWords([w.lower() for w in words])
+        for size in PHRASE_SIZES:
+            for start in range(len(words) - size + 1):
+                said = self.stems.intersection(phrase_stems("_".join(stems[start : start + size])))
+                span = {w.lower() for w in words[start : start + size]}
+                inside = [c for c in asked if c.word.lower() in span and not c.named]
+                if not said or not inside:
+                    continue
+                one = Concept(
+                    " ".join(words[start : start + size]),
+                    min(said),
+                    max(c.specificity for c in inside),
+                    named=False,
+                )
+                at = asked.index(inside[0])
+                rest = [c for c in asked if c not in inside]
+                asked = (*rest[:at], one, *rest[at:])
+        return asked
+
     def mentions(self, concept: Concept) -> bool:
         """Whether the corpus mentions the concept: its stem, a synonym, or for a name a spelling
         one or two letters off of a word the corpus only capitalises ("Dusquesne"; `names`),
@@ -328,6 +356,13 @@ def stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=4096)
+def phrase_stems(key: str) -> frozenset[str]:
+    """The stems of the single words that can stand for a phrase of several words, by its
+    words' stems joined by "_" ("turn_of_event" → "develop", "twist")."""
+    return frozenset(_phrases().get(key, "").split())
+
+
 def sole_kinds(stem: str) -> frozenset[str]:
     """The words (not stems) that a word WordNet gives one sense, as a noun or a verb, is a kind
     of ("swap" → "exchange", "teamwork" → "cooperation"); none for a word of several senses."""
@@ -352,6 +387,13 @@ def _broader() -> dict[str, str]:
     """stem → the stems one step broader or narrower in WordNet, space-separated, from the
     table benchmarks/synonyms.py writes."""
     return _keyed("hypernyms.txt.gz")
+
+
+@cache
+def _phrases() -> dict[str, str]:
+    """phrase key → the stems that can stand for it, from the table benchmarks/synonyms.py
+    writes."""
+    return _keyed("phrases.txt.gz")
 
 
 @cache

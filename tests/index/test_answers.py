@@ -1250,6 +1250,17 @@ def test_a_word_the_story_never_writes_lifts_the_passage_reading_nearest_it(
     assert answer.hits[0].chunk.paragraph == 5
 
 
+def test_a_phrase_is_read_as_the_word_the_story_writes_for_it(engine: Engine) -> None:
+    # Refused (0.23): "turn" and "events" were read apart, neither near any passage's word.
+    # WordNet gives "turn of events" one step narrower than "development" (¶1).
+    answer = engine.ask("How surprising is this turn of events?")
+    assert not answer.refused and answer.missing == ()
+    assert answer.hits[0].chunk.paragraph == 1
+    # A phrase the story writes no word for is read word by word, and named missing.
+    toll = engine.ask("What was the death toll?")
+    assert toll.refused and set(toll.missing) == {"death", "toll"}
+
+
 def test_the_words_a_byline_is_indexed_with_are_not_the_story_s(engine: Engine) -> None:
     # Answered from ¶3 (0.94): "agency" was heard in the "Author:" the byline is indexed with
     # (an agency is an authority, and so an author, to WordNet).

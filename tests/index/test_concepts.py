@@ -237,6 +237,25 @@ def test_a_name_a_letter_off_is_another_name_not_a_common_word() -> None:
     assert vocabulary.mentions(named["Washingtn"])  # a name the corpus only capitalises
 
 
+def test_a_phrase_wordnet_lists_is_one_concept_when_the_corpus_writes_a_word_for_it() -> None:
+    texts = ["It marks an unexpected development in their cooperation."]
+    vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["development", "cooperation"])))
+    asked = concepts("How surprising is this turn of events?", STEMMER)
+    phrased = vocabulary.phrased("How surprising is this turn of events?", asked)
+    assert [(c.word, c.stem) for c in phrased] == [
+        ("surprising", "surpris"),
+        ("turn of events", "develop"),
+    ]
+    assert phrased[1].specificity == max(c.specificity for c in asked[1:])
+    assert vocabulary.mentions(phrased[1])
+    # A corpus writing no word for it keeps the words apart, each missing as before.
+    bare = Vocabulary.of(["The shrine was attacked."], frozenset(STEMMER.stemWords(["shrine"])))
+    assert bare.phrased("How surprising is this turn of events?", asked) == asked
+    # Nor is a phrase of words that are no concept one: "kind of" is no phrase it keys.
+    sort = concepts("What kind of cooperation is it?", STEMMER)
+    assert vocabulary.phrased("What kind of cooperation is it?", sort) == sort
+
+
 def test_a_name_of_several_words_is_mentioned_by_the_initials_the_corpus_writes() -> None:
     texts = ["US officials said so.", "The Washington Post revealed it."]
     vocabulary = Vocabulary.of(texts, frozenset(STEMMER.stemWords(["us", "officials", "said"])))
