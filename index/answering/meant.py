@@ -8,10 +8,11 @@ question's word read inside the question and each word of a passage inside that 
 for this ("foiled"/"thwarting" 0.42, "russia"/"syria" 0.62); in context a word's nearest
 passage word at a cosine of 0.5 or more stood for it in 15 of the story questions of ours it
 was measured on that the story answers and in 2 of those it does not ("comment" → "statement",
-"fighters" → "defeating"). Names are never met so (the corpus either names "Russia" or it does
-not), nor places, nor what an encyclopedia tells of a person or place (`concepts.ATTRIBUTES`:
-"What is al-Sharaa's faith?" is not answered by his "confidence"), and only words specific
-enough to be missing (`MISSING_NAMED`).
+"fighters" → "defeating"). A question's names are never met so (the corpus either names
+"Russia" or it does not), nor places, nor what an encyclopedia tells of a person or place
+(`concepts.ATTRIBUTES`: "What is al-Sharaa's faith?" is not answered by his "confidence"), and
+only words specific enough to be missing (`MISSING_NAMED`). A passage's names stand for a
+question's word only at `NAMED`, and never a place's.
 
 A word WordNet gives one step broader or narrower than the question's (a hypernym: "swap" is
 a kind of "exchange", "spy" of "intelligence") is met at a lower cosine (`LINKED`): such links
@@ -40,8 +41,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from index.answering.concepts import STOPWORD_SET, WORD, Concept
-from index.answering.vocabulary import broader, sole_kinds
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, WORD, Concept, listed
+from index.answering.vocabulary import aliases, broader, capital_of, sole_kinds
 
 MEANT = 0.5
 """The cosine at which a passage's word in context stands for the question's: chosen on story
@@ -71,6 +72,16 @@ NEAR = 0.2
 """The cosine in context above which a passage word read near a question's unheard word counts
 toward the passage's nearness (`nearness`): about what unrelated words read at. Chosen with
 `search.Weights.near` on the story's tuning questions (there, 0.25 and 0.3 as well)."""
+NAMED = 0.4
+"""The cosine in context at which a name of the passages ranked first stands for a question's
+word that the corpus never writes, no other word standing for it: readers call ISIS "the
+militants", "the extremists", "the terrorists" (0.37-0.45 to "ISIS" in ¶1 and ¶2), and Assad
+"the previous ruler". Names of places and their peoples are never met so (`_unplaced`:
+"refugees" read near "Syrian"), nor a question's word that is no English word (a name typed in
+lower case: "What does the beroe do …?" met a name of an article on civil disobedience).
+Chosen on the story's tuning questions (eval/story_tune2-8.json): at 0.4, paraphrases found
+first 636 → 638 of 767 and refused 34 → 32, near-topic refusals unmoved; at 0.35, 640 and 30,
+but three near-topic questions answered ("Will the US send troops to Syria?")."""
 INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
 
@@ -94,16 +105,20 @@ class TokenEncoder(Protocol):
 @dataclass(frozen=True)
 class Words:
     """A passage's words that can stand for a question's (no stop words), each with the vector
-    of one of its tokens: a word of several tokens has a row for each."""
+    of one of its tokens: a word of several tokens has a row for each. Its names are kept apart
+    (`names`): a name stands for a question's word only at `NAMED`."""
 
     words: tuple[str, ...]
     vectors: np.ndarray
+    names: Words | None = None
 
     @classmethod
     def of(cls, text: str, tokens: Tokens) -> Words:
-        """The passage's words and their token rows."""
+        """The passage's words and their token rows, its names apart."""
         words: list[str] = []
         rows: list[int] = []
+        names: list[str] = []
+        named: list[int] = []
         found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         at = 0
         for row, (start, end) in enumerate(tokens.spans):
@@ -111,10 +126,16 @@ class Words:
                 at += 1
             if at < len(found) and found[at][0] <= start and end <= found[at][1]:
                 word = found[at][2]
-                if word.lower() not in STOPWORD_SET and not _named(text, found[at][0], word):
+                if word.lower() in STOPWORD_SET:
+                    continue
+                if _named(text, found[at][0], word):
+                    names.append(POSSESSIVE.sub("", word))
+                    named.append(row)
+                else:
                     words.append(word)
                     rows.append(row)
-        return cls(tuple(words), tokens.vectors[rows])
+        apart = cls(tuple(names), tokens.vectors[named])
+        return cls(tuple(words), tokens.vectors[rows], apart)
 
 
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*)$")
@@ -122,8 +143,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*)$")
 
 def _named(text: str, start: int, word: str) -> bool:
     """Whether a passage's word is a name: capitalised where a sentence does not begin. A name
-    stands for no question's word by meaning ("airstrikes" met "Syria’s" at 0.5 in "did the us
-    help syria w any airstrikes"): the corpus either names a thing or it does not."""
+    stands for a question's word by meaning only at `NAMED`, and never a place's ("airstrikes"
+    met "Syria’s" at 0.5 in "did the us help syria w any airstrikes")."""
     return word[0].isupper() and not SENTENCE_START.search(text[:start])
 
 
@@ -162,7 +183,8 @@ def met_by(
     """For each unheard concept that a passage word stands for (`MEANT`, or `LINKED` for a
     word WordNet gives as a kind of it or it of), that word in lower case, by the concept's
     word; or, for a word of a single sense, a word of `anywhere` naming what it is a kind of
-    (`KIND`)."""
+    (`KIND`); or else a name of the passages that is no place (`NAMED`)."""
+    names = [p.names for p in passages if p.names is not None]
     rows = [p for p in passages if p.words]
     if not rows:
         return {}
@@ -186,7 +208,16 @@ def met_by(
             found[concept.word] = words[near].lower()
         elif kind := _kind(concept.stem, vector, anywhere):
             found[concept.word] = kind.lower()
+        elif listed(concept.word.lower()) and (name := _nearest(vector, names, _unplaced, NAMED)):
+            found[concept.word] = name.lower()
     return found
+
+
+def _unplaced(name: str) -> bool:
+    """Whether a passage's name is none of a place or its people (the names table's, or a
+    country's capital): those say where, not who."""
+    lower = name.lower()
+    return not aliases(lower) and capital_of(lower) is None
 
 
 def nearness(

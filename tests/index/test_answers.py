@@ -1261,6 +1261,18 @@ def test_a_phrase_is_read_as_the_word_the_story_writes_for_it(engine: Engine) ->
     assert toll.refused and set(toll.missing) == {"death", "toll"}
 
 
+def test_a_word_for_a_group_the_story_names_is_met_by_its_name(engine: Engine) -> None:
+    # Refused (0.17, and 0.19 asked of "the extremists"): "terrorists" is no word of the
+    # story, and the model reads no word of it near enough; it reads ¶2's "ISIS" at 0.4 or more.
+    for question in (
+        "Where was the holy site that the terrorists wanted to hit located?",
+        "What kind of place of worship was reportedly the intended target of the extremists?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.refused and answer.missing == ()
+        assert answer.hits[0].chunk.paragraph == 2
+
+
 def test_the_words_a_byline_is_indexed_with_are_not_the_story_s(engine: Engine) -> None:
     # Answered from ¶3 (0.94): "agency" was heard in the "Author:" the byline is indexed with
     # (an agency is an authority, and so an author, to WordNet).

@@ -11,6 +11,7 @@ from index.answering.meant import (
     KIND,
     LINKED,
     MEANT,
+    NAMED,
     NEAR,
     TokenEncoder,
     Tokens,
@@ -37,6 +38,37 @@ def test_a_passage_keeps_its_words_not_its_stop_words_or_marks() -> None:
     words = Words.of(text, Tokens(spans, vectors))
     assert words.words == ("partnership", "partnership", "rare")
     assert np.array_equal(words.vectors, vectors[[1, 2, 4]])
+
+
+def test_a_passage_keeps_its_names_apart_and_a_name_stands_for_a_word_only_if_no_place() -> None:
+    text = "Officials said ISIS threatened the shrine in Syria’s capital."
+    found = [(m.start(), m.end()) for m in re.finditer(r"[\w’]+", text)]
+    spans = tuple(found)
+    vectors = np.stack([_unit(1.0, float(i), 0.0) for i in range(len(spans))])
+    words = Words.of(text, Tokens(spans, vectors))
+    assert words.words == ("Officials", "said", "threatened", "shrine", "capital")
+    assert words.names is not None and words.names.words == ("ISIS", "Syria")
+    # "militants", no word of the passage near it, is met by the name read nearest it in
+    # context at `NAMED` or more; never by a place's.
+    question = "What was the militants' target?"
+    spans = ((0, 4), (5, 8), (9, 12), (13, 22), (22, 24), (25, 31))
+    militants = _unit(0.0, 0.0, 1.0)
+    far = _unit(1.0, 0.0, 0.0)
+    tokens = Tokens(spans, np.stack([far, far, far, militants, far, far]))
+    concept = Concept("militants", "milit", 3.0, named=False)
+    isis = _unit(0.0, 0.6, 1.0)
+    assert float(isis @ militants) >= NAMED
+    names = Words(("ISIS", "Syria"), np.stack([isis, militants]))
+    passage = Words(("shrine",), np.stack([far]), names)
+    assert met_by(question, [concept], tokens, [passage], lambda w: w) == {"militants": "isis"}
+    placed = Words(("shrine",), np.stack([far]), Words(("Syria",), np.stack([militants])))
+    assert met_by(question, [concept], tokens, [placed], lambda w: w) == {}
+    # A question's word that is no English word is a name typed in lower case: not met so.
+    typed = "What does the beroe eat?"
+    spans = ((0, 4), (5, 9), (10, 13), (14, 19), (20, 23))
+    tokens = Tokens(spans, np.stack([far, far, far, militants, far]))
+    beroe = Concept("beroe", "bero", 4.5, named=False)
+    assert met_by(typed, [beroe], tokens, [passage], lambda w: w) == {}
 
 
 def test_a_word_of_several_tokens_is_their_mean() -> None:
