@@ -70,6 +70,19 @@ PRONOUNS = word_set(
 REQUESTING = word_set("explain describe define summarise summarize outline clarify elaborate")
 """Verbs that ask rather than name what is asked ("Define counterterrorism.", "Explain the
 Russian role."): no story need say them, and a refusal never names them as missing."""
+OPENING_REQUESTS = REQUESTING | word_set(
+    "identify characterise characterize discuss specify list name indicate"
+)
+"""Verbs that open a request ("Identify the news organisation credited with the report.",
+"Characterise how the author describes …", "Discuss whether …"): no concept when they open the
+question or a clause of it (`REQUEST_OPENS`), as "Explain" is none anywhere."""
+REQUEST_OPENS = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:(?:please|kindly|now|so|and|then|also)\s+|(?:can|could|would|will)\s+"
+    r"you\s+(?:please\s+)?)*$",
+    re.I,
+)
+"""What may stand before a verb that opens a request: nothing, or a clause's end, and a word of
+politeness ("Please identify …", "With reference to the article, identify …")."""
 DESCRIBING = word_set(
     """describe describes described describing characterise characterises characterised
     characterising characterize characterizes characterized characterizing portray portrays
@@ -606,6 +619,8 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
         if lower in LOCATING and WHERE.search(question):
             continue
         if lower in DESCRIBING and HOW.search(question[: match.start()]):
+            continue
+        if lower in OPENING_REQUESTS and REQUEST_OPENS.search(question[: match.start()]):
             continue
         if lower == "one" and before is not None and before.group().lower() in POINTING:
             continue
