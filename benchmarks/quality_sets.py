@@ -31,6 +31,7 @@ HELDOUT = (
     "story_heldout6",
     "story_heldout7",
     "story_heldout8",
+    "story_heldout9",
 )
 """The story's reporting sets, written by people who had seen only the article and never read
 once scored (README, "How refusal works")."""
@@ -45,6 +46,7 @@ TUNING_ONLY = (
     "story_tune6",
     "story_tune7",
     "story_tune8",
+    "story_tune9",
 )
 """Story sets of ours that are tuned on and not asked by this benchmark (README, "How refusal
 works"): a reporting set shares no question with them."""
