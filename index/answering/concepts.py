@@ -1004,12 +1004,6 @@ def made_thing(word: str) -> bool:
     return not _things().isdisjoint(singulars)
 
 
-def listed(word: str) -> bool:
-    """Whether a lowercase word is in the word-frequency table at all: an English word however
-    rare ("strongman", 2.9), not a name typed in lower case ("beroe")."""
-    return word in _zipf()
-
-
 def known(word: str) -> bool:
     """Whether a lowercase word is an English word in common use (Zipf 3 or more): rarer
     entries of the table include the commonest misspellings ("goverment", "recieve": 2.7, 2.8),

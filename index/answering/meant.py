@@ -41,7 +41,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from index.answering.concepts import POSSESSIVE, STOPWORD_SET, WORD, Concept, listed
+from index.answering.concepts import POSSESSIVE, STOPWORD_SET, WORD, Concept, is_person
 from index.answering.vocabulary import aliases, broader, capital_of, sole_kinds
 
 MEANT = 0.5
@@ -74,14 +74,15 @@ toward the passage's nearness (`nearness`): about what unrelated words read at. 
 `search.Weights.near` on the story's tuning questions (there, 0.25 and 0.3 as well)."""
 NAMED = 0.4
 """The cosine in context at which a name of the passages ranked first stands for a question's
-word that the corpus never writes, no other word standing for it: readers call ISIS "the
-militants", "the extremists", "the terrorists" (0.37-0.45 to "ISIS" in ¶1 and ¶2), and Assad
-"the previous ruler". Names of places and their peoples are never met so (`_unplaced`:
-"refugees" read near "Syrian"), nor a question's word that is no English word (a name typed in
-lower case: "What does the beroe do …?" met a name of an article on civil disobedience).
-Chosen on the story's tuning questions (eval/story_tune2-8.json): at 0.4, paraphrases found
-first 636 → 638 of 767 and refused 34 → 32, near-topic refusals unmoved; at 0.35, 640 and 30,
-but three near-topic questions answered ("Will the US send troops to Syria?")."""
+word for people that the corpus never writes, no other word standing for it: readers call ISIS
+"the militants", "the extremists", "the terrorists" (0.37-0.45 to "ISIS" in ¶1 and ¶2), and
+Assad "the previous ruler". Only a word for people is met so (`concepts.is_person`:
+"airstrikes" was read near "Assad", and "beroe", a name typed in lower case, near a name of an
+article on civil disobedience), and never by the name of a place or its people (`_unplaced`:
+"refugees" read near "Syrian"). Chosen on the story's tuning questions
+(eval/story_tune2-8.json): at 0.4, paraphrases found first 636 → 638 of 767 and refused 34 →
+32, near-topic refusals unmoved; at 0.35, 640 and 30, but three near-topic questions answered
+("Will the US send troops to Syria?")."""
 INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
 
@@ -208,7 +209,9 @@ def met_by(
             found[concept.word] = words[near].lower()
         elif kind := _kind(concept.stem, vector, anywhere):
             found[concept.word] = kind.lower()
-        elif listed(concept.word.lower()) and (name := _nearest(vector, names, _unplaced, NAMED)):
+        elif is_person(concept.word.lower()) and (
+            name := _nearest(vector, names, _unplaced, NAMED)
+        ):
             found[concept.word] = name.lower()
     return found
 
