@@ -114,7 +114,7 @@ says). Read as words they were specific (1.1) and never in the story: the first 
 HEDGES = word_set(
     "actually basically literally honestly seriously totally truly anyway anyways thing stuff"
     " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
-    " lmk pls plz tf wtf heck nowadays currently presently atm"
+    " lmk pls plz tf wtf heck nowadays currently presently atm ok okay"
     " chiefly mainly mostly primarily largely roughly approximately briefly purely simply merely"
     " essentially allegedly supposedly apparently seemingly purportedly ostensibly reportedly"
 )
@@ -490,7 +490,7 @@ GIST = re.compile(
 concept: no story writes "gist" or "recap" where it tells its point, and "whats the gist" had
 been answered with "gist" named as what the story lacks."""
 
-ASKING_WHEN = r"(^\W*|[,;]\s*|\b(and|so|but|then)\s+)when\b|\b(since|until|till|by) when\b"
+ASKING_WHEN = r"(^\W*|[,;]\s*|\b(and|so|but|then|ok|okay)\s+)when\b|\b(since|until|till|by) when\b"
 """"When" where it opens the question or a clause of it, not inside one ("what happens when
 it rains?")."""
 EXACT = r"(?:(?:exact|precise|specific|particular)\s+)?"

@@ -73,13 +73,14 @@ LABEL = re.compile(r"^(?:q|qn|question)\s*(?:\d+\s*)?[:.)]\s*(?=\S)", re.IGNOREC
 ("Q" was read as a name the story lacks: 5 of the robustness benchmark's 74 answered questions
 were refused so labelled)."""
 SO = re.compile(
-    r"^((?:(?:ok(?:ay)?|and|but)\s+)?)so\s+(?=(?:what|who|whom|whose|which|where|when|why|how|is|"
+    r"^((?:(?:and|but)\s+)?)(?:ok(?:ay)?\s+)?so\s+(?=(?:what|who|whom|whose|which|where|when|why|how|is|"
     r"are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)",
     re.IGNORECASE,
 )
-"""A question opened with "so" ("so what did they swap?", "and so who paid?"; the words before
-it stay, as the conversation reads them): asked so, 5 of the robustness benchmark's 74
-answered questions were refused."""
+"""A question opened with "so" ("so what did they swap?", "and so who paid?"; "and" or "but"
+before it stays, as the conversation reads them, and "ok" goes with it: "ok so When will Trump
+visit Damascus?" kept "ok" as a word and opened on it, not on "When", and was answered): asked
+so, 5 of the robustness benchmark's 74 answered questions were refused."""
 QUOTED = re.compile(r"^[\"“”'‘’]\s*([^\"“”]+?)\s*[\"“”'‘’]$")
 """A question pasted between quote marks ("\"Who leads Syria?\""): the marks are no part of it
 (5 of the same 74 were refused so quoted)."""

@@ -93,6 +93,7 @@ from index.answering.questions import (
         ('"pragmatic" or "practical"?', '"pragmatic" or "practical"?'),
         ("so what did they swap?", "what did they swap?"),
         ("and so who wrote it", "and who wrote it"),
+        ("ok so When will Trump visit Damascus?", "When will Trump visit Damascus?"),
         ("so much for that?", "so much for that?"),
         ("can someone explain what the plot was?", "what the plot was?"),
         ("anyone know who wrote it", "who wrote it"),
