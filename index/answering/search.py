@@ -990,9 +990,12 @@ class Retriever:
 
     def _written(self, question: Question) -> Callable[[str], str | None]:
         """How a word of the question is written as a name: in a question typed all in lower
-        case, as the corpus writes a word it only capitalises ("trump" → "Trump")."""
-        typed_lower = not any(ch.isupper() for ch in question.asked[1:])
-        return self._only_capitalised if typed_lower else _unwritten
+        case or all in capitals, whose case says nothing, as the corpus writes a word it only
+        capitalises ("trump" → "Trump"; "HOW DID TRUMP REPLY TO AL-SHARAA?" had been answered
+        as if not asking Trump's words)."""
+        letters = [ch for ch in question.asked[1:] if ch.isalpha()]
+        caseless = not any(map(str.isupper, letters)) or not any(map(str.islower, letters))
+        return self._only_capitalised if caseless else _unwritten
 
     def _only_capitalised(self, word: str) -> str | None:
         """A lower-case word as the corpus writes it, when it only ever capitalises it."""

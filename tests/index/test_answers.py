@@ -1283,6 +1283,16 @@ def test_a_question_opened_with_ok_so_is_judged_as_asked_without_it(engine: Engi
     assert typed.refused and typed.missing == ("visit",)
 
 
+def test_a_question_shouted_in_capitals_reads_names_as_one_typed_in_lower_case(
+    engine: Engine,
+) -> None:
+    # Answered (0.99): in capitals, "TRUMP" was no name (a question in capitals is read in lower
+    # case) and "AL-SHARAA" was, so the question was not taken as typed in lower case either.
+    answer = engine.ask("HOW DID TRUMP REPLY TO AL-SHARAA?")
+    assert answer.refused
+    assert answer.message == engine.ask("How did Trump reply to al-Sharaa?").message
+
+
 def test_the_words_a_byline_is_indexed_with_are_not_the_story_s(engine: Engine) -> None:
     # Answered from ¶3 (0.94): "agency" was heard in the "Author:" the byline is indexed with
     # (an agency is an authority, and so an author, to WordNet).
