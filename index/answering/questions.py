@@ -175,6 +175,13 @@ leads to. Read as words, "lesson" and "Eastern" were named as what the story lac
 POINTING_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|there|then)\b", re.I)
 """Words by which a question points back at what was said before it ("this" and "that" point at
 the story as often: "… so what's the backdrop to this cooperation?")."""
+BEING_THERE = re.compile(
+    r"\b(?:is|are|was|were|be)\s+there\s+(?=\w)|\bthere\s+(?:is|are|was|were|will|has|have)\b",
+    re.I,
+)
+"""A "there" that says something is, and points back at nothing ("I heard about the foiled
+plot, is there a date set for talks …?" had kept what was heard, and was answered from the
+paragraph on the plot); "who was there?" points back."""
 ASKED_SHORT = re.compile(
     r"[\s,]+(?:in\s+short|briefly|in\s+brief|in\s+(?:one|a|1|two|2|a\s+few)\s+"
     r"(?:sentences?|lines?|words?)|real\s+quick|asap)(?=\W*$)",
@@ -393,7 +400,7 @@ def _without_told(text: str) -> str:
     one that points back at what was told ("I heard ISIS planned an attack, where was it?")
     keeps it."""
     found = TOLD_THEN_ASKED.match(text) or STATED_THEN_ASKED.match(text)
-    if found is None or POINTING_BACK.search(found.group("asked")):
+    if found is None or POINTING_BACK.search(BEING_THERE.sub(" ", found.group("asked"))):
         return text
     return found.group("asked")
 

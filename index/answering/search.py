@@ -992,8 +992,9 @@ class Retriever:
         """How a word of the question is written as a name: in a question typed all in lower
         case or all in capitals, whose case says nothing, as the corpus writes a word it only
         capitalises ("trump" → "Trump"; "HOW DID TRUMP REPLY TO AL-SHARAA?" had been answered
-        as if not asking Trump's words)."""
-        letters = [ch for ch in question.asked[1:] if ch.isalpha()]
+        as if not asking Trump's words). The question as cleaned is read, not as typed: "I saw
+        the news about Syria, but has trump replied …" asks "has trump replied …"."""
+        letters = [ch for ch in question.text[1:] if ch.isalpha()]
         caseless = not any(map(str.isupper, letters)) or not any(map(str.islower, letters))
         return self._only_capitalised if caseless else _unwritten
 

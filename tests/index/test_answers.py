@@ -1293,6 +1293,16 @@ def test_a_question_shouted_in_capitals_reads_names_as_one_typed_in_lower_case(
     assert answer.message == engine.ask("How did Trump reply to al-Sharaa?").message
 
 
+def test_what_an_asker_saw_before_a_question_typed_in_lower_case_leaves_it_so(
+    engine: Engine,
+) -> None:
+    # Answered (0.99): the capitals of what was said first ("I", "Syria") made "trump" no name.
+    asked = "has trump replied to al-sharaa's message"
+    answer = engine.ask(f"I saw the news about Syria, but {asked}")
+    assert answer.refused
+    assert answer.message == engine.ask(asked).message
+
+
 def test_the_words_a_byline_is_indexed_with_are_not_the_story_s(engine: Engine) -> None:
     # Answered from ¶3 (0.94): "agency" was heard in the "Author:" the byline is indexed with
     # (an agency is an authority, and so an author, to WordNet).

@@ -129,6 +129,8 @@ from index.answering.questions import (
         ("I read that they shared intel, so who leads Syria now?", "who leads Syria now?"),
         ("I saw this on the news, why is the US helping?", "why is the US helping?"),
         ("I heard ISIS planned an attack, where was it?", None),
+        ("I heard about the plot, is there a date for talks?", "is there a date for talks?"),
+        ("I read about the shrine, who was there?", None),  # "there" points back
         ("I know Assad fell, but who replaced him?", None),
         (
             "I gather the attack was not a Syrian feat; on what was the operation said to rest?",
