@@ -235,10 +235,11 @@ def nearness(
     found: dict[int, float] = {}
     if not asked:
         return found
+    vectors = np.stack([vector for _, vector in asked]).T
     for row, passage in passages.items():
         if not passage.words:
             continue
-        similarity = passage.vectors @ np.stack([vector for _, vector in asked]).T
+        similarity = passage.vectors @ vectors
         for column, (concept, _) in enumerate(asked):
             turned = [i for i, w in enumerate(passage.words) if _countering(w, concept.stem)]
             similarity[turned, column] = -1.0
