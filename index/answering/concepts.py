@@ -114,7 +114,7 @@ says). Read as words they were specific (1.1) and never in the story: the first 
 HEDGES = word_set(
     "actually basically literally honestly seriously totally truly anyway anyways thing stuff"
     " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
-    " lmk pls plz tf wtf heck nowadays currently presently atm ok okay"
+    " lmk pls plz tf wtf heck nowadays currently presently atm"
     " chiefly mainly mostly primarily largely roughly approximately briefly purely simply merely"
     " essentially allegedly supposedly apparently seemingly purportedly ostensibly reportedly"
 )

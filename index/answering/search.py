@@ -992,10 +992,9 @@ class Retriever:
         """How a word of the question is written as a name: in a question typed all in lower
         case or all in capitals, whose case says nothing, as the corpus writes a word it only
         capitalises ("trump" → "Trump"; "HOW DID TRUMP REPLY TO AL-SHARAA?" had been answered
-        as if not asking Trump's words). The question as cleaned is read, not as typed: "I saw
-        the news about Syria, but has trump replied …" asks "has trump replied …"."""
-        letters = [ch for ch in question.text[1:] if ch.isalpha()]
-        caseless = not any(map(str.isupper, letters)) or not any(map(str.islower, letters))
+        as if not asking Trump's words). The question as cleaned is read as well as typed: "I
+        saw the news about Syria, but has trump replied …" asks "has trump replied …"."""
+        caseless = _caseless(question.asked) or _caseless(question.text)
         return self._only_capitalised if caseless else _unwritten
 
     def _only_capitalised(self, word: str) -> str | None:
@@ -1252,6 +1251,13 @@ class Retriever:
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         return tokenize(texts, STOPWORD_SET, self._stemmer)
+
+
+def _caseless(text: str) -> bool:
+    """Whether a text's case says nothing of its names: past its first letter, all in lower case
+    or all in capitals."""
+    letters = [ch for ch in text[1:] if ch.isalpha()]
+    return not any(map(str.isupper, letters)) or not any(map(str.islower, letters))
 
 
 def _unwritten(word: str) -> str | None:
