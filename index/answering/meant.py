@@ -161,6 +161,12 @@ def _countering(word: str, stem: str) -> bool:
     return rest != word.lower() and rest.startswith(stem[: max(4, len(stem) - 2)])
 
 
+def _turned(words: Sequence[str], stem: str) -> list[int]:
+    """The positions of the words turned against the question's word whose stem is `stem`
+    (`_countering`), which never stand for it."""
+    return [i for i, word in enumerate(words) if _countering(word, stem)]
+
+
 def word_vector(text: str, word: str, tokens: Tokens) -> np.ndarray | None:
     """The mean vector of the tokens of the word's first whole occurrence in the text."""
     found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
@@ -197,7 +203,7 @@ def met_by(
         if vector is None:
             continue
         similarity = matrix @ vector
-        similarity[[i for i, w in enumerate(words) if _countering(w, concept.stem)]] = -1.0
+        similarity[_turned(words, concept.stem)] = -1.0
         best = int(np.argmax(similarity))
         if similarity[best] >= MEANT:
             found[concept.word] = words[best].lower()
@@ -241,8 +247,7 @@ def nearness(
             continue
         similarity = passage.vectors @ vectors
         for column, (concept, _) in enumerate(asked):
-            turned = [i for i, w in enumerate(passage.words) if _countering(w, concept.stem)]
-            similarity[turned, column] = -1.0
+            similarity[_turned(passage.words, concept.stem), column] = -1.0
         found[row] = float(np.maximum(similarity.max(axis=0) - NEAR, 0.0).sum())
     return found
 

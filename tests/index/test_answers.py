@@ -25,6 +25,11 @@ CALIBRATION = ROOT / "eval" / "calibration.json"
 SECOND_QUESTIONS = ROOT / "eval" / "second_article.json"
 
 
+def _scores(ranking: Engine, asked: str) -> dict[int, float]:
+    """The scores of the first five passages the engine ranks for a question, by paragraph."""
+    return {h.chunk.paragraph: h.score for h in ranking.rank(asked, 5)}
+
+
 def test_development_set_meets_the_answer_quality_targets(engine: Engine) -> None:
     report = evaluate(engine, DEV_QUESTIONS)
     assert report.hit_at_3 == report.in_scope == 16, report.lines()
@@ -94,18 +99,15 @@ def test_a_story_s_headline_words_choose_the_story_not_its_lead(both_articles: E
     plain = both_articles.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, under_headline=False))
     assert plain.rank(asked, 1)[0].chunk.kind == "headline"
     paid = "Who paid for Millbrook's solar farm?"  # ¶3: "Half was paid by a regional … grant"
-    gaps = [
-        {h.chunk.paragraph: h.score for h in ranking.rank(paid, 5)}
-        for ranking in (both_articles, plain)
-    ]
+    gaps = [_scores(ranking, paid) for ranking in (both_articles, plain)]
     assert gaps[0][3] - gaps[0][0] > gaps[1][3] - gaps[1][0]
 
 
 def test_how_many_lifts_the_passage_counting_the_thing_asked(both_articles: Engine) -> None:
     plain = both_articles.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, count=0.0))
     asked = "how many panels?"
-    lifted = {h.chunk.paragraph: h.score for h in both_articles.rank(asked, 5)}
-    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    lifted = _scores(both_articles, asked)
+    before = _scores(plain, asked)
     # ¶1 counts them ("with 4,200 panels"); ¶2 names them beside a number that counts nothing
     # of theirs ("roughly eight percent compared with panels on land").
     assert lifted[1] - before[1] == pytest.approx(DEFAULT_WEIGHTS.count, abs=1e-5)
@@ -1366,8 +1368,8 @@ def test_what_kind_of_lifts_the_passage_saying_what_kind(engine: Engine) -> None
     # names "the intelligence-sharing agreement" and "the intelligence exchange".
     assert engine.rank(asked, 1)[0].chunk.paragraph == 1
     assert plain.rank(asked, 1)[0].chunk.paragraph != 1
-    lifted = {h.chunk.paragraph: h.score for h in engine.rank(asked, 5)}
-    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    lifted = _scores(engine, asked)
+    before = _scores(plain, asked)
     assert lifted[1] - before[1] == pytest.approx(DEFAULT_WEIGHTS.sort, abs=1e-5)
     assert lifted[4] == before[4]
     unsorted = "What did the intelligence sharing change?"
@@ -1380,8 +1382,8 @@ def test_what_kind_of_a_broader_word_lifts_the_passage_saying_what_kind(engine: 
     # does not.
     plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, sort=0.0))
     asked = "What kind of info did the two governments swap?"
-    lifted = {h.chunk.paragraph: h.score for h in engine.rank(asked, 5)}
-    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    lifted = _scores(engine, asked)
+    before = _scores(plain, asked)
     assert lifted[1] - before[1] == pytest.approx(DEFAULT_WEIGHTS.sort, abs=1e-5)
     assert lifted[3] == before[3]
 
@@ -1399,8 +1401,8 @@ def test_asking_how_often_lifts_the_passage_telling_how_often(engine: Engine, as
     # cooperation") ranked first before the lift.
     assert engine.rank(asked, 1)[0].chunk.paragraph == 3
     plain = engine.reweighted(dataclasses.replace(DEFAULT_WEIGHTS, frequency=0.0))
-    lifted = {h.chunk.paragraph: h.score for h in engine.rank(asked, 5)}
-    before = {h.chunk.paragraph: h.score for h in plain.rank(asked, 5)}
+    lifted = _scores(engine, asked)
+    before = _scores(plain, asked)
     assert lifted[3] - before[3] == pytest.approx(DEFAULT_WEIGHTS.frequency, abs=1e-5)
     assert all(lifted[p] == before[p] for p in lifted if p != 3 and p in before)
 
