@@ -32,6 +32,7 @@ HELDOUT = (
     "story_heldout7",
     "story_heldout8",
     "story_heldout9",
+    "story_heldout10",
 )
 """The story's reporting sets, written by people who had seen only the article and never read
 once scored (README, "How refusal works")."""
@@ -47,6 +48,7 @@ TUNING_ONLY = (
     "story_tune7",
     "story_tune8",
     "story_tune9",
+    "story_tune10",
 )
 """Story sets of ours that are tuned on and not asked by this benchmark (README, "How refusal
 works"): a reporting set shares no question with them."""
