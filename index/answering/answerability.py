@@ -18,6 +18,7 @@ from functools import cache
 import numpy as np
 import Stemmer
 
+from index.answering.before import PLACING_EARLIER
 from index.answering.concepts import (
     ATTRIBUTES,
     CLOSED_CLASS,
@@ -215,7 +216,7 @@ def weigh(
     framed = bool(best.headline)
     story = [c for c in asked if vocabulary.mentions(c) or (framed and framing(c))]
     passage = [c for c in asked if holds(c, held) or (framed and framing(c))]
-    lacked = [c for c in asked if c not in story]
+    lacked = [c for c in asked if c not in story and c.word.lower() not in PLACING_EARLIER]
     unmet = kind is not None and not any(offers(s, kind) for s in best.sentences)
     dense, gap, bm25 = scores
     return Evidence(
@@ -353,7 +354,7 @@ def missing_concepts(asked: tuple[Concept, ...], vocabulary: Vocabulary) -> tupl
         if (c.specificity >= MISSING_NAMED or c.named)
         and not c.verbal
         and not framing(c)
-        and c.word.lower() not in CLOSED_CLASS | PRESSING | REQUESTING | SPEAKING
+        and c.word.lower() not in CLOSED_CLASS | PRESSING | REQUESTING | SPEAKING | PLACING_EARLIER
         and not vocabulary.mentions(c)
     )
 

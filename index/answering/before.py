@@ -16,15 +16,20 @@ import re
 
 ASKS = re.compile(
     r"\b(?:before|previous|previously|prior|ever|former|formerly|in\s+the\s+past|history|"
+    r"(?:years|days|times)\s+(?:gone\s+by|past)|"
     r"historically|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)"
     r"(?<!\bare\s)used\s+to)\b",
     re.I,
 )
 """Words by which a question asks about what came before ("before taking power", "ever", "who
-used to be president?"). Not "used to" after a form of "be", which is the verb "use" ("the
-intelligence was used to stop the plot"). Not "background", which asks as often for the
-setting of what happened ("the background to this cooperation": "the context of a shifting
-political landscape")."""
+used to be president?", "in years gone by"). Not "used to" after a form of "be", which is the
+verb "use" ("the intelligence was used to stop the plot"). Not "background", which asks as
+often for the setting of what happened ("the background to this cooperation": "the context of
+a shifting political landscape")."""
+PLACING_EARLIER = frozenset({"prior", "previous", "previously", "former", "formerly"})
+"""Words that place something before the story's events ("prior to these developments", "the
+former leader"), which no story need write to answer: whether it tells what came before is
+for `tells_before` to say, not for the word to be missing."""
 TELLS = re.compile(
     r"\b(?:former|formerly|previous|previously|before|prior|once|used\s+to|past|history|historic|"
     r"historically|ago|rare|rarely|never|again|first|initially|originally|long|decades?|years?|"

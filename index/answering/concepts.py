@@ -114,7 +114,7 @@ says). Read as words they were specific (1.1) and never in the story: the first 
 HEDGES = word_set(
     "actually basically literally honestly seriously totally truly anyway anyways thing stuff"
     " rly prolly probs tbf tbh afaik iirc fwiw imo imho idk ngl btw lol lmao lowkey jk istg fr"
-    " lmk pls plz tf wtf heck nowadays currently presently atm"
+    " lmk pls plz tf wtf heck nowadays currently presently atm tho"
     " chiefly mainly mostly primarily largely roughly approximately briefly purely simply merely"
     " essentially allegedly supposedly apparently seemingly purportedly ostensibly reportedly"
 )
@@ -958,6 +958,12 @@ def names_in(sentence: str) -> list[str]:
     return [name for name, _ in _name_runs(sentence)]
 
 
+def people_marked(sentence: str) -> list[tuple[str, bool]]:
+    """The names in a sentence (`names_in`), each with whether it is a person's (`place_names`
+    tells how)."""
+    return list(_name_runs(sentence))
+
+
 def place_names(sentence: str) -> list[str]:
     """The names in a sentence that may say where something is: none unless a word of place
     ("in", "near": `PLACE`) stands in it; else `names_in`'s but a person's, one with a word for
@@ -1028,6 +1034,14 @@ def place(word: str, owning: bool = False) -> bool:
     if word in names or (word.endswith("s") and word[:-1] in names):
         return True
     return owning and word in _all_places()
+
+
+def a_place(word: str) -> bool:
+    """Whether a lowercase word is a place or its people of the names table, three letters or
+    more ("syria", "syrians", "east"): no word WordNet only capitalises ("isis"), as `place`
+    reads one."""
+    places = _all_places()
+    return word in places or (word.endswith("s") and word[:-1] in places)
 
 
 @cache

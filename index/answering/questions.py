@@ -89,8 +89,11 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 model reads the two differently ("What’s the backdrop to this cooperation?" ranked ¶8 first,
 "What's …" ¶7)."""
 ASKING_WRAPPER = re.compile(
-    r"^(?:(?:can|could|would|will)\s+(?:you|u|some(?:one|body)|any(?:one|body))\s+(?:please\s+)?"
-    r"(?:tell|show|explain)(?:\s+(?:to\s+)?(?:me|us))?"
+    r"^(?:(?:can|could|would|will)\s+(?:you|u|some(?:one|body)|any(?:one|body))\s+"
+    r"(?:(?:please|kindly)\s+)?(?:tell|show|explain|remind)(?:\s+(?:to\s+)?(?:me|us))?"
+    r"|i\s+(?:should|would)\s+(?:like|love)\s+to\s+(?:know|learn|hear)"
+    r"|i(?:['’]d|\s+(?:should|would))\s+be\s+(?:grateful|glad|obliged)\s+to\s+(?:know|learn|hear)"
+    r"|(?:in\s+your\s+(?:estimation|opinion|view|judgement|judgment))"
     r"|(?:please\s+)?tell\s+me|(?:do|did)\s+(?:you|u)\s+know|(?:does\s+)?any(?:one|body)\s+know"
     r"|any\s+idea|i(?:\s+(?:want|wanted|would\s+like|need)|['’]d\s+like)\s+to\s+know"
     r"|i\s+(?:was\s+)?wonder(?:ing|ed)?|(?:(?:i['’]?m|i\s+am)\s+)?"
@@ -99,12 +102,15 @@ ASKING_WRAPPER = re.compile(
     r"|(?:does|did|do)\s+(?:the|this|that|your)\s+(?:article|story|report|piece)\s+"
     r"(?:say|mention|tell(?:\s+us)?|explain|state|reveal|note|specify|indicate))"
     r"(?:[\s,]+(?:in\s+brief|in\s+short|briefly))?[\s,:]+(?:(?:if|whether)\s+)?"
-    r"(?=(?:what|who|whom|whose|why|how|when|where|which|is|are|was|were|do|does|did|has|have|"
+    r"(?=(?:on|upon|in|for|from|to|by|with|about|at|of|through)\s+(?:what|which|whom|whose)\b|"
+    r"(?:what|who|whom|whose|why|how|when|where|which|is|are|was|were|do|does|did|has|have|"
     r"had|can|could|will|would|the|this|that|they|he|she|it)\b)",
     re.IGNORECASE,
 )
 """A request around the question ("can you tell me why …", "do you know if …", "I want to know
-who …", "could you tell me, in brief, what …"), left out so that what is asked is searched:
+who …", "could you tell me, in brief, what …", and as a courteous reader puts it: "would you
+kindly tell me …", "I should be grateful to learn upon what …", "please be so kind as to
+describe …", "in your estimation, what …"), left out so that what is asked is searched:
 "can you tell me why are both sides willing to trade intel?" was refused, the same question
 without it answered. So is a question put to the article ("Does the article say when Assad
 fell?", "Does the story explain who leads ISIS?"): what it asks is the question inside, and had
@@ -167,14 +173,34 @@ TOLD_THEN_ASKED = re.compile(
 """What an asker says they read or heard, then their question or request ("I read that …, so
 who …?", "I know Assad fell, but who replaced him?", "I heard about the plot, tell me …", "I
 gather the attack was not purely a Syrian achievement; on what …?")."""
-STATED_THEN_ASKED = re.compile(r"^\W*(?:i|we)\b[^?;:]*[;:]\s+" + ASKED_AFTER, re.IGNORECASE | re.S)
+STATED_THEN_ASKED = re.compile(
+    r"^[^?;:]*?\b(?:i|we|me|my|our)\b[^?;:]*[;:]\s+" + ASKED_AFTER, re.IGNORECASE | re.S
+)
 """Anything an asker says of themselves, closed by a semicolon or colon, before their question
 ("I am preparing a lesson on Middle Eastern diplomacy; could you tell me …", "I am curious about
-the conclusion: how does …"): the marks a careful writer sets between a statement and what it
-leads to. Read as words, "lesson" and "Eastern" were named as what the story lacks."""
+the conclusion: how does …", "Having followed the region for decades, I wondered: what …"):
+the marks a careful writer sets between a statement and what it leads to. Read as words,
+"lesson" and "Eastern" were named as what the story lacks."""
+SENTENCE_BREAK = re.compile(r"(?<=[^\W_][.!?])\s+(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"”’)])\s+(?=[A-Z])")
+"""Where a message's sentences may part: a full stop, exclamation or question mark after a word
+(or a closing quote), then a capital."""
+ABBREVIATED = re.compile(
+    r"\b(?:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|lt|col|no|vs|prof|capt|sgt|[a-z])\.$", re.I
+)
+"""A word shortened with a full stop, after which a sentence goes on ("Mr. Trump", "U.S.
+officials")."""
+REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|kindly)\s+)?(?:tell|explain|describe|list|give|summari[sz]e|sum|name|"
+    r"identify|outline|characteri[sz]e|discuss|define|show|say|recap|clarify|remind)\b",
+    re.I,
+)
+"""A sentence that asks without a question mark: a request ("Tell me who …", "Please explain …",
+"Name the …")."""
 POINTING_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|there|then)\b", re.I)
 """Words by which a question points back at what was said before it ("this" and "that" point at
 the story as often: "… so what's the backdrop to this cooperation?")."""
+OWNERS = word_set("its their his")
+"""Words for whose something is, which may point at a thing the question names before them."""
 BEING_THERE = re.compile(
     r"\b(?:is|are|was|were|be)\s+there\s+(?=\w)|\bthere\s+(?:is|are|was|were|will|has|have)\b",
     re.I,
@@ -193,6 +219,7 @@ in one sentence", "… asap"): no part of what is asked, every answer here being
 from ¶1), and "sentence" and "asap" had been named missing. Not "quickly", which a question
 may ask about ("why did the regime fall so quickly?")."""
 ASKING = re.compile(rf"^\W*(?:{QUESTION_OPENERS})\b", re.IGNORECASE)
+OPENS = re.compile(QUESTION_OPENERS, re.IGNORECASE)
 """A question as it opens ("who …", "did …"): what is left once its wanted length is cut
 (`ASKED_SHORT`) must still be one."""
 ASKING_AROUND = re.compile(
@@ -227,6 +254,17 @@ REMINDING = re.compile(
 """"Again" closing a question that asks who, what or where ("who leads syria again?"): asked to
 be reminded, not about anything happening again, as it is in "did ISIS attack again?". Read as a
 word, it had been refused (0.10)."""
+COURTESY = re.compile(
+    r"^\W*pray(?:\s+tell)?[\s,]+|,\s*(?:may\s+i\s+(?:ask|enquire|inquire)|if\s+i\s+may"
+    r"(?:\s+(?:ask|enquire|inquire))?|pray)\s*(?:,\s*|(?=\W*$))",
+    re.I,
+)
+"""A courteous aside inside a question ("Who, may I enquire, was …?", "…, if I may ask?", "Pray
+tell, what …", "Which organisation, pray, is …?"): no part of what is asked. Read as words,
+"enquire" and "pray" were named as what the story lacks."""
+KINDLY = re.compile(r"^\W*(?:please\s+)?(?:be\s+so\s+kind\s+as\s+to|kindly)\s+(?=\w)", re.I)
+"""A request put kindly ("Please be so kind as to describe …", "Kindly explain …"): what is
+left asks."""
 ASIDE = re.compile(r"(?<=[?.!])\s*\([^()]*\)\W*$|(?<=\w)\s+\([^()]*\)[\s.!]*$")
 """An aside in brackets after the question ("… swap? (asking for a friend)"), or after its last
 word when no question mark follows ("who wrote this piece (asking for a friend)"): no part of
@@ -357,7 +395,9 @@ def question_from(typed: str) -> Question:
         if chat.match(text):
             raise Unaskable(reply)
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
-    text = _without_told(_without_preface(ACCORDING.sub("", text).strip()))
+    text = SO.sub(r"\1", text)  # "wait so who …": the chat word goes first
+    text = _without_told(_without_preface(ACCORDING.sub("", _asked_sentences(text)).strip()))
+    text = KINDLY.sub("", COURTESY.sub(_courteous, text))
     text = ASKING_WRAPPER.sub("", text) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
     text = REMINDING.sub(r"\1", ASKING_AROUND.sub("", VOCATIVE.sub("", text)))
@@ -372,6 +412,13 @@ def question_from(typed: str) -> Question:
     if not in_english(text):
         raise Unaskable(ENGLISH_ONLY)
     return Question(typed, text)
+
+
+def _courteous(found: re.Match[str]) -> str:
+    """What stands for a courteous aside (`COURTESY`): a space inside the question, nothing at
+    its ends."""
+    inside = found.group().startswith(",") and WORDS.search(found.string[found.end() :])
+    return " " if inside else ""
 
 
 def _without_preface(text: str) -> str:
@@ -391,6 +438,46 @@ def _without_preface(text: str) -> str:
         ):
             return after
     return text
+
+
+def _asked_sentences(text: str) -> str:
+    """The message from its first sentence that asks, a question or a request, without the
+    statements an asker sets before it ("My late wife and I once toured the Levant. Whereabouts
+    was the holy site …?"), when what is asked stands alone: not when it points back at what was
+    said before ("I read about the plot. Where was it?"). Read as words, "Levant" and "wife"
+    were named as what the story lacks. What follows stays: the conversation reads a follow-up
+    with the sentence that answered before it."""
+    sentences = _sentences(text)
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?") or REQUEST.match(s)), 0)
+    if not first:
+        return text
+    asked = " ".join(sentences[first:])
+    if len(WORDS.findall(asked)) < PART_WORDS or _points_back(asked):
+        return text
+    return asked
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a message (`SENTENCE_BREAK`, not after `ABBREVIATED` words)."""
+    found, start = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if not ABBREVIATED.search(text[start : match.start()]):
+            found.append(text[start : match.start()].strip())
+            start = match.end()
+    return [s for s in (*found, text[start:].strip()) if s]
+
+
+def _points_back(asked: str) -> bool:
+    """Whether a question points back at what was said before it (`POINTING_BACK`): "where was
+    it?", "who took over after him?"; not by an owner's word after a thing it names itself,
+    which points at that ("… the terrorists had in their sights?")."""
+    text = BEING_THERE.sub(" ", asked)
+    for found in POINTING_BACK.finditer(text):
+        before = [w.lower() for w in WORDS.findall(text[: found.start()])]
+        named = not all(w in STOPWORD_SET or OPENS.fullmatch(w) for w in before)
+        if not (named and found.group().lower() in OWNERS):
+            return True
+    return False
 
 
 def _without_told(text: str) -> str:

@@ -34,6 +34,7 @@ from index.answering.answerability import (
 )
 from index.answering.before import asking as asking_before
 from index.answering.before import asks_before, tells_before
+from index.answering.bodies import asks_body, named_body
 from index.answering.concepts import (
     ARTICLE_WORDS,
     ATTRIBUTES,
@@ -49,6 +50,7 @@ from index.answering.concepts import (
     WHY,
     WORD,
     Concept,
+    a_place,
     alternatives,
     asked_currency,
     asked_kind,
@@ -66,6 +68,7 @@ from index.answering.concepts import (
     measures,
     negated,
     offers,
+    people_marked,
     place,
     polar,
     presses_for_date,
@@ -94,7 +97,15 @@ from index.answering.questions import Question
 from index.answering.speakers import Speaker, asks_words_of, mentions_public, speaks, spoken_about
 from index.answering.spelling import Respeller
 from index.answering.swaps import contrasted, denied_where_asked, unsupported, whole_numbers
-from index.answering.vocabulary import Vocabulary, broader, fold, holds, stemmer, synonyms
+from index.answering.vocabulary import (
+    Vocabulary,
+    broader,
+    capital_of,
+    fold,
+    holds,
+    stemmer,
+    synonyms,
+)
 from index.answering.whereabouts import asks_whereabouts, placed_thing, told
 from index.passages import Chunk, Hit, Source
 from index.recent import Recent
@@ -500,6 +511,7 @@ class Retriever:
             or self._unsaid(question, first)
             or self._unforeseen(question, asked, first)
             or self._unplaced(question, first)
+            or self._unembodied(question, first)
             or self._unexplained(question, asked, first)
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
@@ -988,6 +1000,22 @@ class Retriever:
         said = told(asked, self._article_sentences(first), self._stemmer.stemWord)
         return asked.untold if said is False else None
 
+    def _unembodied(self, question: Question, first: list[Chunk]) -> str | None:
+        """The group, party or movement someone named leads or belongs to (`bodies.asks_body`:
+        "What group does Ahmed al-Sharaa lead?"), when the first three passages' sentences
+        naming them name no body, only people and places. As for a name, only the passages of
+        the best one's article are read."""
+        asked = asks_body(question.text, _a_place, self._written(question))
+        if asked is None or not first:
+            return None
+        source = first[0].source
+        article = [
+            s for chunk in self.chunks if chunk.source == source for s in chunk.sentence_texts
+        ]
+        sentences = self._article_sentences(first)
+        said = named_body(asked, sentences, article, people_marked, _a_place, question.text)
+        return asked.untold if said is False else None
+
     def _written(self, question: Question) -> Callable[[str], str | None]:
         """How a word of the question is written as a name: in a question typed all in lower
         case or all in capitals, whose case says nothing, as the corpus writes a word it only
@@ -1258,6 +1286,12 @@ def _caseless(text: str) -> bool:
     or all in capitals."""
     letters = [ch for ch in text[1:] if ch.isalpha()]
     return not any(map(str.isupper, letters)) or not any(map(str.islower, letters))
+
+
+def _a_place(word: str) -> bool:
+    """Whether a lowercase word is a place's name or its people's, or a country WordNet gives
+    a capital for ("us")."""
+    return a_place(word) or capital_of(word) is not None
 
 
 def _unwritten(word: str) -> str | None:

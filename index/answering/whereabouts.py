@@ -14,7 +14,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.answering.concepts import CLOSED_CLASS, HYPHENATED, POSSESSIVE, STOPWORD_SET, word_set
+from index.answering.concepts import (
+    CLOSED_CLASS,
+    HEDGES,
+    HYPHENATED,
+    POSSESSIVE,
+    STOPWORD_SET,
+    word_set,
+)
 
 WHERE_ASKED = (
     r"(?:where|(?:(?:to|in|into)\s+)?(?:which|what)\s+(?:country|city|town|place|region|nation))"
@@ -138,8 +145,8 @@ def placed_thing(question: str) -> Placed | None:
     run: list[str] = []
     for token in TOKEN.findall(match.group("rest")):
         lower = token.lower()
-        if lower in STOPWORD_SET or lower in CLOSED_CLASS:
-            break
+        if lower in STOPWORD_SET or lower in CLOSED_CLASS or lower in HEDGES:
+            break  # "where was the shrine tho": chat's hedge ends it too
         run.append(POSSESSIVE.sub("", token))
     verb = match.group("verb").lower()
     if verb not in ("is", "are", "was", "were") or (run and run[-1].lower().endswith("ed")):

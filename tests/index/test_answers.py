@@ -1698,3 +1698,39 @@ def test_who_told_the_news_first_is_asked_of_the_headline(engine: Engine) -> Non
         answer = engine.ask(question)
         assert not answer.refused, question
         assert "The Washington Post" in answer.hits[0].chunk.text, question
+
+
+def test_the_group_someone_leads_needs_a_passage_naming_a_group(
+    story_settings: Settings, engine: Engine, tmp_path: Path
+) -> None:
+    # Answered from ¶6 (0.99): "The new Syrian leader, Ahmed al-Sharaa" holds "lead", and the
+    # names beside him are people's and places' only.
+    answer = engine.ask("What group does Ahmed al-Sharaa lead?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == (
+        "The story doesn't say which group Ahmed al-Sharaa leads, so I can't tell you that."
+    )
+    assert engine.ask("what group does al-Sharaa lead, is it still a terrorist group?").refused
+    # "prior" places the group before his rule, which is for the story to tell, not a word it
+    # must write: the refusal named "prior" as what the story lacks.
+    prior = engine.ask(
+        "Identify the insurgent organisation that Ahmed al-Sharaa led prior to power."
+    )
+    assert prior.refused and prior.missing == ()
+    assert "which organisation Ahmed al-Sharaa led" in (prior.message or "")
+    # ISIS, named in ¶2 without the word "group", answers a group asked by what it did.
+    plotted = engine.ask("Which terror group plotted the attack on the shrine?")
+    assert not plotted.refused and plotted.hits[0].chunk.paragraph == 2
+    # A story naming his group answers.
+    (tmp_path / "corpus").mkdir()
+    [story] = CORPUS.glob("*.txt")
+    text = story.read_text(encoding="utf-8").replace(
+        "Ahmed al-Sharaa, who", "Ahmed al-Sharaa, the head of Hayat Tahrir al-Sham, who"
+    )
+    (tmp_path / "corpus" / "story.txt").write_text(text, encoding="utf-8")
+    encoders = story_settings.encoders or story_settings.data_dir / "encoders"
+    settings = Settings(
+        corpus=tmp_path / "corpus", data_dir=tmp_path / "data", encoders=encoders, _env_file=None
+    )
+    named = Engine.open(settings, progress=lambda _: None).ask("What group does al-Sharaa lead?")
+    assert not named.refused and named.hits[0].chunk.paragraph == 6

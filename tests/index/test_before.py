@@ -9,6 +9,7 @@ def test_a_question_about_someone_s_past_or_earlier_times_asks_before() -> None:
     assert asks_before("What group did al-Sharaa lead before taking power?")
     assert asks_before("Is al-Sharaa a former jihadist?")
     assert asks_before("Has the shrine ever been attacked?")
+    assert asks_before("Has the Islamic State struck this shrine in years gone by?")
     assert not asks_before("What is the background to this cooperation?")  # its setting
     assert not asks_before("When was the plot thwarted?")
     assert asking("previous") and not asking("power")

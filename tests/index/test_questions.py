@@ -169,6 +169,34 @@ from index.answering.questions import (
         ("Al-Sharaa Trump message?", "Al-Sharaa Trump message?"),
         ("Erdoğan Syria comments?", "Erdoğan Syria comments?"),
         ("Sharaa HTS jihadist past?", "Sharaa HTS jihadist past?"),
+        # Statements set before or after what is asked, when it stands alone.
+        (
+            "My late wife and I once toured the Levant. Where was the holy site?",
+            "Where was the holy site?",
+        ),
+        ("Mr. Trump got a message. What did al-Sharaa say?", "What did al-Sharaa say?"),
+        ("Who planned the attack? I forget.", None),  # what follows stays
+        ("I read about the plot. Where was it?", None),  # "it" points back
+        ("Who leads Syria? Tell me about his past.", None),  # both ask
+        ("The U.S. officials spoke. Who leads Syria?", "Who leads Syria?"),
+        (
+            "Having followed the region for decades, I wondered: what has America begun doing?",
+            "what has America begun doing?",
+        ),
+        # Courtesies.
+        ("Who, may I enquire, was the Syrian leader?", "Who was the Syrian leader?"),
+        ("How did the official put it, if I may ask?", "How did the official put it?"),
+        ("Pray tell, what did they trade?", "what did they trade?"),
+        ("Please be so kind as to describe the backdrop.", "describe the backdrop."),
+        ("kindly tell me who leads syria", "who leads syria"),
+        ("Would you kindly tell me who wrote it?", "who wrote it?"),
+        (
+            "I should be grateful to learn upon what the operation was based.",
+            "upon what the operation was based.",
+        ),
+        ("In your estimation, what do they share?", "what do they share?"),
+        ("Is the pray ritual common?", None),
+        ("wait so who broke the story?", "who broke the story?"),
     ],
 )
 def test_typed_text_is_cleaned_for_search(typed: str, searched: str | None) -> None:

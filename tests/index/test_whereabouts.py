@@ -57,6 +57,7 @@ def test_a_sentence_naming_someone_tells_where_only_with_a_word_of_going_or_stay
 def test_the_thing_a_where_question_asks_the_place_of_is_its_subject_s_last_word() -> None:
     assert placed_thing("Where is the US embassy in Syria located?") == Placed("embassy", "is")
     assert placed_thing("Where is the ISIS cell based?") == Placed("cell", "is")
+    assert placed_thing("where was the shrine tho") == Placed("shrine", "was")  # a hedge ends it
     assert placed_thing("Where did the ISIS cell hide its explosives?") == Placed("cell", "was")
     assert placed_thing("where were the shrines") == Placed("shrines", "were")
     assert Placed("embassy", "is").untold == "where the embassy is"
