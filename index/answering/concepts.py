@@ -145,6 +145,9 @@ PURPOSED = word_set("meant supposed intended designed")
 "is the effort meant to legitimise …?"), which a story tells by a purpose ("a necessary measure
 to confront the immediate threat"), not by the word: read as a word, "meant" was named as what
 the story lacks and the first question refused (0.10)."""
+HONORIFICS = word_set("mr mrs ms mx dr messrs madam")
+"""Titles of courtesy before a name ("Mr al-Sharaa", "Mrs Varga"): no concept, as a story names
+someone without them. As a word, "Mr" was named as what the story lacks."""
 OWNING = word_set("my your his her its our their")
 ASKING_WHAT = re.compile(r"\bwhat(?:['’]?s)?\b", re.I)
 NO_NAME_GIVEN = word_set("unnamed anonymous unidentified nameless")
@@ -624,7 +627,7 @@ def concepts(question: str, stemmer: Stemmer.Stemmer) -> tuple[Concept, ...]:
             continue
         if lower == "one" and before is not None and before.group().lower() in POINTING:
             continue
-        if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or lower in HEDGES:
+        if lower in CHAT_PEOPLE or lower in NO_NAME_GIVEN or lower in HEDGES or lower in HONORIFICS:
             continue
         if lower in ASKING_NOUNS and _asking_noun(lower, before, after, question):
             continue

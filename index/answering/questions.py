@@ -256,12 +256,22 @@ be reminded, not about anything happening again, as it is in "did ISIS attack ag
 word, it had been refused (0.10)."""
 COURTESY = re.compile(
     r"^\W*pray(?:\s+tell)?[\s,]+|,\s*(?:may\s+i\s+(?:ask|enquire|inquire)|if\s+i\s+may"
-    r"(?:\s+(?:ask|enquire|inquire))?|pray)\s*(?:,\s*|(?=\W*$))",
+    r"(?:\s+(?:ask|enquire|inquire))?|pray|i\s+(?:wonder|suppose|imagine|gather)|one\s+wonders)"
+    r"\s*(?:,\s*|(?=\W*$))",
     re.I,
 )
 """A courteous aside inside a question ("Who, may I enquire, was …?", "…, if I may ask?", "Pray
-tell, what …", "Which organisation, pray, is …?"): no part of what is asked. Read as words,
+tell, what …", "Which organisation, pray, is …?", "Has Trump, I wonder, replied …?"): no part of
+what is asked. Read as words,
 "enquire" and "pray" were named as what the story lacks."""
+EMPHATIC = re.compile(
+    r"\b((?:did|does|do|has|have|had|is|was|were|are|will|would|can|could)\s+(?:the\s+)?"
+    r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:himself|herself|themselves|itself)\b(?=\s+[a-z])",
+    re.I,
+)
+"""A reflexive that stresses who did something ("did trump himself reply …?", "Has the president
+himself said …?"): the question asks what they did, as without it. Read with it, "did trump
+himself reply to sharaa's congrats" was answered from ¶6 (0.99), where only al-Sharaa speaks."""
 KINDLY = re.compile(r"^\W*(?:please\s+)?(?:be\s+so\s+kind\s+as\s+to|kindly)\s+(?=\w)", re.I)
 """A request put kindly ("Please be so kind as to describe …", "Kindly explain …"): what is
 left asks."""
@@ -397,7 +407,7 @@ def question_from(typed: str) -> Question:
     text = "" if ONLY_CHAT.match(text) else " ".join(CHAT_OPENING.sub(" ", text).split())
     text = SO.sub(r"\1", text)  # "wait so who …": the chat word goes first
     text = _without_told(_without_preface(ACCORDING.sub("", _asked_sentences(text)).strip()))
-    text = KINDLY.sub("", COURTESY.sub(_courteous, text))
+    text = EMPHATIC.sub(r"\1", KINDLY.sub("", COURTESY.sub(_courteous, text)))
     text = ASKING_WRAPPER.sub("", text) or text
     text = REPEATED_MARKS.sub("?", CHAT_CLOSING.sub("", CHAT_BEFORE_MARK.sub("", text))) or text
     text = REMINDING.sub(r"\1", ASKING_AROUND.sub("", VOCATIVE.sub("", text)))
@@ -421,11 +431,21 @@ def _courteous(found: re.Match[str]) -> str:
     return " " if inside else ""
 
 
+APOLOGY = re.compile(
+    r"^\W*(?:forgive|pardon|excuse)\s+(?:me|my|an?|the|this|our)\b[^?]*?[,;]?\s+but\s+(?=\w)", re.I
+)
+"""An apology for asking, up to its "but" ("Forgive an old man's curiosity, but …", "Pardon my
+ignorance, but …"), whatever its words: "curiosity" and "man" had been named as what the story
+lacks."""
+
+
 def _without_preface(text: str) -> str:
     """The text without what its asker says of themselves or the asking before the question
     (`PREFACE_WORDS`), up to the last mark or "but" before what is asked: words of that
     kind, stop words beside them, no number ("In 1940, what percentage …?" stays), and not
-    itself a question ("Is this new, or …?")."""
+    itself a question ("Is this new, or …?"); or an apology up to its "but" (`APOLOGY`)."""
+    if (apology := APOLOGY.match(text)) and WORDS.search(text[apology.end() :]):
+        return text[apology.end() :]
     for split in reversed(list(PREFACE_END.finditer(text))):
         before, after = text[: split.start()], text[split.end() :]
         words = [w.lower() for w in WORDS.findall(before)]

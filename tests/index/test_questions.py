@@ -177,6 +177,16 @@ from index.answering.questions import (
         ("Mr. Trump got a message. What did al-Sharaa say?", "What did al-Sharaa say?"),
         ("Who planned the attack? I forget.", None),  # what follows stays
         ("I read about the plot. Where was it?", None),  # "it" points back
+        ("I read about Assad's fall. Who took over after him?", None),
+        (
+            "Forgive an old man's curiosity, but I should like to know who wrote it.",
+            "who wrote it.",
+        ),
+        ("Pardon my ignorance, but who leads Syria?", "who leads Syria?"),
+        ("did trump himself reply to sharaa", "did trump reply to sharaa"),
+        ("Has the president himself said so?", "Has the president said so?"),
+        ("did he hurt himself?", None),
+        ("Has Trump, I wonder, replied?", "Has Trump replied?"),
         ("Who leads Syria? Tell me about his past.", None),  # both ask
         ("The U.S. officials spoke. Who leads Syria?", "Who leads Syria?"),
         (
