@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from index.answering.concepts import HYPHENATED, POSSESSIVE, TIME, word_set
+from index.answering.concepts import HYPHENATED, POSSESSIVE, PRONOUNS, STOPWORD_SET, TIME, word_set
 
 BODIES = word_set(
     "group organisation organization faction movement militia party outfit network coalition"
@@ -74,6 +74,8 @@ def asks_body(
     if match is None:
         return None
     name = match.group("who")
+    if name.lower() in PRONOUNS | STOPWORD_SET:
+        return None  # "what group does he lead": whom "he" is, a conversation tells
     if any(place(_key(part)) for part in name.split()):
         return None  # "Which party does Syria …" asks of a country, as other signals read
     doing = _doing((match["aux"] or "").lower(), match["verb"], match["particle"])

@@ -181,7 +181,9 @@ STATED_THEN_ASKED = re.compile(
 the conclusion: how does …", "Having followed the region for decades, I wondered: what …"):
 the marks a careful writer sets between a statement and what it leads to. Read as words,
 "lesson" and "Eastern" were named as what the story lacks."""
-SENTENCE_BREAK = re.compile(r"(?<=[^\W_][.!?])\s+(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"”’)])\s+(?=[A-Z])")
+SENTENCE_BREAK = re.compile(
+    r"(?:(?<=[^\W_][.!?])|(?<=[.!?][.!?]))\s+(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"”’)])\s+(?=[A-Z])"
+)
 """Where a message's sentences may part: a full stop, exclamation or question mark after a word
 (or a closing quote), then a capital."""
 ABBREVIATED = re.compile(

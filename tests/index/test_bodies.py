@@ -40,6 +40,8 @@ def test_a_body_asked_with_a_thing_or_a_place_as_subject_is_left_to_the_other_si
     assert asks_body("Which terrorist group was the secret information about?", place) is None
     assert asks_body("What party does Syria's president lead?", place) is None
     assert asks_body("What did al-Sharaa say to Trump?", place) is None
+    written = {"he": "He"}.get  # a pronoun the corpus opens a sentence with is no name
+    assert asks_body("what group does he lead", place, written) is None
 
 
 def test_only_a_name_that_is_no_person_s_and_no_place_s_names_a_body() -> None:

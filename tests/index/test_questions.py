@@ -189,6 +189,7 @@ from index.answering.questions import (
         ("Has Trump, I wonder, replied?", "Has Trump replied?"),
         ("Who leads Syria? Tell me about his past.", None),  # both ask
         ("The U.S. officials spoke. Who leads Syria?", "Who leads Syria?"),
+        ("This is so interesting!! Who leads Syria now?", "Who leads Syria now?"),
         (
             "Having followed the region for decades, I wondered: what has America begun doing?",
             "what has America begun doing?",
