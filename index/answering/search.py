@@ -66,6 +66,7 @@ from index.answering.concepts import (
     is_person,
     made_thing,
     measures,
+    names_in,
     negated,
     offers,
     people_marked,
@@ -149,6 +150,9 @@ AUTHOR_WORDS = re.compile(
     r"who(?:['’]s|\s+is|\s+was)\s+behind\s+(?:this|the)\s+(?:article|story|piece))\b",
     re.I,
 )
+CITING_VERBS = r"revealed|reported|reports|disclosed|discloses|broke|first\s+reported|said|says"
+"""What an article writes after an outlet it cites for what it reports ("The Washington Post
+revealed that …")."""
 ARTICLE_NOUN = re.compile(r"\b(article|story|piece|column)\b", re.I)
 """What a question calls an article when it says which one ("the solar farm story")."""
 BYLINE_MARGIN = 0.01
@@ -512,6 +516,7 @@ class Retriever:
             or self._unforeseen(question, asked, first)
             or self._unplaced(question, first)
             or self._unembodied(question, first)
+            or self._uncredited(question, first)
             or self._unexplained(question, asked, first)
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
@@ -1008,13 +1013,36 @@ class Retriever:
         asked = asks_body(question.text, _a_place, self._written(question))
         if asked is None or not first:
             return None
-        source = first[0].source
-        article = [
-            s for chunk in self.chunks if chunk.source == source for s in chunk.sentence_texts
-        ]
+        article = self._whole_article(first[0].source)
         sentences = self._article_sentences(first)
         said = named_body(asked, sentences, article, people_marked, _a_place, question.text)
         return asked.untold if said is False else None
+
+    def _whole_article(self, source: Source) -> list[str]:
+        """Every sentence of an article, headline and byline too."""
+        return [s for chunk in self.chunks if chunk.source == source for s in chunk.sentence_texts]
+
+    def _uncredited(self, question: Question, first: list[Chunk]) -> str | None:
+        """An author asked by the outlet they write for ("Which Washington Post reporter wrote
+        the original story?") when the article cites that outlet for what it reports ("The
+        Washington Post revealed …", "per Caliber.Az"): its byline is no writer of that outlet's,
+        and only a person named beside the outlet would be. Only the best passage's article is
+        read."""
+        if not first or not AUTHOR_WORDS.search(question.text):
+            return None
+        article = self._whole_article(first[0].source)
+        for name in names_in(question.text):
+            last = re.escape(name.split()[-1])
+            cited = re.compile(
+                rf"\b{last}\s+(?:{CITING_VERBS})\b|\b(?:per|according\s+to|citing|reported\s+by)"
+                rf"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,3}}{last}\b"
+            )
+            if not any(cited.search(s) for s in article):
+                continue
+            beside = [s for s in article if re.search(rf"\b{last}\b", s)]
+            if not any(person for s in beside for _, person in people_marked(s)):
+                return f"anything of the {name}'s reporters"
+        return None
 
     def _written(self, question: Question) -> Callable[[str], str | None]:
         """How a word of the question is written as a name: in a question typed all in lower

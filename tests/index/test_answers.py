@@ -1734,3 +1734,17 @@ def test_the_group_someone_leads_needs_a_passage_naming_a_group(
     )
     named = Engine.open(settings, progress=lambda _: None).ask("What group does al-Sharaa lead?")
     assert not named.refused and named.hits[0].chunk.paragraph == 6
+
+
+def test_a_writer_for_an_outlet_the_story_cites_is_not_its_byline(engine: Engine) -> None:
+    # Answered by the byline (1.00): ¶2 cites the Post ("The Washington Post revealed …", "per
+    # Caliber.Az"), so "By Tamilla Hasanova" wrote this article, not the Post's report.
+    answer = engine.ask("Which Washington Post reporter wrote the original story?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == (
+        "The story doesn't say anything of the Washington Post's reporters, so I can't tell you"
+        " that."
+    )
+    assert engine.ask("which Post reporter broke the story").refused
+    byline = engine.ask("Which reporter wrote this piece?")
+    assert not byline.refused and "Tamilla Hasanova" in byline.hits[0].chunk.text
