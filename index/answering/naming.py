@@ -277,11 +277,13 @@ def _office(rest: str) -> str | None:
     return None
 
 
-AGENCIES = word_set("agency ministry department bureau service force")
+AGENCIES = word_set("agency ministry department bureau service force community sect denomination")
 """Bodies a question may ask which one of ("Which US agency shared the intelligence?", "Which
-Syrian security forces acted on it?"), whose names say what they are ("the Central Intelligence
-Agency", "the State Department", "the Syrian Democratic Forces"): a passage names one where a
-name stands beside the word."""
+Syrian security forces acted on it?", "Which religious community is the shrine sacred to?"),
+whose names say what they are ("the Central Intelligence Agency", "the State Department", "the
+Syrian Democratic Forces", "the Filipino community"): a passage names one where a name stands
+beside the word. A group of people by its faith or origin is one ("community", "sect",
+"denomination"): "a religious shrine" names none, and had answered the question (0.43-0.66)."""
 
 
 def _agency(word: str) -> bool:

@@ -1748,3 +1748,10 @@ def test_a_writer_for_an_outlet_the_story_cites_is_not_its_byline(engine: Engine
     assert engine.ask("which Post reporter broke the story").refused
     byline = engine.ask("Which reporter wrote this piece?")
     assert not byline.refused and "Tamilla Hasanova" in byline.hits[0].chunk.text
+
+
+def test_which_community_asks_a_name_the_story_must_set_beside_the_word(engine: Engine) -> None:
+    # Answered from ¶2 (0.57): "a religious shrine" holds "religious" and names no community.
+    answer = engine.ask("Which religious community is the targeted shrine sacred to?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say the community's name, so I can't tell you that."

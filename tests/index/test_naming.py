@@ -99,6 +99,9 @@ def test_which_agency_asks_a_body_s_name() -> None:
     agency = Asked("agency", False, by_office=True)
     assert named(agency, ["The Central Intelligence Agency shared it."]) is True
     assert named(agency, ["An agency shared it."]) is False
+    community = asks_name_of("Which religious community is the shrine sacred to?")
+    assert community == Asked("community", False, by_office=True)
+    assert named(community, ["The Alawite community reveres the shrine."]) is True
 
 
 def test_a_question_asking_no_name_or_a_name_s_other_name_asks_none() -> None:
