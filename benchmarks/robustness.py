@@ -94,6 +94,29 @@ TOLD = (
 """What an asker says they read or heard before a question (a seeded draw)."""
 
 
+STATEMENTS = (
+    "This story caught my eye.",
+    "My friend sent me this article.",
+    "I was reading the news this morning.",
+    "I have followed the Middle East for years.",
+)
+"""A sentence an asker writes before their question (a seeded draw)."""
+COURTESIES = (
+    lambda q: f"{q.rstrip('?')}, if I may ask?",
+    lambda q: f"Would you kindly tell me {q[:1].lower()}{q[1:]}",
+    lambda q: f"Forgive my curiosity, but {q[:1].lower()}{q[1:]}",
+)
+"""How a courteous asker wraps a question (a seeded draw)."""
+
+
+def _stated(rng: random.Random) -> Callable[[str], str]:
+    return lambda question: f"{rng.choice(STATEMENTS)} {question}"
+
+
+def _courteous(rng: random.Random) -> Callable[[str], str]:
+    return lambda question: rng.choice(COURTESIES)(question)
+
+
 def _prefaced(rng: random.Random, openings: tuple[str, ...]) -> Callable[[str], str]:
     return lambda question: f"{rng.choice(openings)} {question[:1].lower()}{question[1:]}"
 
@@ -130,6 +153,10 @@ def changes(rng: random.Random) -> dict[str, Callable[[str], str]]:
         ),
         'what the asker heard before it ("I read about this story, so …")': _prefaced(
             random.Random(SEED), TOLD
+        ),
+        'a sentence before it ("This story caught my eye. …")': _stated(random.Random(SEED)),
+        'a courtesy ("…, if I may ask?", "Would you kindly tell me …")': _courteous(
+            random.Random(SEED)
         ),
         'a key held down ("Syyyria")': _held(random.Random(SEED)),
         "one slip in a word": _slip(rng),

@@ -182,10 +182,12 @@ the conclusion: how does …", "Having followed the region for decades, I wonder
 the marks a careful writer sets between a statement and what it leads to. Read as words,
 "lesson" and "Eastern" were named as what the story lacks."""
 SENTENCE_BREAK = re.compile(
-    r"(?:(?<=[^\W_][.!?])|(?<=[.!?][.!?]))\s+(?=[\"“‘(]?[A-Z])|(?<=[.!?][\"”’)])\s+(?=[A-Z])"
+    r"(?:(?<=[^\W_][.!?])|(?<=[.!?][.!?]))\s+(?=[\"“‘(]?(?:[A-Z]|(?:" + QUESTION_OPENERS + r")\b))"
+    r"|(?<=[.!?][\"”’)])\s+(?=[A-Z])"
 )
 """Where a message's sentences may part: a full stop, exclamation or question mark after a word
-(or a closing quote), then a capital."""
+(or a closing quote), then a capital or a question word as chat types it ("… caught my eye. who
+wrote this piece")."""
 ABBREVIATED = re.compile(
     r"\b(?:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|lt|col|no|vs|prof|capt|sgt|[a-z])\.$", re.I
 )
@@ -470,13 +472,18 @@ def _asked_sentences(text: str) -> str:
     were named as what the story lacks. What follows stays: the conversation reads a follow-up
     with the sentence that answered before it."""
     sentences = _sentences(text)
-    first = next((i for i, s in enumerate(sentences) if s.endswith("?") or REQUEST.match(s)), 0)
+    first = next((i for i, s in enumerate(sentences) if _asks(s)), 0)
     if not first:
         return text
     asked = " ".join(sentences[first:])
     if len(WORDS.findall(asked)) < PART_WORDS or _points_back(asked):
         return text
     return asked
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks: a question mark, a question word opening it, or a request."""
+    return sentence.endswith("?") or bool(ASKING.match(sentence) or REQUEST.match(sentence))
 
 
 def _sentences(text: str) -> list[str]:

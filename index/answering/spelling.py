@@ -61,6 +61,7 @@ CLIPPED = {
     "coop": "cooperation", "op": "operation", "ops": "operations", "gov": "government",
     "govs": "governments", "pres": "president", "org": "organization", "orgs": "organizations",
     "b4": "before", "bc": "because", "smth": "something", "sth": "something",
+    "congrats": "congratulations", "congratz": "congratulations",
 }  # fmt: skip
 """Words as chat clips them ("intel" for "intelligence", "govt" for "government", "op" for
 "operation", "b4" for "before"), read as the whole word where the corpus writes that and not

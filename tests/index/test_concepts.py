@@ -883,6 +883,8 @@ def test_a_clipped_word_is_read_whole_where_the_corpus_writes_it_whole() -> None
     raid = _respeller(["The operation was based on the collaboration of the two governments ."])
     assert raid.corrected("what was the op based on") == "what was the operation based on"
     assert raid.corrected("is the collab new") == "is the collaboration new"
+    sent = _respeller(["He congratulated the president ."])
+    assert sent.corrected("what were his congrats") == "what were his congratulations"
     assert raid.corrected("did it happen b4 the gov fell") == (
         "did it happen before the government fell"
     )

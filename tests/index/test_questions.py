@@ -190,6 +190,7 @@ from index.answering.questions import (
         ("Who leads Syria? Tell me about his past.", None),  # both ask
         ("The U.S. officials spoke. Who leads Syria?", "Who leads Syria?"),
         ("This is so interesting!! Who leads Syria now?", "Who leads Syria now?"),
+        ("This story caught my eye. who wrote this piece", "who wrote this piece"),
         (
             "Having followed the region for decades, I wondered: what has America begun doing?",
             "what has America begun doing?",
