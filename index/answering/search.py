@@ -1041,7 +1041,7 @@ class Retriever:
                 continue
             beside = [s for s in article if re.search(rf"\b{last}\b", s)]
             if not any(person for s in beside for _, person in people_marked(s)):
-                return f"anything of the {name}'s reporters"
+                return f"anything of {_outlet(name, question.text)}'s reporters"
         return None
 
     def _written(self, question: Question) -> Callable[[str], str | None]:
@@ -1314,6 +1314,14 @@ def _caseless(text: str) -> bool:
     or all in capitals."""
     letters = [ch for ch in text[1:] if ch.isalpha()]
     return not any(map(str.isupper, letters)) or not any(map(str.islower, letters))
+
+
+def _outlet(name: str, text: str) -> str:
+    """An outlet's name as a refusal says it: as the question writes it, its web address whole
+    ("Caliber.Az", which names take only "Caliber" of), else after "the" ("the Washington
+    Post")."""
+    dotted = re.search(rf"\b{re.escape(name)}\.[^\W\d_]+\b", text)
+    return dotted.group() if dotted else f"the {name}"
 
 
 def _a_place(word: str) -> bool:

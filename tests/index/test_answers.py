@@ -1746,6 +1746,9 @@ def test_a_writer_for_an_outlet_the_story_cites_is_not_its_byline(engine: Engine
         " that."
     )
     assert engine.ask("which Post reporter broke the story").refused
+    relayed = engine.ask("Who at Caliber.Az wrote this?")  # ¶2: "…, per Caliber.Az"
+    assert relayed.refused
+    assert "anything of Caliber.Az's reporters" in (relayed.message or "")
     byline = engine.ask("Which reporter wrote this piece?")
     assert not byline.refused and "Tamilla Hasanova" in byline.hits[0].chunk.text
 
