@@ -92,6 +92,7 @@ from index.answering.meaning import (
     described,
     spelt_out,
 )
+from index.answering.meetings import asks_encounter, tells_encounter
 from index.answering.naming import ROLES, Asked, asks_name_of, holds_whose, named
 from index.answering.opposites import opposite_words, said_instead
 from index.answering.questions import Question
@@ -517,6 +518,7 @@ class Retriever:
             or self._unplaced(question, first)
             or self._unembodied(question, first)
             or self._uncredited(question, first)
+            or self._unmet(question, first)
             or self._unexplained(question, asked, first)
             or self._nonexistent(question.text, first)
             or self._unranked(question.text, first)
@@ -1043,6 +1045,26 @@ class Retriever:
             if not any(person for s in beside for _, person in people_marked(s)):
                 return f"anything of {_outlet(name, question.text)}'s reporters"
         return None
+
+    def _unmet(self, question: Question, first: list[Chunk]) -> str | None:
+        """A meeting, call, visit or invitation asked yes or no of someone named
+        (`meetings.asks_encounter`: "Did Trump call al-Sharaa?") when the best passage's
+        article tells of none: naming both, it does not say that they met."""
+        asked = asks_encounter(question.text, self._names_someone)
+        if asked is None or not first:
+            return None
+        return (
+            None
+            if tells_encounter(self._whole_article(first[0].source))
+            else f"anything of a {asked}"
+        )
+
+    def _names_someone(self, token: str) -> bool:
+        """Whether a word of a question is a name the corpus writes, only ever capitalised
+        ("Trump", "al-Sharaa", "sharaa" typed in lower case)."""
+        return any(
+            self._vocabulary.only_capitalised(p.lower()) for p in re.split(r"[-’']", token) if p
+        )
 
     def _written(self, question: Question) -> Callable[[str], str | None]:
         """How a word of the question is written as a name: in a question typed all in lower

@@ -1758,3 +1758,15 @@ def test_which_community_asks_a_name_the_story_must_set_beside_the_word(engine: 
     answer = engine.ask("Which religious community is the targeted shrine sacred to?")
     assert answer.refused and answer.hits == ()
     assert answer.message == "The story doesn't say the community's name, so I can't tell you that."
+
+
+def test_a_meeting_or_call_asked_of_people_named_needs_an_article_telling_of_one(
+    engine: Engine,
+) -> None:
+    # Answered from ¶6 (0.99), which names both and tells only of congratulations.
+    answer = engine.ask("Did Trump call al-Sharaa?")
+    assert answer.refused and answer.hits == ()
+    assert answer.message == "The story doesn't say anything of a call, so I can't tell you that."
+    assert engine.ask("did sharaa meet trump in person at any point").refused  # 0.92 before
+    talk = engine.ask("Does Syria want to talk with Washington?")  # "engage in dialogue"
+    assert not talk.refused and talk.hits[0].chunk.paragraph == 6
