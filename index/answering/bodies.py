@@ -25,10 +25,10 @@ BODIES = word_set(
 )
 """Bodies a question may ask which one of, whose names need not say what they are ("ISIS",
 "Hayat Tahrir al-Sham")."""
+BODY = r"(?i:" + "|".join(sorted(BODIES)) + r")"
 ASKED = re.compile(
     r"\b(?i:what|which|the)\s+(?:[^\W\d_][\w’'-]*\s+){0,2}?"
-    r"(?P<body>(?i:" + "|".join(sorted(BODIES)) + r"))s?\s+"
-    r"(?:(?i:or|and)\s+(?i:" + "|".join(sorted(BODIES)) + r")s?\s+)?"
+    rf"(?P<body>{BODY})s?\s+(?:(?i:or|and)\s+{BODY}s?\s+)?"
     r"(?:(?P<aux>(?i:does|did|do|is|was|has|had))\s+|(?i:that|which)\s+)"
     r"(?P<who>(?:[a-z]{1,3}[-\s])?[A-Z][\w’'-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w’'-]*){0,3})"
     r"(?:\s+(?P<verb>[a-z]+)(?:\s+(?P<particle>to|for|with|of|in)\b)?)?",
@@ -101,7 +101,7 @@ def _doing(aux: str, verb: str | None, particle: str | None) -> str:
 def named_body(
     asked: Asked,
     sentences: list[str],
-    article: list[str],
+    article: Iterable[str],
     names: Callable[[str], Iterable[tuple[str, bool]]],
     place: Callable[[str], bool],
     question: str,

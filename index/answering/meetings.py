@@ -25,9 +25,7 @@ ENCOUNTERS = {
 }
 """The words by which a question asks whether someone met, called, visited or invited another,
 each with what a refusal names."""
-TOLD = frozenset(ENCOUNTERS) | frozenset(
-    ["talks", "summits", "visitor", "visitors", "guest", "guests", "phoned", "invitations"]
-)
+TOLD = frozenset(ENCOUNTERS) | word_set("talks summits visitor visitors guest guests invitations")
 """Words by which an article tells of such an encounter."""
 CALLED = word_set("him her them each one anyone")
 """Whom a call is made to, after "call", when no name is ("did he call her?"): else "call" names

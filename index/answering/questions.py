@@ -223,7 +223,6 @@ in one sentence", "… asap"): no part of what is asked, every answer here being
 from ¶1), and "sentence" and "asap" had been named missing. Not "quickly", which a question
 may ask about ("why did the regime fall so quickly?")."""
 ASKING = re.compile(rf"^\W*(?:{QUESTION_OPENERS})\b", re.IGNORECASE)
-OPENS = re.compile(QUESTION_OPENERS, re.IGNORECASE)
 """A question as it opens ("who …", "did …"): what is left once its wanted length is cut
 (`ASKED_SHORT`) must still be one."""
 ASKING_AROUND = re.compile(
@@ -266,8 +265,7 @@ COURTESY = re.compile(
 )
 """A courteous aside inside a question ("Who, may I enquire, was …?", "…, if I may ask?", "Pray
 tell, what …", "Which organisation, pray, is …?", "Has Trump, I wonder, replied …?"): no part of
-what is asked. Read as words,
-"enquire" and "pray" were named as what the story lacks."""
+what is asked. Read as words, "enquire" and "pray" were named as what the story lacks."""
 EMPHATIC = re.compile(
     r"\b((?:did|does|do|has|have|had|is|was|were|are|will|would|can|could)\s+(?:the\s+)?"
     r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:himself|herself|themselves|itself)\b(?=\s+[a-z])",
@@ -503,7 +501,7 @@ def _points_back(asked: str) -> bool:
     text = BEING_THERE.sub(" ", asked)
     for found in POINTING_BACK.finditer(text):
         before = [w.lower() for w in WORDS.findall(text[: found.start()])]
-        named = not all(w in STOPWORD_SET or OPENS.fullmatch(w) for w in before)
+        named = not all(w in STOPWORD_SET or ASKING.fullmatch(w) for w in before)
         if not (named and found.group().lower() in OWNERS):
             return True
     return False

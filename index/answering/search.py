@@ -1020,9 +1020,19 @@ class Retriever:
         said = named_body(asked, sentences, article, people_marked, _a_place, question.text)
         return asked.untold if said is False else None
 
-    def _whole_article(self, source: Source) -> list[str]:
+    def _whole_article(self, source: Source) -> tuple[str, ...]:
         """Every sentence of an article, headline and byline too."""
-        return [s for chunk in self.chunks if chunk.source == source for s in chunk.sentence_texts]
+        return self._articles.get(source, ())
+
+    @cached_property
+    def _articles(self) -> dict[Source, tuple[str, ...]]:
+        """Each article's sentences, gathered the first time a question needs a whole article:
+        three rules may read one for a question, and a scan of every passage each time would
+        grow with the corpus."""
+        found: dict[Source, list[str]] = {}
+        for chunk in self.chunks:
+            found.setdefault(chunk.source, []).extend(chunk.sentence_texts)
+        return {source: tuple(sentences) for source, sentences in found.items()}
 
     def _uncredited(self, question: Question, first: list[Chunk]) -> str | None:
         """An author asked by the outlet they write for ("Which Washington Post reporter wrote
@@ -1053,11 +1063,8 @@ class Retriever:
         asked = asks_encounter(question.text, self._names_someone)
         if asked is None or not first:
             return None
-        return (
-            None
-            if tells_encounter(self._whole_article(first[0].source))
-            else f"anything of a {asked}"
-        )
+        told = tells_encounter(self._whole_article(first[0].source))
+        return None if told else f"anything of a {asked}"
 
     def _names_someone(self, token: str) -> bool:
         """Whether a word of a question is a name the corpus writes, only ever capitalised
